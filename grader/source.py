@@ -1,0 +1,200 @@
+"""Turn an assignment's text source into notebooks.
+
+A source is a jupytext ``py:percent`` file. nbgrader cells carry a short metadata dict on their
+``# %%`` line, which :func:`read_source` completes into nbgrader's full schema::
+
+    # %% nbgrader={"grade_id": "sigmoid", "solution": true}        -> autograded answer
+    # %% nbgrader={"grade_id": "test_sigmoid", "points": 2}         -> autograder tests (locked)
+    # %% nbgrader={"grade_id": "setup", "locked": true}             -> read-only cell
+
+Cell ids are deterministic (the grade id, else ``cell-NNN``) so generated files are stable.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+LANGUAGE_INFO = {"name": "python"}
+
+BEGIN_SOLUTION, END_SOLUTION = "### BEGIN SOLUTION", "### END SOLUTION"
+BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+_HIDDEN_RE = re.compile(
+    r"^[ \t]*" + re.escape(BEGIN_HIDDEN) + r".*?^[ \t]*" + re.escape(END_HIDDEN) + r"[^\n]*\n?",
+    re.S | re.M,
+)
+_SOLUTION_RE = re.compile(
+    r"^[ \t]*" + re.escape(BEGIN_SOLUTION) + r".*?^[ \t]*" + re.escape(END_SOLUTION) + r"[^\n]*\n?",
+    re.S | re.M,
+)
+_ALLOWED_KEYS = {"grade_id", "solution", "points", "locked", "grade", "task", "schema_version"}
+
+
+class SourceError(ValueError):
+    """The source file breaks the authoring conventions (see CONTRIBUTING.md)."""
+
+
+@dataclass(frozen=True)
+class GradedPart:
+    """One test cell: what it grades and how much it is worth."""
+
+    grade_id: str
+    points: float
+    public_source: str
+    hidden_source: str
+
+    @property
+    def function(self) -> str:
+        """The graded function (or solution) name: ``test_sigmoid`` -> ``sigmoid``."""
+        return self.grade_id.removeprefix("test_")
+
+
+def _normalize_nbgrader(meta: dict, where: str) -> dict:
+    unknown = set(meta) - _ALLOWED_KEYS
+    if unknown:
+        raise SourceError(f"{where}: unknown nbgrader keys {sorted(unknown)}")
+    if "grade_id" not in meta:
+        raise SourceError(f"{where}: nbgrader metadata needs a grade_id")
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", meta["grade_id"]):
+        raise SourceError(f"{where}: grade_id {meta['grade_id']!r} must match [A-Za-z0-9_-]{{1,64}}")
+    solution = bool(meta.get("solution", False))
+    grade = bool(meta.get("grade", "points" in meta))
+    locked = bool(meta.get("locked", grade and not solution))
+    out = {
+        "grade": grade,
+        "grade_id": meta["grade_id"],
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+        "task": bool(meta.get("task", False)),
+    }
+    if grade:
+        if "points" not in meta:
+            raise SourceError(f"{where}: a graded cell needs points")
+        out["points"] = meta["points"]
+    return out
+
+
+def read_source(path: str | Path) -> nbformat.NotebookNode:
+    """The instructor notebook (solutions and hidden tests included) from a text source."""
+    path = Path(path)
+    nb = jupytext.read(path, fmt="py:percent")
+    nb.metadata = nbformat.from_dict(
+        {"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)}
+    )
+    seen = set()
+    for i, cell in enumerate(nb.cells):
+        where = f"{path.name} cell {i}"
+        meta = cell.get("metadata", {})
+        nbg = meta.get("nbgrader")
+        new_meta = {}
+        if nbg is not None:
+            new_meta["nbgrader"] = _normalize_nbgrader(dict(nbg), where)
+            gid = new_meta["nbgrader"]["grade_id"]
+            if gid in seen:
+                raise SourceError(f"{where}: duplicate grade_id {gid!r}")
+            seen.add(gid)
+            cell["id"] = gid
+        else:
+            cell["id"] = f"cell-{i:03d}"
+        for key in ("tags",):
+            if key in meta:
+                new_meta[key] = list(meta[key])
+        cell["metadata"] = nbformat.from_dict(new_meta)
+        _check_markers(cell, new_meta.get("nbgrader"), where)
+        if cell.cell_type == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    nbformat.validate(nb)
+    return nb
+
+
+def _check_markers(cell, nbg: dict | None, where: str) -> None:
+    src = cell.source
+    has_sol = BEGIN_SOLUTION in src or END_SOLUTION in src
+    has_hidden = BEGIN_HIDDEN in src or END_HIDDEN in src
+    if has_sol and not (nbg and nbg["solution"]):
+        raise SourceError(f"{where}: solution markers outside a solution cell")
+    if has_hidden and not (nbg and nbg["grade"] and not nbg["solution"]):
+        raise SourceError(f"{where}: hidden-test markers outside a test cell")
+    if src.count(BEGIN_SOLUTION) != src.count(END_SOLUTION):
+        raise SourceError(f"{where}: unbalanced solution markers")
+    if src.count(BEGIN_HIDDEN) != src.count(END_HIDDEN):
+        raise SourceError(f"{where}: unbalanced hidden-test markers")
+
+
+def strip_hidden(source: str) -> str:
+    """A test cell's public part (what the student sees)."""
+    return _HIDDEN_RE.sub("", source)
+
+
+def hidden_regions(source: str) -> list[str]:
+    """The text of each hidden-test region, markers excluded."""
+    out = []
+    for m in _HIDDEN_RE.finditer(source):
+        lines = m.group(0).splitlines()[1:-1]
+        out.append("\n".join(lines))
+    return out
+
+
+def solution_regions(source: str) -> list[str]:
+    out = []
+    for m in _SOLUTION_RE.finditer(source):
+        lines = m.group(0).splitlines()[1:-1]
+        out.append("\n".join(lines))
+    return out
+
+
+def graded_parts(nb: nbformat.NotebookNode) -> list[GradedPart]:
+    """Every autograder test cell, in notebook order."""
+    parts = []
+    for cell in nb.cells:
+        nbg = cell.metadata.get("nbgrader", {})
+        if nbg.get("grade") and not nbg.get("solution"):
+            hidden = "\n".join(hidden_regions(cell.source))
+            parts.append(
+                GradedPart(nbg["grade_id"], float(nbg["points"]), strip_hidden(cell.source), hidden)
+            )
+    return parts
+
+
+def secret_lines(nb: nbformat.NotebookNode, min_len: int = 12) -> dict[str, set[str]]:
+    """Distinctive lines of solutions and hidden tests, for leak scans.
+
+    Short or generic lines (``return s``, ``pass``, comments shorter than ``min_len``) are left
+    out: they would also appear in prose and public code.
+    """
+    out = {"solution": set(), "hidden": set()}
+    for cell in nb.cells:
+        for kind, regions in (
+            ("solution", solution_regions(cell.source)),
+            ("hidden", hidden_regions(cell.source)),
+        ):
+            for region in regions:
+                for line in region.splitlines():
+                    s = line.strip()
+                    if len(s) >= min_len and not s.startswith("#"):
+                        out[kind].add(s)
+    return out
+
+
+def write_notebook(nb: nbformat.NotebookNode, path: str | Path) -> None:
+    """Write a notebook in the canonical form (stable key order, trailing newline)."""
+    text = canonical_json(nb)
+    Path(path).write_text(text, encoding="utf-8")
+
+
+def canonical_json(nb: nbformat.NotebookNode) -> str:
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return nbformat.writes(nb, version=4) + "\n"
