@@ -153,6 +153,9 @@ def generated_files() -> dict[Path, str]:
     """Every generated file of the repository and its expected content."""
     out: dict[Path, str] = {}
     assignments = manifest.available()
+    for a in assignments:
+        for name, origin in a.modules:
+            out[a.folder / name] = src.solution_module(manifest.get(origin))
     with tempfile.TemporaryDirectory() as tmp, nbg.quiet_nbgrader():
         for a in assignments:
             release = nbg.generate(Path(tmp), a)

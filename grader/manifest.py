@@ -39,6 +39,7 @@ class Assignment:
     source: str | None = None
     data: tuple[str, ...] = ()
     files: tuple[str, ...] = ()
+    modules: tuple[tuple[str, str], ...] = ()  # (file name, assignment id) pairs, see below
     points: float = 0
     time_budget: int = 120
     cell_timeout: int = 300
@@ -74,6 +75,16 @@ class Assignment:
         return self.source_path.with_suffix(".ipynb")
 
     @property
+    def shipped_files(self) -> tuple[str, ...]:
+        """Files shipped with the notebook: ``files`` plus generated ``modules``.
+
+        ``modules = {"dnn_utils.py" = "c1w4a1"}`` in the manifest makes ``grader build`` write
+        ``dnn_utils.py`` from the solution cells of c1w4a1, so a later assignment can import the
+        earlier one's functions with one source of truth.
+        """
+        return self.files + tuple(name for name, _ in self.modules)
+
+    @property
     def course_folder(self) -> str:
         return COURSE_FOLDERS[self.course]
 
@@ -94,6 +105,7 @@ def load(path: Path = MANIFEST) -> list[Assignment]:
         entry = dict(entry)
         entry["data"] = tuple(entry.get("data", ()))
         entry["files"] = tuple(entry.get("files", ()))
+        entry["modules"] = tuple(sorted(entry.get("modules", {}).items()))
         a = Assignment(**entry)
         if a.id in seen:
             raise ManifestError(f"{path.name}: duplicate assignment id {a.id}")

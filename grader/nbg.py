@@ -137,6 +137,10 @@ def write_source(course_dir: Path, assignment: Assignment) -> Path:
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(assignment.folder / name, target)
+    for name, origin in assignment.modules:  # generated from another assignment's solution
+        from .manifest import get
+
+        (dest / name).write_text(src.solution_module(get(origin)), encoding="utf-8")
     return dest
 
 

@@ -34,7 +34,7 @@ def _sha(path: Path) -> str:
 def _shipped(a: manifest.Assignment) -> dict[str, Path]:
     """Workspace-relative path -> file in the repository, for one assignment."""
     out = {f"{a.course_folder}/{a.notebook}": a.release_path}
-    for name in a.files:
+    for name in a.shipped_files:
         out[f"{a.course_folder}/{name}"] = a.folder / name
     return out
 
