@@ -168,9 +168,14 @@ def graded_parts(nb: nbformat.NotebookNode) -> list[GradedPart]:
 def secret_lines(nb: nbformat.NotebookNode, min_len: int = 12) -> dict[str, set[str]]:
     """Distinctive lines of solutions and hidden tests, for leak scans.
 
-    Short or generic lines (``return s``, ``pass``, comments shorter than ``min_len``) are left
-    out: they would also appear in prose and public code.
+    Left out: short lines and comments (shorter than ``min_len``), and lines that also appear in
+    what the student legitimately sees (prose, public code), e.g. ``s = sigmoid(x)`` in both a
+    solution and a worked example.
     """
+    public = set()
+    for cell in nb.cells:
+        visible = _SOLUTION_RE.sub("", _HIDDEN_RE.sub("", cell.source))
+        public.update(line.strip() for line in visible.splitlines())
     out = {"solution": set(), "hidden": set()}
     for cell in nb.cells:
         for kind, regions in (
@@ -180,7 +185,7 @@ def secret_lines(nb: nbformat.NotebookNode, min_len: int = 12) -> dict[str, set[
             for region in regions:
                 for line in region.splitlines():
                     s = line.strip()
-                    if len(s) >= min_len and not s.startswith("#"):
+                    if len(s) >= min_len and not s.startswith("#") and s not in public:
                         out[kind].add(s)
     return out
 

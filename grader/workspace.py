@@ -167,7 +167,8 @@ def lab(path: Path = WORKSPACE, port: int = 8888, no_browser: bool = False) -> i
     path = Path(path).resolve()
     workspace(path)
     args = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={path}",
-            f"--port={port}", "--LabApp.default_url=/lab/tree/README.md"]
+            "--ServerApp.ip=127.0.0.1", f"--port={port}",
+            "--LabApp.default_url=/lab/tree/README.md"]
     if no_browser:
         args.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:

@@ -22,7 +22,7 @@ def test_every_parameter_is_an_option_or_argument(name):
 
 
 def test_usage_error_exits_2_with_a_message():
-    r = subprocess.run([sys.executable, "-m", "grader", "release", "--assignment", "c9w9a9"],
+    r = subprocess.run([sys.executable, "-m", "grader", "release", "c9w9a9"],
                        capture_output=True, text=True)
     assert r.returncode == 2
     assert "unknown assignment 'c9w9a9'" in r.stderr

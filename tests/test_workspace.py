@@ -81,3 +81,39 @@ def test_replay_saves_the_reference_run_as_html_without_hidden_tests(tmp_path, c
     assert leaks(html, hidden) == []
     # the learner's own copy is untouched
     assert _nb(tmp_path).read_bytes() == A.release_path.read_bytes()
+
+
+@pytest.mark.slow
+def test_lab_command_starts_jupyterlab_on_the_workspace(tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "lab.log"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "grader", "lab", "--path", str(tmp_path / "ws"), "--port",
+         str(port), "--no-browser"],
+        stdout=log.open("w"), stderr=subprocess.STDOUT, env=dict(os.environ),
+    )
+    try:
+        deadline = time.time() + 60
+        body = None
+        while time.time() < deadline and body is None:
+            time.sleep(0.5)
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=2) as r:
+                    body = r.read().decode()
+            except OSError:
+                assert proc.poll() is None, log.read_text()
+        assert body and '"version"' in body, log.read_text()
+        assert (tmp_path / "ws" / A.course_folder / A.notebook).exists()
+        assert str(tmp_path / "ws") in log.read_text()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
