@@ -12,6 +12,7 @@ Grading compares, on the same N copies of the reference submission in the same r
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -64,7 +65,9 @@ def bench_grading(assignment: str, copies: int) -> None:
             f"c.CourseDirectory.course_id = {nbg.COURSE_ID!r}\n"
             f"c.Execute.timeout = {a.cell_timeout}\n"
         )
-        env = dict(**__import__("os").environ, PATH=f"{bindir}:{__import__('os').environ['PATH']}")
+        env = dict(os.environ)
+        env["PATH"] = f"{bindir}{os.pathsep}{env.get('PATH', '')}"
+        env.update(nbg.KERNEL_ENV)
         subprocess.run([str(bindir / "nbgrader"), "generate_assignment", a.id, "--force"],
                        cwd=plain, capture_output=True, env=env, check=True)
         t = time.perf_counter()

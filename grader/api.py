@@ -135,7 +135,8 @@ def _toc() -> str:
             points = f"{a.points:g}"
         else:
             nb, points = "—", "—"
-        lines.append(f"| {a.id} | C{a.course} W{a.week}: {a.title} | {nb} | {points} | {a.status} |")
+        title = f"C{a.course} W{a.week}: {a.title}"
+        lines.append(f"| {a.id} | {title} | {nb} | {points} | {a.status} |")
     return "\n".join(lines)
 
 
@@ -225,7 +226,9 @@ def _import_folder(folder: Path, course_dir: Path, assignment: Assignment) -> li
     """Copy ``<student>/<notebook>`` (or ``<student>/<id>/<notebook>``) into submitted/."""
     students = []
     for student_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
-        inner = student_dir / assignment.id if (student_dir / assignment.id).is_dir() else student_dir
+        inner = student_dir / assignment.id
+        if not inner.is_dir():
+            inner = student_dir
         if not any(inner.glob("*.ipynb")):
             continue
         dest = course_dir / "submitted" / student_dir.name / assignment.id

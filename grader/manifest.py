@@ -101,7 +101,9 @@ def load(path: Path = MANIFEST) -> list[Assignment]:
     for entry in raw.get("assignment", []):
         unknown = set(entry) - _FIELDS
         if unknown:
-            raise ManifestError(f"{path.name}: unknown fields {sorted(unknown)} in {entry.get('id')}")
+            raise ManifestError(
+                f"{path.name}: unknown fields {sorted(unknown)} in {entry.get('id')}"
+            )
         entry = dict(entry)
         entry["data"] = tuple(entry.get("data", ()))
         entry["files"] = tuple(entry.get("files", ()))

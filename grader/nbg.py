@@ -151,6 +151,7 @@ def generate(course_dir: Path, assignment: Assignment, db_url: str | None = None
     result = nbapi.generate_assignment(assignment.id, force=True, create=True)
     if not result["success"]:
         raise RuntimeError(
-            f"nbgrader could not generate {assignment.id}:\n{result.get('error') or result.get('log')}"
+            f"nbgrader could not generate {assignment.id}:\n"
+            f"{result.get('error') or result.get('log')}"
         )
     return Path(course_dir) / "release" / assignment.id

@@ -62,7 +62,9 @@ def _normalize_nbgrader(meta: dict, where: str) -> dict:
     if "grade_id" not in meta:
         raise SourceError(f"{where}: nbgrader metadata needs a grade_id")
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", meta["grade_id"]):
-        raise SourceError(f"{where}: grade_id {meta['grade_id']!r} must match [A-Za-z0-9_-]{{1,64}}")
+        raise SourceError(
+            f"{where}: grade_id {meta['grade_id']!r} must match [A-Za-z0-9_-]{{1,64}}"
+        )
     solution = bool(meta.get("solution", False))
     grade = bool(meta.get("grade", "points" in meta))
     locked = bool(meta.get("locked", grade and not solution))

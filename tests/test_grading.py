@@ -17,8 +17,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import AVAILABLE, per_assignment
+
 from grader import api
 from grader import source as src
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import AVAILABLE, per_assignment
+
 from grader import api, manifest
 from grader import source as src
 from grader.devtools import load_mutants

@@ -4,8 +4,8 @@ The report (build/reports/mutants-<id>.txt) says which mutants the public tests 
 """
 
 import pytest
-
 from conftest import per_assignment
+
 from grader.devtools import format_outcomes, load_mutants, run_mutants
 
 pytestmark = pytest.mark.slow

@@ -51,3 +51,12 @@ def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     assert "make test" in readme and "make lab" in readme
     assert re.search(r"^make test$", (ROOT / ".ci/run").read_text(), re.M)
+
+
+def test_code_and_sources_pass_ruff():
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise", "."],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout[-3000:]

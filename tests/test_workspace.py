@@ -5,8 +5,8 @@ import json
 
 import nbformat
 import pytest
-
 from conftest import AVAILABLE
+
 from grader import workspace as ws
 
 A = AVAILABLE[0]
