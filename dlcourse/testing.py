@@ -28,6 +28,7 @@ __all__ = [
     "check_scalar",
     "check_equal",
     "check_keys",
+    "check_unchanged",
     "run_checks",
 ]
 
@@ -203,6 +204,27 @@ def check_keys(got, expected_keys, name: str = "result"):
             parts.append(f"unexpected keys {extra}")
         _fail(f"{name} has the wrong keys: " + "; ".join(parts))
     return got
+
+
+def check_unchanged(before, after, name: str = "the input"):
+    """Fail if an input array was modified in place (compare with a copy taken before the call).
+
+    Usage::
+
+        x_copy = x.copy(); sigmoid(x); check_unchanged(x_copy, x, "x passed to sigmoid")
+    """
+    before, after = np.asarray(before), np.asarray(after)
+    if before.shape != after.shape:
+        _fail(f"{name} was modified in place: its shape changed from {before.shape} to "
+              f"{after.shape}")
+    diff = ~((before == after) | (np.isnan(before) & np.isnan(after))
+             if before.dtype.kind == "f" else before == after)
+    if diff.any():
+        idx = tuple(int(i) for i in np.argwhere(diff)[0])
+        _fail(f"{name} was modified in place: element {idx} changed from {_fmt(before[idx])} "
+              f"to {_fmt(after[idx])} ({int(diff.sum())} of {diff.size} elements changed); "
+              "work on a copy or build a new array")
+    return after
 
 
 def run_checks(label: str, *checks) -> None:

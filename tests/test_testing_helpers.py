@@ -14,6 +14,7 @@ from dlcourse.testing import (
     check_scalar,
     check_shape,
     check_type,
+    check_unchanged,
     run_checks,
 )
 
@@ -97,3 +98,14 @@ def test_run_checks_prints_one_line(capsys):
     assert "sigmoid: all public tests passed" in capsys.readouterr().out
     with pytest.raises(CheckFailed):
         run_checks("sigmoid", lambda: check_scalar(0.4, 0.5))
+
+
+def test_unchanged_names_the_changed_element():
+    x = np.array([[1.0, 2.0], [3.0, 4.0]])
+    before = x.copy()
+    x[1, 0] = 0.0
+    msg = message(check_unchanged, before, x, "x passed to normalize_rows")
+    assert msg.startswith("x passed to normalize_rows was modified in place: element (1, 0) "
+                          "changed from 3 to 0 (1 of 4")
+    check_unchanged(before, before.copy())
+    check_unchanged(np.array([np.nan]), np.array([np.nan]))
