@@ -1,0 +1,1230 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Planar data classification with one hidden layer
+#
+# Last week's classifier, logistic regression, can only separate two classes with a straight
+# line (in two dimensions) or a flat hyperplane (in more). This week you add **one hidden
+# layer** of neurons between the input and the output, and you will see the boundary between the
+# classes bend around the data.
+#
+# The data is a two-dimensional "flower": points in the plane, coloured red or blue, whose petals
+# alternate colour. No straight line separates the two colours, so logistic regression does
+# hardly better than a coin flip, and a network with a handful of hidden units does very well.
+#
+# **By the end you will have written**
+#
+# - `layer_sizes`, `initialize_parameters`: the shape of the network and its starting point;
+# - `forward_propagation` and `compute_cost`: from the inputs to the predictions and the cost;
+# - `backward_propagation`: the gradients of the cost, layer by layer;
+# - `update_parameters` (one step of gradient descent), `nn_model` (the training loop) and
+#   `predict`;
+#
+# and you will have trained the network on the flower, drawn its decision boundary, and seen
+# what changes with the number of hidden units.
+#
+# **How this notebook works**
+#
+# - Write your code between `# YOUR CODE HERE` and the `return` line of each exercise, and delete
+#   the `raise NotImplementedError()` line. Do not rename the functions or change their arguments.
+# - Each exercise is followed by a test cell. Run it: a line ending in "all public tests passed"
+#   means the visible checks agree with your code. The grader runs more tests (other shapes,
+#   other values), so a passing public test is necessary, not sufficient.
+# - Use vectorized NumPy: the only loop you write is the loop over gradient-descent iterations.
+# - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
+
+# %% [markdown]
+# ## 1 - Packages
+#
+# - [NumPy](https://numpy.org) for the computations and [Matplotlib](https://matplotlib.org) for
+#   the plots;
+# - [scikit-learn](https://scikit-learn.org), only for the logistic-regression baseline;
+# - `dlcourse`, this course's own package: `dlcourse.planar` generates the data,
+#   `dlcourse.plots` draws decision boundaries, `dlcourse.activations` holds a ready-made
+#   `sigmoid`, and `dlcourse.testing` the helpers the test cells use.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from dlcourse.activations import sigmoid
+from dlcourse.planar import load_extra_datasets, load_planar_dataset, train_test_split
+from dlcourse.plots import plot_decision_boundary
+from dlcourse.testing import (
+    check_array,
+    check_close,
+    check_equal,
+    check_keys,
+    check_scalar,
+    check_shape,
+    check_type,
+    run_checks,
+)
+
+# %% [markdown]
+# ## 2 - The dataset
+#
+# `load_planar_dataset()` returns the flower in the lectures' layout:
+#
+# - `X`, of shape $(2, m)$: one column per point, holding its two coordinates $(x_1, x_2)$;
+# - `Y`, of shape $(1, m)$: the labels, $0$ for red and $1$ for blue.
+
+# %%
+X, Y = load_planar_dataset()
+
+shape_X = X.shape
+shape_Y = Y.shape
+m = X.shape[1]  # the number of examples: one per column
+print("The shape of X is:", shape_X)
+print("The shape of Y is:", shape_Y)
+print(f"There are m = {m} training examples, {int(Y.sum())} of them blue (y = 1).")
+assert shape_X == (2, m) and shape_Y == (1, m)
+
+# %% [markdown]
+# A picture says more than the arrays: each point is drawn at its coordinates $(x_1, x_2)$ in its
+# class's colour.
+
+# %%
+fig, ax = plt.subplots(figsize=(5, 5))
+ax.scatter(X[0, :], X[1, :], c=np.where(Y[0, :] == 1, "#2b8cbe", "#d7301f"), s=20,
+           edgecolors="k", linewidths=0.3)
+ax.set_xlabel("$x_1$")
+ax.set_ylabel("$x_2$")
+ax.set_title("The flower: red is y = 0, blue is y = 1")
+ax.set_aspect("equal")
+plt.show()
+
+# %% [markdown]
+# ## 3 - A baseline: logistic regression
+#
+# Before building a network, let us see how far the model of week 2 gets. scikit-learn's
+# `LogisticRegression` trains it in one line. scikit-learn uses the opposite layout from the
+# lectures, one **row** per example, so it gets the transposes `X.T` of shape $(m, 2)$ and a flat
+# vector of labels `Y.ravel()` of shape $(m,)$.
+
+# %%
+clf = LogisticRegression()
+clf.fit(X.T, Y.ravel())
+
+# %% [markdown]
+# The **decision boundary** is the line where the classifier switches from one answer to the
+# other. `plot_decision_boundary(predict, X, Y)` colours every point of the plane by the label that
+# `predict` gives it, then draws the data on top. Its first argument is a function that takes
+# points in the lectures' layout, an array of shape $(2, k)$, and returns their $k$ labels.
+
+# %%
+baseline_predictions = clf.predict(X.T).reshape(1, m)
+baseline_accuracy = np.mean(baseline_predictions == Y)
+
+plot_decision_boundary(lambda points: clf.predict(points.T), X, Y,
+                       title=f"Logistic regression: accuracy {100 * baseline_accuracy:.1f} %")
+plt.show()
+print(f"Accuracy of logistic regression: {100 * baseline_accuracy:.1f} % "
+      "(percentage of correctly labelled points)")
+assert 0.40 <= baseline_accuracy <= 0.60, baseline_accuracy
+
+# %% [markdown]
+# The accuracy is close to 50 %, what guessing at random would give: whichever straight line
+# you draw, each side of it holds petals of both colours. To follow the petals the boundary has
+# to bend, and that is what a hidden layer provides.
+
+# %% [markdown]
+# ## 4 - A neural network with one hidden layer
+#
+# Here is the model you will build. The input layer has $n_x = 2$ units (the two coordinates), the
+# hidden layer $n_h$ units with a $\tanh$ activation, and the output layer $n_y = 1$ unit with a
+# sigmoid. The superscript $[l]$ names the layer; $(i)$ names the example. For one example
+# $x^{(i)}$ (a column of $X$):
+#
+# $$z^{[1](i)} = W^{[1]} x^{(i)} + b^{[1]}, \qquad a^{[1](i)} = \tanh(z^{[1](i)}),$$
+#
+# $$z^{[2](i)} = W^{[2]} a^{[1](i)} + b^{[2]}, \qquad
+# \hat{y}^{(i)} = a^{[2](i)} = \sigma(z^{[2](i)}),$$
+#
+# $$y^{(i)}_{\text{prediction}} = \begin{cases} 1 & \text{if } a^{[2](i)} > 0.5 \\
+# 0 & \text{otherwise.} \end{cases}$$
+#
+# Each hidden unit is a small logistic-regression-like unit: it draws its own line through the
+# plane and says how far, and on which side, a point lies. The output unit then combines these
+# few answers, and a combination of several lines can follow the petals.
+#
+# With all $m$ examples side by side as the columns of $X$, the same computation is four matrix
+# operations, which is what your code will do:
+#
+# $$Z^{[1]} = W^{[1]} X + b^{[1]}, \quad A^{[1]} = \tanh(Z^{[1]}), \quad
+# Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \quad A^{[2]} = \sigma(Z^{[2]}).$$
+#
+# The shapes: $W^{[1]}$ is $(n_h, n_x)$, $b^{[1]}$ is $(n_h, 1)$, $Z^{[1]}$ and $A^{[1]}$ are
+# $(n_h, m)$, $W^{[2]}$ is $(n_y, n_h)$, $b^{[2]}$ is $(n_y, 1)$, and $Z^{[2]}$, $A^{[2]}$ are
+# $(n_y, m)$. Adding $b^{[1]}$ of shape $(n_h, 1)$ to a $(n_h, m)$ matrix adds it to every column
+# (broadcasting). The cost is the cross-entropy of week 2, averaged over the examples:
+#
+# $$J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{[2](i)}
+# + (1 - y^{(i)}) \log\left(1 - a^{[2](i)}\right) \right).$$
+#
+# **Why tanh in the hidden layer and sigmoid at the output?** Both squash a number into a
+# bounded interval; the plot below compares them.
+#
+# - The output must be a probability, a number in $(0, 1)$: that is exactly the range of
+#   $\sigma$.
+# - In the hidden layer, $\tanh$ usually trains faster. Its outputs lie in $(-1, 1)$ and are
+#   centred on 0, so the next layer receives inputs of both signs with a mean near zero, which
+#   makes its gradient steps better balanced. Its slope at 0 is 1, four times that of $\sigma$.
+# - Both derivatives are cheap, because they are written with the activation itself:
+#   $\tanh'(z) = 1 - \tanh^2(z)$ and $\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$.
+#   Both slopes go to 0 for large $|z|$: a **saturated** unit learns slowly.
+
+# %%
+z = np.linspace(-5, 5, 201)
+s, _ = sigmoid(z)
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
+axes[0].plot(z, np.tanh(z), label=r"$\tanh(z)$")
+axes[0].plot(z, s, label=r"$\sigma(z)$")
+axes[0].set_title("Activations")
+axes[1].plot(z, 1 - np.tanh(z) ** 2, label=r"$\tanh'(z) = 1 - \tanh^2(z)$")
+axes[1].plot(z, s * (1 - s), label=r"$\sigma'(z) = \sigma(z)(1 - \sigma(z))$")
+axes[1].set_title("Their slopes")
+for ax in axes:
+    ax.axhline(0, color="grey", linewidth=0.5)
+    ax.axvline(0, color="grey", linewidth=0.5)
+    ax.set_xlabel("z")
+    ax.legend(loc="upper left", fontsize=9)
+plt.show()
+
+# %% [markdown]
+# **The ready-made `sigmoid`.** You wrote $\sigma$ last week; here it comes from
+# `dlcourse.activations`. It returns **two** things: the activation, and a "cache" (its input
+# $Z$, which week 4 keeps for the backward pass). Here you only need the first, so unpack it:
+# `A, _ = sigmoid(Z)`. `np.tanh` is NumPy's own and returns one array.
+
+# %%
+A, cache_Z = sigmoid(np.array([[-2.0, 0.0, 2.0]]))
+print("sigmoid returns A =", A, "and its input as the cache:", cache_Z)
+
+# %% [markdown]
+# **The plan.** Building a network always follows the same steps:
+#
+# 1. define its structure (how many units in each layer);
+# 2. initialize its parameters;
+# 3. loop: forward propagation, cost, backward propagation (gradients), update the parameters.
+#
+# You will write one function for each step, then put them together in `nn_model`.
+#
+# ### Exercise 1 - `layer_sizes`
+#
+# Return the three layer sizes:
+#
+# - `n_x`, the size of the input layer: the number of rows of `X`;
+# - `n_h`, the size of the hidden layer: set it to **4** for now;
+# - `n_y`, the size of the output layer: the number of rows of `Y`.
+#
+# Read them off the arrays you are given (`X.shape[0]`), not off the flower.
+
+# %% nbgrader={"grade_id": "layer_sizes", "solution": true}
+# GRADED FUNCTION: layer_sizes
+def layer_sizes(X, Y):
+    """The sizes of the three layers of the network.
+
+    Arguments:
+    X -- input data, numpy array of shape (n_x, m)
+    Y -- labels, numpy array of shape (n_y, m)
+
+    Returns:
+    n_x -- the size of the input layer (an int)
+    n_h -- the size of the hidden layer, 4 (an int)
+    n_y -- the size of the output layer (an int)
+    """
+    ### BEGIN SOLUTION
+    n_x = X.shape[0]
+    n_h = 4
+    n_y = Y.shape[0]
+    ### END SOLUTION
+    return (n_x, n_h, n_y)
+
+
+# %% nbgrader={"grade_id": "test_layer_sizes", "points": 1}
+# A made-up data set: 5 features, 3 outputs per example, 7 examples.
+X_t = np.zeros((5, 7))
+Y_t = np.zeros((3, 7))
+run_checks(
+    "layer_sizes",
+    lambda: check_equal(tuple(layer_sizes(X_t, Y_t)), (5, 4, 3),
+                        "layer_sizes(X, Y) for X of shape (5, 7) and Y of shape (3, 7)"),
+    lambda: check_equal(tuple(layer_sizes(X, Y)), (2, 4, 1), "layer_sizes for the flower"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_layer_sizes():
+    for _n_x, _n_y, _m in ((3, 2, 9), (12, 1, 2), (1, 4, 30), (6, 6, 6)):
+        _what = f"layer_sizes(X, Y) for X of shape {(_n_x, _m)} and Y of shape {(_n_y, _m)}"
+        _got = layer_sizes(np.ones((_n_x, _m)), np.ones((_n_y, _m)))
+        check_type(_got, (tuple, list), _what)
+        check_equal(len(_got), 3, f"the number of values returned by {_what}")
+        for _value, _name in zip(_got, ("n_x", "n_h", "n_y")):
+            check_type(_value, (int, np.integer), f"{_name} returned by {_what}")
+        check_equal(tuple(int(_v) for _v in _got), (_n_x, 4, _n_y), _what)
+
+
+_hidden_layer_sizes()
+### END HIDDEN TESTS
+
+# %%
+n_x, n_h, n_y = layer_sizes(X, Y)
+print(f"For the flower: n_x = {n_x}, n_h = {n_h}, n_y = {n_y}")
+
+# %% [markdown]
+# ### Exercise 2 - `initialize_parameters`
+#
+# The weights start as **small random numbers** and the biases as **zeros**:
+#
+# - Random, not zero: if all the weights were equal, every hidden unit would compute the same
+#   thing and receive the same gradient, so they would stay identical forever (you will see this
+#   in a moment). Random weights break the symmetry. The biases can start at zero because the
+#   weights already differ.
+# - Small: a large $|z|$ lands in the flat part of $\tanh$ and $\sigma$, where the slopes are
+#   nearly 0 and learning crawls.
+#
+# For everyone to get the same numbers, draw the weights with exactly these three lines, in this
+# order (the seed first, then `W1`, then `W2`):
+#
+# ```python
+# np.random.seed(2)
+# W1 = np.random.randn(n_h, n_x) * 0.01
+# W2 = np.random.randn(n_y, n_h) * 0.01
+# ```
+#
+# Create `b1` and `b2` with `np.zeros`, of shapes `(n_h, 1)` and `(n_y, 1)` (give the shape as one
+# tuple: `np.zeros((n_h, 1))`).
+
+# %% nbgrader={"grade_id": "initialize_parameters", "solution": true}
+# GRADED FUNCTION: initialize_parameters
+def initialize_parameters(n_x, n_h, n_y):
+    """Small random weights and zero biases for a network with one hidden layer.
+
+    Arguments:
+    n_x -- size of the input layer
+    n_h -- size of the hidden layer
+    n_y -- size of the output layer
+
+    Returns:
+    parameters -- dictionary with
+                  "W1": weight matrix of shape (n_h, n_x)
+                  "b1": bias vector of shape (n_h, 1)
+                  "W2": weight matrix of shape (n_y, n_h)
+                  "b2": bias vector of shape (n_y, 1)
+    """
+    ### BEGIN SOLUTION
+    np.random.seed(2)
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    b1 = np.zeros((n_h, 1))
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    b2 = np.zeros((n_y, 1))
+    ### END SOLUTION
+
+    parameters = {"W1": W1,
+                  "b1": b1,
+                  "W2": W2,
+                  "b2": b2}
+    return parameters
+
+
+# %% nbgrader={"grade_id": "test_initialize_parameters", "points": 1}
+parameters_t = initialize_parameters(2, 4, 1)
+run_checks(
+    "initialize_parameters",
+    lambda: check_keys(parameters_t, {"W1", "b1", "W2", "b2"}, "parameters"),
+    lambda: check_array(parameters_t["W1"], [[-0.0041675785, -0.0005626683],
+                                             [-0.0213619610, 0.0164027081],
+                                             [-0.0179343559, -0.0084174737],
+                                             [0.0050288142, -0.0124528809]],
+                        "W1 from initialize_parameters(2, 4, 1)", rtol=1e-7),
+    lambda: check_array(parameters_t["b1"], np.zeros((4, 1)),
+                        "b1 from initialize_parameters(2, 4, 1)"),
+    lambda: check_array(parameters_t["W2"], [[-0.0105795222, -0.0090900761, 0.0055145404,
+                                              0.0229220801]],
+                        "W2 from initialize_parameters(2, 4, 1)", rtol=1e-7),
+    lambda: check_array(parameters_t["b2"], np.zeros((1, 1)),
+                        "b2 from initialize_parameters(2, 4, 1)"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_initialize_parameters():
+    _state = np.random.get_state()
+    for _n_x, _n_h, _n_y in ((3, 5, 2), (2, 1, 1), (7, 3, 1), (1, 6, 4)):
+        _what = f"initialize_parameters({_n_x}, {_n_h}, {_n_y})"
+        np.random.seed(2)
+        _W1 = np.random.randn(_n_h, _n_x) * 0.01
+        _W2 = np.random.randn(_n_y, _n_h) * 0.01
+        np.random.seed(12345)  # the function must seed the generator itself
+        _p = initialize_parameters(_n_x, _n_h, _n_y)
+        check_keys(_p, {"W1", "b1", "W2", "b2"}, f"the dictionary returned by {_what}")
+        check_shape(_p["W1"], (_n_h, _n_x), f"W1 from {_what}")
+        check_shape(_p["W2"], (_n_y, _n_h), f"W2 from {_what}")
+        check_array(_p["b1"], np.zeros((_n_h, 1)), f"b1 from {_what}", atol=0)
+        check_array(_p["b2"], np.zeros((_n_y, 1)), f"b2 from {_what}", atol=0)
+        for _name in ("W1", "W2"):
+            _largest = float(np.max(np.abs(_p[_name])))
+            if _largest > 0.05:
+                check_scalar(_largest, 0.01, f"the largest |entry| of {_name} from {_what} "
+                             "(the weights must be small: randn(...) * 0.01)", rtol=4.0)
+        check_array(_p["W1"], _W1, f"W1 from {_what}", rtol=1e-10, atol=1e-15)
+        check_array(_p["W2"], _W2, f"W2 from {_what}", rtol=1e-10, atol=1e-15)
+    np.random.set_state(_state)
+
+
+_hidden_initialize_parameters()
+### END HIDDEN TESTS
+
+# %%
+parameters = initialize_parameters(n_x, n_h, n_y)
+for key, value in parameters.items():
+    print(f"{key} = {value.tolist()}")
+
+# %% [markdown]
+# ### Exercise 3 - `forward_propagation`
+#
+# Compute, for all examples at once,
+#
+# $$Z^{[1]} = W^{[1]} X + b^{[1]}, \quad A^{[1]} = \tanh(Z^{[1]}), \quad
+# Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \quad A^{[2]} = \sigma(Z^{[2]}).$$
+#
+# 1. Take `W1`, `b1`, `W2`, `b2` out of the dictionary `parameters` (`parameters["W1"]` and so
+#    on).
+# 2. Compute `Z1`, `A1`, `Z2`, `A2`. Use `np.dot` (or `@`) for the matrix products, `np.tanh`
+#    for $\tanh$, and for $\sigma$ either the `sigmoid` above (keep the first of its two results)
+#    or the formula `1 / (1 + np.exp(-Z2))`.
+# 3. Return `A2` and the dictionary `cache` with exactly the keys `"Z1"`, `"A1"`, `"Z2"`,
+#    `"A2"`: backward propagation will need them.
+
+# %% nbgrader={"grade_id": "forward_propagation", "solution": true}
+# GRADED FUNCTION: forward_propagation
+def forward_propagation(X, parameters):
+    """Forward propagation: LINEAR -> TANH -> LINEAR -> SIGMOID.
+
+    Arguments:
+    X -- input data, numpy array of shape (n_x, m)
+    parameters -- dictionary with "W1" (n_h, n_x), "b1" (n_h, 1), "W2" (n_y, n_h), "b2" (n_y, 1)
+
+    Returns:
+    A2 -- the output of the sigmoid, numpy array of shape (n_y, m)
+    cache -- dictionary with "Z1", "A1" (both (n_h, m)), "Z2" and "A2" (both (n_y, m))
+    """
+    ### BEGIN SOLUTION
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2, _ = sigmoid(Z2)
+    ### END SOLUTION
+
+    cache = {"Z1": Z1,
+             "A1": A1,
+             "Z2": Z2,
+             "A2": A2}
+    return A2, cache
+
+
+# %% nbgrader={"grade_id": "test_forward_propagation", "points": 2}
+# n_x = 2 inputs, n_h = 3 hidden units, m = 2 examples. Expected values computed separately.
+parameters_t = {"W1": np.array([[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]),
+                "b1": np.array([[0.1], [-0.2], [0.0]]),
+                "W2": np.array([[1.0, -2.0, 0.5]]),
+                "b2": np.array([[0.3]])}
+X_t = np.array([[1.0, -0.5],
+                [0.5, 2.0]])
+A2_t, cache_t = forward_propagation(X_t, parameters_t)
+run_checks(
+    "forward_propagation",
+    lambda: check_array(A2_t, [[0.1662188984, 0.6480514739]], "A2", rtol=1e-8),
+    lambda: check_keys(cache_t, {"Z1", "A1", "Z2", "A2"}, "cache"),
+    lambda: check_array(cache_t["Z1"], [[0.1, -2.15], [1.425, -0.45], [-0.5, 1.375]],
+                        "cache['Z1']", rtol=1e-8),
+    lambda: check_array(cache_t["A1"], [[0.0996679946, -0.9732261643],
+                                        [0.8906373656, -0.4218990053],
+                                        [-0.4621171573, 0.8798266997]], "cache['A1']", rtol=1e-8),
+    lambda: check_array(cache_t["Z2"], [[-1.6126653151, 0.6104851960]], "cache['Z2']", rtol=1e-8),
+    lambda: check_array(cache_t["A2"], [[0.1662188984, 0.6480514739]], "cache['A2']", rtol=1e-8),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_forward_propagation():
+    for _seed, (_n_x, _n_h, _n_y, _m) in enumerate(
+        ((2, 4, 1, 7), (3, 1, 1, 5), (5, 6, 2, 1), (1, 3, 1, 12))
+    ):
+        _rng = np.random.default_rng(500 + _seed)
+        _p = {"W1": _rng.normal(0, 0.8, (_n_h, _n_x)), "b1": _rng.normal(0, 0.5, (_n_h, 1)),
+              "W2": _rng.normal(0, 0.8, (_n_y, _n_h)), "b2": _rng.normal(0, 0.5, (_n_y, 1))}
+        _X = _rng.normal(0, 1.5, (_n_x, _m))
+        _copies = {_k: _v.copy() for _k, _v in _p.items()}
+        _X_copy = _X.copy()
+        _Z1 = np.einsum("hx,xm->hm", _p["W1"], _X) + _p["b1"]
+        _A1 = np.tanh(_Z1)
+        _Z2 = np.einsum("yh,hm->ym", _p["W2"], _A1) + _p["b2"]
+        _A2 = 0.5 * (1.0 + np.tanh(0.5 * _Z2))
+        _what = (f"for X of shape {(_n_x, _m)}, W1 of shape {(_n_h, _n_x)}, "
+                 f"W2 of shape {(_n_y, _n_h)}")
+        _out = forward_propagation(_X, _p)
+        check_type(_out, tuple, f"the result of forward_propagation {_what} (A2, cache)")
+        check_equal(len(_out), 2, f"the number of values returned by forward_propagation {_what}")
+        _got_A2, _cache = _out
+        check_array(_got_A2, _A2, f"A2 {_what}", rtol=1e-9, atol=1e-12)
+        check_keys(_cache, {"Z1", "A1", "Z2", "A2"}, f"cache {_what}")
+        for _name, _want in (("Z1", _Z1), ("A1", _A1), ("Z2", _Z2), ("A2", _A2)):
+            check_array(_cache[_name], _want, f"cache['{_name}'] {_what}", rtol=1e-9, atol=1e-12)
+        for _k in _p:
+            check_equal(_p[_k], _copies[_k],
+                        f"parameters['{_k}'] after forward_propagation (inputs must not change)")
+        check_equal(_X, _X_copy, "X after forward_propagation (inputs must not change)")
+
+
+_hidden_forward_propagation()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 4 - `compute_cost`
+#
+# Compute the cross-entropy cost
+#
+# $$J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{[2](i)}
+# + (1 - y^{(i)}) \log\left(1 - a^{[2](i)}\right) \right)$$
+#
+# and return it as a single number (a float), not as an array. $m$ is the number of examples, the
+# number of **columns** of `Y`.
+#
+# <details><summary>Hints</summary>
+#
+# - `Y * np.log(A2)` multiplies element by element, giving one term per example; `np.sum` of an
+#   array returns a number.
+# - Compute the bracket of the formula for all examples at once, an array of shape `(1, m)`,
+#   then sum it, divide by $m$, and do not forget the minus sign.
+# - With a matrix product such as `np.dot(Y, np.log(A2).T)` you get a `(1, 1)` array:
+#   `float(np.squeeze(cost))` turns it into a number.
+# </details>
+
+# %% nbgrader={"grade_id": "compute_cost", "solution": true}
+# GRADED FUNCTION: compute_cost
+def compute_cost(A2, Y):
+    """The cross-entropy cost of the predictions A2.
+
+    Arguments:
+    A2 -- the output of the network's sigmoid, numpy array of shape (1, m)
+    Y -- true labels (0 or 1), numpy array of shape (1, m)
+
+    Returns:
+    cost -- the cross-entropy cost J, a float
+    """
+    m = Y.shape[1]
+
+    ### BEGIN SOLUTION
+    logprobs = Y * np.log(A2) + (1 - Y) * np.log(1 - A2)
+    cost = -np.sum(logprobs) / m
+    ### END SOLUTION
+
+    cost = float(np.squeeze(cost))
+    return cost
+
+
+# %% nbgrader={"grade_id": "test_compute_cost", "points": 2}
+# J = -(log 0.8 + log 0.9 + log 0.6 + log 0.3) / 4
+A2_t = np.array([[0.8, 0.1, 0.6, 0.3]])
+Y_t = np.array([[1, 0, 1, 1]])
+cost_t = compute_cost(A2_t, Y_t)
+run_checks(
+    "compute_cost",
+    lambda: check_shape(cost_t, (), "cost (a single number)"),
+    lambda: check_scalar(cost_t, 0.5108256238, "compute_cost(A2, Y)", rtol=1e-8),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_compute_cost():
+    for _seed, _m in enumerate((1, 6, 40, 3)):
+        _rng = np.random.default_rng(600 + _seed)
+        _A2 = _rng.uniform(0.02, 0.98, (1, _m))
+        _Y = _rng.integers(0, 2, (1, _m))
+        if _seed % 2:
+            _Y = _Y.astype(float)
+        _copies = (_A2.copy(), _Y.copy())
+        _terms = [-np.log(_a) if _y == 1 else -np.log(1.0 - _a) for _a, _y in zip(_A2[0], _Y[0])]
+        _want = float(sum(_terms)) / _m
+        _what = f"compute_cost(A2, Y) for m = {_m} examples"
+        _got = compute_cost(_A2, _Y)
+        check_shape(_got, (), f"{_what} (a single number)")
+        check_scalar(_got, _want, _what, rtol=1e-9, atol=1e-12)
+        check_equal(_A2, _copies[0], "A2 after compute_cost (inputs must not change)")
+        check_equal(_Y, _copies[1], "Y after compute_cost (inputs must not change)")
+    # All labels 1, then all 0: each case uses only one of the two terms.
+    _A2 = np.array([[0.3, 0.7, 0.9, 0.05, 0.5]])
+    check_scalar(compute_cost(_A2, np.ones((1, 5))), float(-np.mean(np.log(_A2))),
+                 "compute_cost(A2, Y) when every label is 1", rtol=1e-9)
+    check_scalar(compute_cost(_A2, np.zeros((1, 5))), float(-np.mean(np.log(1 - _A2))),
+                 "compute_cost(A2, Y) when every label is 0", rtol=1e-9)
+
+
+_hidden_compute_cost()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 5 - `backward_propagation`
+#
+# Backward propagation applies the chain rule from the cost back to every parameter, one layer
+# at a time. The lectures derive these six formulas (the vectorized form, for all $m$ examples):
+#
+# $$dZ^{[2]} = A^{[2]} - Y$$
+#
+# $$dW^{[2]} = \frac{1}{m} dZ^{[2]} A^{[1]T}, \qquad
+# db^{[2]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[2](i)}$$
+#
+# $$dZ^{[1]} = W^{[2]T} dZ^{[2]} * \left(1 - A^{[1]2}\right)$$
+#
+# $$dW^{[1]} = \frac{1}{m} dZ^{[1]} X^T, \qquad
+# db^{[1]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[1](i)}$$
+#
+# Notation: $dW^{[1]}$ stands for $\frac{\partial J}{\partial W^{[1]}}$ and so on. In code they are
+# `dW1`, `db1`, `dW2`, `db2`, and each has the shape of its parameter.
+#
+# - $dZ^{[2]} = A^{[2]} - Y$ is the same "error" as in logistic regression: the sigmoid and the
+#   cross-entropy simplify each other.
+# - In $dZ^{[1]}$, $*$ is the **element-wise** product and $A^{[1]2}$ the element-wise square.
+#   The factor $1 - A^{[1]2}$ is $\tanh'(Z^{[1]})$, written with the activation you already
+#   have: this is why the forward pass keeps `A1` in the cache.
+# - The sums for $db$ run over the examples, that is over the columns: `np.sum(dZ2, axis=1,
+#   keepdims=True)`. `keepdims=True` keeps the result a column, of shape `(n_h, 1)` or
+#   `(n_y, 1)`, like the bias.
+#
+# <details><summary>Hints</summary>
+#
+# - Take `W2` out of `parameters`, and `A1`, `A2` out of `cache`. (`W1` and `b1` are not needed:
+#   they only entered through `A1`, which the cache already holds.)
+# - The element-wise square of `A1` is `A1 ** 2` or `np.power(A1, 2)`.
+# - Check each shape against the parameter it belongs to: `dW1` like `W1`, `db1` like `b1`.
+# </details>
+
+# %% nbgrader={"grade_id": "backward_propagation", "solution": true}
+# GRADED FUNCTION: backward_propagation
+def backward_propagation(parameters, cache, X, Y):
+    """The gradients of the cost with respect to W1, b1, W2, b2.
+
+    Arguments:
+    parameters -- dictionary with "W1" (n_h, n_x), "b1" (n_h, 1), "W2" (n_y, n_h), "b2" (n_y, 1)
+    cache -- dictionary with "Z1", "A1", "Z2", "A2" from forward_propagation(X, parameters)
+    X -- input data, numpy array of shape (n_x, m)
+    Y -- true labels (0 or 1), numpy array of shape (n_y, m)
+
+    Returns:
+    grads -- dictionary with the gradients "dW1" (n_h, n_x), "db1" (n_h, 1),
+             "dW2" (n_y, n_h), "db2" (n_y, 1)
+    """
+    m = X.shape[1]
+
+    ### BEGIN SOLUTION
+    W2 = parameters["W2"]
+    A1 = cache["A1"]
+    A2 = cache["A2"]
+
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dZ1 = np.dot(W2.T, dZ2) * (1 - np.power(A1, 2))
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    ### END SOLUTION
+
+    grads = {"dW1": dW1,
+             "db1": db1,
+             "dW2": dW2,
+             "db2": db2}
+    return grads
+
+
+# %% nbgrader={"grade_id": "test_backward_propagation", "points": 3}
+# The network and the two examples of the forward_propagation test, with labels Y = [1, 0].
+parameters_t = {"W1": np.array([[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]),
+                "b1": np.array([[0.1], [-0.2], [0.0]]),
+                "W2": np.array([[1.0, -2.0, 0.5]]),
+                "b2": np.array([[0.3]])}
+X_t = np.array([[1.0, -0.5],
+                [0.5, 2.0]])
+Y_t = np.array([[1, 0]])
+cache_t = {"Z1": np.array([[0.1, -2.15], [1.425, -0.45], [-0.5, 1.375]]),
+           "A1": np.array([[0.0996679946, -0.9732261643],
+                           [0.8906373656, -0.4218990053],
+                           [-0.4621171573, 0.8798266997]]),
+           "Z2": np.array([[-1.6126653151, 0.6104851960]]),
+           "A2": np.array([[0.1662188984, 0.6480514739]])}
+grads_t = backward_propagation(parameters_t, cache_t, X_t, Y_t)
+run_checks(
+    "backward_propagation",
+    lambda: check_keys(grads_t, {"dW1", "db1", "dW2", "db2"}, "grads"),
+    lambda: check_array(grads_t["dW1"], [[-0.4213085561, -0.1721375414],
+                                         [0.4387463728, -0.9791998071],
+                                         [-0.1822310711, -0.0087666300]], "grads['dW1']",
+                        rtol=1e-7),
+    lambda: check_array(grads_t["db1"], [[-0.3956307317], [-0.3603022895], [-0.1273318007]],
+                        "grads['db1']", rtol=1e-7),
+    lambda: check_array(grads_t["dW2"], [[-0.3569009703, -0.5080044380, 0.4777387710]],
+                        "grads['dW2']", rtol=1e-7),
+    lambda: check_array(grads_t["db2"], [[-0.0928648139]], "grads['db2']", rtol=1e-7),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_backward_propagation():
+    def _forward(_p, _X):
+        _Z1 = _p["W1"] @ _X + _p["b1"]
+        _A1 = np.tanh(_Z1)
+        _Z2 = _p["W2"] @ _A1 + _p["b2"]
+        return {"Z1": _Z1, "A1": _A1, "Z2": _Z2, "A2": 1.0 / (1.0 + np.exp(-_Z2))}
+
+    def _cost(_p, _X, _Y):
+        _A2 = _forward(_p, _X)["A2"]
+        return float(-np.mean(np.sum(_Y * np.log(_A2) + (1 - _Y) * np.log(1 - _A2), axis=0)))
+
+    _names = {"W1": "dW1", "b1": "db1", "W2": "dW2", "b2": "db2"}
+    for _seed, (_n_x, _n_h, _m) in enumerate(((3, 4, 6), (2, 1, 5), (4, 5, 1), (2, 3, 9))):
+        _rng = np.random.default_rng(700 + _seed)
+        _p = {"W1": _rng.normal(0, 0.7, (_n_h, _n_x)), "b1": _rng.normal(0, 0.4, (_n_h, 1)),
+              "W2": _rng.normal(0, 0.7, (1, _n_h)), "b2": _rng.normal(0, 0.4, (1, 1))}
+        _X = _rng.normal(0, 1.2, (_n_x, _m))
+        _Y = _rng.integers(0, 2, (1, _m))
+        _cache = _forward(_p, _X)
+        _copies = ({_k: _v.copy() for _k, _v in _p.items()},
+                   {_k: _v.copy() for _k, _v in _cache.items()}, _X.copy(), _Y.copy())
+        _what = f"for X of shape {(_n_x, _m)} and n_h = {_n_h}"
+        _grads = backward_propagation(_p, _cache, _X, _Y)
+        check_keys(_grads, {"dW1", "db1", "dW2", "db2"}, f"grads {_what}")
+        # Central differences of the cost, one parameter entry at a time.
+        _eps = 1e-6
+        for _k, _g in _names.items():
+            _num = np.zeros_like(_p[_k])
+            for _idx in np.ndindex(_p[_k].shape):
+                _plus = {_kk: _vv.copy() for _kk, _vv in _p.items()}
+                _minus = {_kk: _vv.copy() for _kk, _vv in _p.items()}
+                _plus[_k][_idx] += _eps
+                _minus[_k][_idx] -= _eps
+                _num[_idx] = (_cost(_plus, _X, _Y) - _cost(_minus, _X, _Y)) / (2 * _eps)
+            check_array(_grads[_g], _num,
+                        f"grads['{_g}'] {_what}, compared with the numerical derivative "
+                        "of the cost", rtol=1e-5, atol=1e-8)
+        for _k in _p:
+            check_equal(_p[_k], _copies[0][_k], f"parameters['{_k}'] after backward_propagation "
+                        "(inputs must not change)")
+        for _k in _cache:
+            check_equal(_cache[_k], _copies[1][_k],
+                        f"cache['{_k}'] after backward_propagation (inputs must not change)")
+        check_equal(_X, _copies[2], "X after backward_propagation (inputs must not change)")
+        check_equal(_Y, _copies[3], "Y after backward_propagation (inputs must not change)")
+
+
+_hidden_backward_propagation()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 6 - `update_parameters`
+#
+# One step of gradient descent moves every parameter against its gradient, by a step of size
+# $\alpha$ (`learning_rate`):
+#
+# $$W^{[1]} := W^{[1]} - \alpha\, dW^{[1]}, \quad b^{[1]} := b^{[1]} - \alpha\, db^{[1]}, \quad
+# W^{[2]} := W^{[2]} - \alpha\, dW^{[2]}, \quad b^{[2]} := b^{[2]} - \alpha\, db^{[2]}.$$
+#
+# A good learning rate makes the cost go down steadily; one too large makes it jump around or
+# blow up. For this network and data, $\alpha = 1.2$ works well, and it is the default.
+#
+# Return a **new** dictionary and leave the arrays inside `parameters` unchanged: write
+# `W1 = W1 - learning_rate * dW1`, which makes a new array, not `W1 -= learning_rate * dW1`,
+# which would overwrite the caller's array in place.
+
+# %% nbgrader={"grade_id": "update_parameters", "solution": true}
+# GRADED FUNCTION: update_parameters
+def update_parameters(parameters, grads, learning_rate=1.2):
+    """One step of gradient descent on W1, b1, W2, b2.
+
+    Arguments:
+    parameters -- dictionary with "W1", "b1", "W2", "b2"
+    grads -- dictionary with "dW1", "db1", "dW2", "db2", of the same shapes
+    learning_rate -- the step size alpha
+
+    Returns:
+    parameters -- a new dictionary with the updated "W1", "b1", "W2", "b2"
+    """
+    ### BEGIN SOLUTION
+    W1 = parameters["W1"] - learning_rate * grads["dW1"]
+    b1 = parameters["b1"] - learning_rate * grads["db1"]
+    W2 = parameters["W2"] - learning_rate * grads["dW2"]
+    b2 = parameters["b2"] - learning_rate * grads["db2"]
+    ### END SOLUTION
+
+    parameters = {"W1": W1,
+                  "b1": b1,
+                  "W2": W2,
+                  "b2": b2}
+    return parameters
+
+
+# %% nbgrader={"grade_id": "test_update_parameters", "points": 1}
+# The parameters and gradients of the backward_propagation test, learning rate 0.5.
+parameters_t = {"W1": np.array([[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]),
+                "b1": np.array([[0.1], [-0.2], [0.0]]),
+                "W2": np.array([[1.0, -2.0, 0.5]]),
+                "b2": np.array([[0.3]])}
+grads_t = {"dW1": np.array([[-0.4213085561, -0.1721375414],
+                            [0.4387463728, -0.9791998071],
+                            [-0.1822310711, -0.0087666300]]),
+           "db1": np.array([[-0.3956307317], [-0.3603022895], [-0.1273318007]]),
+           "dW2": np.array([[-0.3569009703, -0.5080044380, 0.4777387710]]),
+           "db2": np.array([[-0.0928648139]])}
+new_parameters_t = update_parameters(parameters_t, grads_t, learning_rate=0.5)
+run_checks(
+    "update_parameters",
+    lambda: check_keys(new_parameters_t, {"W1", "b1", "W2", "b2"}, "parameters"),
+    lambda: check_array(new_parameters_t["W1"], [[0.71065427805, -0.9139312293],
+                                                 [1.2806268136, 0.73959990355],
+                                                 [-0.65888446445, 0.504383315]],
+                        "W1 after the update", rtol=1e-8),
+    lambda: check_array(new_parameters_t["b1"], [[0.29781536585], [-0.01984885525],
+                                                 [0.06366590035]], "b1 after the update",
+                        rtol=1e-8),
+    lambda: check_array(new_parameters_t["W2"], [[1.17845048515, -1.745997781, 0.2611306145]],
+                        "W2 after the update", rtol=1e-8),
+    lambda: check_array(new_parameters_t["b2"], [[0.34643240695]], "b2 after the update",
+                        rtol=1e-8),
+    lambda: check_array(parameters_t["W1"], [[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]],
+                        "parameters['W1'] after calling update_parameters (must not change)"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_update_parameters():
+    _shapes = {"W1": (4, 3), "b1": (4, 1), "W2": (2, 4), "b2": (2, 1)}
+    for _seed, _lr in enumerate((0.01, 2.5, None, 1.0)):
+        _rng = np.random.default_rng(800 + _seed)
+        _p = {_k: _rng.normal(size=_s) for _k, _s in _shapes.items()}
+        _g = {"d" + _k: _rng.normal(size=_s) for _k, _s in _shapes.items()}
+        _copies = ({_k: _v.copy() for _k, _v in _p.items()},
+                   {_k: _v.copy() for _k, _v in _g.items()})
+        _alpha = 1.2 if _lr is None else _lr
+        _what = ("with the default learning rate" if _lr is None
+                 else f"with learning_rate={_lr}")
+        _new = (update_parameters(_p, _g) if _lr is None
+                else update_parameters(_p, _g, learning_rate=_lr))
+        check_keys(_new, set(_shapes), f"the dictionary returned by update_parameters {_what}")
+        for _k in _shapes:
+            check_array(_new[_k], _copies[0][_k] - _alpha * _copies[1]["d" + _k],
+                        f"{_k} after update_parameters {_what}", rtol=1e-10, atol=1e-12)
+        for _k in _shapes:
+            check_equal(_p[_k], _copies[0][_k], f"parameters['{_k}'] after update_parameters "
+                        "(the input must not change)")
+            check_equal(_g["d" + _k], _copies[1]["d" + _k],
+                        f"grads['d{_k}'] after update_parameters (the input must not change)")
+
+
+_hidden_update_parameters()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# **Why not start from zeros?** With your functions you can now check the claim of
+# Exercise 2. The next cell starts from all-zero parameters and runs 100 gradient-descent steps
+# on the flower. With $W^{[2]} = 0$, every $dZ^{[1]}$ is 0, and with $A^{[1]} = \tanh(0) = 0$,
+# $dW^{[2]}$ is 0 too: the weights never move, only the output bias $b^{[2]}$ learns, and the
+# network predicts one probability for every point.
+
+# %%
+zero_parameters = {"W1": np.zeros((4, 2)), "b1": np.zeros((4, 1)),
+                   "W2": np.zeros((1, 4)), "b2": np.zeros((1, 1))}
+for i in range(100):
+    A2, cache = forward_propagation(X, zero_parameters)
+    grads = backward_propagation(zero_parameters, cache, X, Y)
+    zero_parameters = update_parameters(zero_parameters, grads)
+print("W1 after 100 steps from zeros:\n", zero_parameters["W1"])
+print("W2 after 100 steps from zeros:", zero_parameters["W2"])
+print("distinct predicted probabilities:", np.unique(forward_propagation(X, zero_parameters)[0]))
+assert np.all(zero_parameters["W1"] == 0) and np.all(zero_parameters["W2"] == 0)
+assert np.unique(forward_propagation(X, zero_parameters)[0]).size == 1
+
+# %% [markdown]
+# ### Exercise 7 - `nn_model`
+#
+# Put the pieces together. The layer sizes and the loop are given; write
+#
+# 1. before the loop: the initial `parameters`, from `initialize_parameters` with the hidden size
+#    `n_h` passed to `nn_model` (not the 4 of `layer_sizes`);
+# 2. inside the loop, one gradient-descent iteration: forward propagation (its outputs `A2` and
+#    `cache`), the `cost` with `compute_cost`, the `grads` with `backward_propagation`, and new
+#    `parameters` with `update_parameters` (with its default learning rate, 1.2).
+#
+# When `print_cost` is True the given code prints the cost every 1000 iterations.
+
+# %% nbgrader={"grade_id": "nn_model", "solution": true}
+# GRADED FUNCTION: nn_model
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    """Train a network with one hidden layer of n_h tanh units by gradient descent.
+
+    Arguments:
+    X -- input data, numpy array of shape (n_x, m)
+    Y -- true labels (0 or 1), numpy array of shape (1, m)
+    n_h -- size of the hidden layer
+    num_iterations -- number of gradient-descent iterations
+    print_cost -- if True, print the cost every 1000 iterations
+
+    Returns:
+    parameters -- dictionary with the learned "W1", "b1", "W2", "b2"
+    """
+    n_x = layer_sizes(X, Y)[0]
+    n_y = layer_sizes(X, Y)[2]
+
+    # Initialize the parameters
+    ### BEGIN SOLUTION
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    ### END SOLUTION
+
+    for i in range(num_iterations):
+        # Forward propagation, cost, backward propagation, update
+        ### BEGIN SOLUTION
+        A2, cache = forward_propagation(X, parameters)
+        cost = compute_cost(A2, Y)
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads)
+        ### END SOLUTION
+
+        if print_cost and i % 1000 == 0:
+            print(f"Cost after iteration {i}: {cost:f}")
+
+    return parameters
+
+
+# %% nbgrader={"grade_id": "test_nn_model", "points": 3}
+# Five points, 3 hidden units, 50 iterations. Expected values from a separate implementation.
+X_t = np.array([[1.0, -1.5, 0.5, 2.0, -0.5],
+                [0.5, 1.0, -2.0, 0.0, -1.0]])
+Y_t = np.array([[1, 0, 1, 1, 0]])
+parameters_t = nn_model(X_t, Y_t, 3, num_iterations=50)
+run_checks(
+    "nn_model",
+    lambda: check_keys(parameters_t, {"W1", "b1", "W2", "b2"}, "parameters"),
+    lambda: check_array(parameters_t["W1"], [[0.2616915569, -0.0493553044],
+                                             [-1.8979133704, 0.1943077805],
+                                             [-1.7137986233, 0.1708672245]],
+                        "W1 after 50 iterations", rtol=1e-6),
+    lambda: check_array(parameters_t["b1"], [[-0.0148584648], [0.2749360211], [0.2372888845]],
+                        "b1 after 50 iterations", rtol=1e-6),
+    lambda: check_array(parameters_t["W2"], [[0.2716463362, -2.7147090624, -2.3484839023]],
+                        "W2 after 50 iterations", rtol=1e-6),
+    lambda: check_array(parameters_t["b2"], [[0.1667772857]], "b2 after 50 iterations",
+                        rtol=1e-6),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_nn_model():
+    import contextlib
+    import io
+
+    def _oracle(_X, _Y, _n_h, _iters):
+        np.random.seed(2)
+        _W1 = np.random.randn(_n_h, _X.shape[0]) * 0.01
+        _W2 = np.random.randn(1, _n_h) * 0.01
+        _b1 = np.zeros((_n_h, 1))
+        _b2 = 0.0
+        _m = _X.shape[1]
+        _y = _Y[0].astype(float)
+        for _ in range(_iters):
+            _A1 = np.tanh(_W1 @ _X + _b1)
+            _a2 = 1.0 / (1.0 + np.exp(-(_W2[0] @ _A1 + _b2)))
+            _d2 = _a2 - _y
+            _D1 = _W2.T * _d2 * (1.0 - _A1 * _A1)
+            _W2, _b2 = _W2 - 1.2 * (_A1 @ _d2)[None, :] / _m, _b2 - 1.2 * _d2.mean()
+            _W1, _b1 = _W1 - 1.2 * (_D1 @ _X.T) / _m, _b1 - 1.2 * _D1.mean(axis=1, keepdims=True)
+        return {"W1": _W1, "b1": _b1, "W2": _W2, "b2": np.array([[_b2]])}
+
+    for _seed, (_n_x, _m, _n_h, _iters, _print) in enumerate(
+        ((2, 6, 3, 1, False), (3, 8, 5, 25, False), (2, 10, 1, 60, True), (4, 7, 2, 2, False),
+         (2, 12, 6, 1001, True))
+    ):
+        _rng = np.random.default_rng(900 + _seed)
+        _X = _rng.normal(0, 1.5, (_n_x, _m))
+        _Y = _rng.integers(0, 2, (1, _m))
+        _Y[0, :2] = (0, 1)  # both classes present
+        _copies = (_X.copy(), _Y.copy())
+        _want = _oracle(_X, _Y, _n_h, _iters)
+        _what = f"for X of shape {(_n_x, _m)}, n_h = {_n_h}, num_iterations = {_iters}"
+        with contextlib.redirect_stdout(io.StringIO()):
+            _got = nn_model(_X, _Y, _n_h, num_iterations=_iters, print_cost=_print)
+        check_keys(_got, {"W1", "b1", "W2", "b2"}, f"the parameters returned {_what}")
+        for _k in ("W1", "b1", "W2", "b2"):
+            check_array(_got[_k], _want[_k], f"{_k} returned by nn_model {_what}", rtol=1e-6,
+                        atol=1e-9)
+        check_equal(_X, _copies[0], "X after nn_model (inputs must not change)")
+        check_equal(_Y, _copies[1], "Y after nn_model (inputs must not change)")
+
+
+_hidden_nn_model()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 8 - `predict`
+#
+# A trained network labels a point by running forward propagation and thresholding the output
+# probability:
+#
+# $$y_{\text{prediction}} = \mathbb{1}\{a^{[2]} > 0.5\} = \begin{cases} 1 & \text{if }
+# a^{[2]} > 0.5 \\ 0 & \text{otherwise.} \end{cases}$$
+#
+# Return `predictions`, an array of shape `(1, m)`. `A2 > 0.5` gives `True`/`False`, which is fine
+# (NumPy treats `True == 1`); so are `0`/`1` integers or floats.
+
+# %% nbgrader={"grade_id": "predict", "solution": true}
+# GRADED FUNCTION: predict
+def predict(parameters, X):
+    """Predict a label (0 or 1) for each example in X with a trained network.
+
+    Arguments:
+    parameters -- dictionary with "W1", "b1", "W2", "b2"
+    X -- input data, numpy array of shape (n_x, m)
+
+    Returns:
+    predictions -- numpy array of shape (1, m): the predicted labels (True/False or 1/0)
+    """
+    ### BEGIN SOLUTION
+    A2, cache = forward_propagation(X, parameters)
+    predictions = A2 > 0.5
+    ### END SOLUTION
+
+    return predictions
+
+
+# %% nbgrader={"grade_id": "test_predict", "points": 2}
+# The network of the forward_propagation test; its outputs A2 for these five points are
+# [0.2308, 0.8362, 0.5479, 0.2337, 0.8741].
+parameters_t = {"W1": np.array([[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]),
+                "b1": np.array([[0.1], [-0.2], [0.0]]),
+                "W2": np.array([[1.0, -2.0, 0.5]]),
+                "b2": np.array([[0.3]])}
+X_t = np.array([[1.0, -1.0, 0.0, 2.0, -2.0],
+                [0.0, 1.0, 0.5, -1.0, 0.25]])
+predictions_t = predict(parameters_t, X_t)
+run_checks(
+    "predict",
+    lambda: check_type(predictions_t, np.ndarray, "predict(parameters, X)"),
+    lambda: check_shape(predictions_t, (1, 5), "predict(parameters, X)"),
+    lambda: check_close(np.asarray(predictions_t, dtype=float), [[0, 1, 1, 0, 1]],
+                        "predict(parameters, X)"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_predict():
+    def _labels(_p, _X):
+        _z2 = _p["W2"] @ np.tanh(_p["W1"] @ _X + _p["b1"]) + _p["b2"]
+        return (_z2 > 0).astype(float), np.abs(_z2) > 1e-9
+
+    def _check(_got, _want, _sure, _name):
+        check_type(_got, np.ndarray, _name)
+        check_shape(_got, _want.shape, _name)
+        _vals = np.asarray(_got, dtype=float)
+        check_close(np.where(_sure, _vals, _want), _want, _name)
+
+    for _seed, (_n_x, _n_h, _m) in enumerate(((2, 4, 30), (3, 1, 7), (5, 6, 1), (2, 20, 50))):
+        _rng = np.random.default_rng(1000 + _seed)
+        _p = {"W1": _rng.normal(0, 1.0, (_n_h, _n_x)), "b1": _rng.normal(0, 0.5, (_n_h, 1)),
+              "W2": _rng.normal(0, 1.0, (1, _n_h)), "b2": _rng.normal(0, 0.5, (1, 1))}
+        _X = _rng.normal(0, 1.5, (_n_x, _m))
+        _copies = ({_k: _v.copy() for _k, _v in _p.items()}, _X.copy())
+        _want, _sure = _labels(_p, _X)
+        _check(predict(_p, _X), _want, _sure,
+               f"predict(parameters, X) for X of shape {(_n_x, _m)} and n_h = {_n_h}")
+        for _k in _p:
+            check_equal(_p[_k], _copies[0][_k],
+                        f"parameters['{_k}'] after predict (inputs must not change)")
+        check_equal(_X, _copies[1], "X after predict (inputs must not change)")
+
+    # Outputs just above and just below 0.5: z2 = +-1e-7, +-1e-3, +-0.4.
+    _z2 = np.array([[1e-7, -1e-7, 1e-3, -1e-3, 0.4, -0.4]])
+    _p = dict(W1=np.ones((1, 1)), b1=np.zeros((1, 1)), W2=np.ones((1, 1)), b2=np.zeros((1, 1)))
+    _X = np.arctanh(_z2)
+    _check(predict(_p, _X), np.array([[1.0, 0.0, 1.0, 0.0, 1.0, 0.0]]), np.ones((1, 6), bool),
+           "predict(parameters, X) for outputs A2 just above and just below 0.5")
+
+
+_hidden_predict()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## 5 - Training on the flower
+#
+# Time to train: a hidden layer of $n_h = 4$ units, 10000 iterations of gradient descent with
+# learning rate 1.2. It takes a few seconds and prints the cost every 1000 iterations.
+
+# %%
+parameters = nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=True)
+
+# %% [markdown]
+# The decision boundary of the trained network, and its accuracy on the flower:
+
+# %%
+predictions = predict(parameters, X)
+nn_accuracy = np.mean(predictions == Y)
+plot_decision_boundary(lambda points: predict(parameters, points), X, Y,
+                       title=f"Hidden layer of size 4: accuracy {100 * nn_accuracy:.1f} %")
+plt.show()
+print(f"Accuracy of the network:          {100 * nn_accuracy:.1f} %")
+print(f"Accuracy of logistic regression:  {100 * baseline_accuracy:.1f} %")
+assert nn_accuracy >= 0.90, nn_accuracy
+assert nn_accuracy - baseline_accuracy >= 0.30
+
+# Where are the mistakes? Distance of each point from the centre of the flower.
+wrong = (predictions != Y)[0]
+distance = np.linalg.norm(X, axis=0)
+near_centre = np.mean(distance[wrong] < 1.5)
+print(f"{wrong.sum()} points are misclassified; {100 * near_centre:.0f} % of them lie within "
+      f"distance 1.5 of the centre, where only {100 * np.mean(distance < 1.5):.0f} % of all "
+      "points are.")
+assert near_centre >= 0.5 and np.mean(distance < 1.5) <= 0.3
+
+# %% [markdown]
+# More than 90 % of the points are labelled correctly, against about 50 % for logistic
+# regression: four hidden units are enough to carve out the petals. Most of the points it still
+# gets wrong lie near the centre, where the petals meet and the colours overlap: at least half of
+# the mistakes are within distance 1.5 of the centre, a disc that holds under a third of the
+# points.
+#
+# ## 6 - How many hidden units?
+#
+# The size of the hidden layer sets how complicated a boundary the network can draw. To judge a
+# size fairly, we hold out part of the data: the networks below learn from 70 % of the points
+# (the **training set**) and are then scored on the other 30 %, which they never saw (the
+# **test set**). Each network gets 5000 iterations; the whole cell takes a few seconds.
+
+# %%
+X_train, Y_train, X_test, Y_test = train_test_split(X, Y, test_fraction=0.3, seed=0)
+print("training set:", X_train.shape, " test set:", X_test.shape)
+
+hidden_layer_sizes = [1, 2, 3, 4, 5, 20, 50]
+sweep = {}
+for n_h in hidden_layer_sizes:
+    params_h = nn_model(X_train, Y_train, n_h, num_iterations=5000)
+    sweep[n_h] = {
+        "parameters": params_h,
+        "train_cost": compute_cost(forward_propagation(X_train, params_h)[0], Y_train),
+        "train_accuracy": np.mean(predict(params_h, X_train) == Y_train),
+        "test_accuracy": np.mean(predict(params_h, X_test) == Y_test),
+    }
+    print(f"n_h = {n_h:2d}: training cost {sweep[n_h]['train_cost']:.3f}, "
+          f"training accuracy {100 * sweep[n_h]['train_accuracy']:5.1f} %, "
+          f"test accuracy {100 * sweep[n_h]['test_accuracy']:5.1f} %")
+
+# %% [markdown]
+# Each panel shows one network's boundary with the training points (the test points are left out
+# so that you see what each network learned from); the last panel sums up the accuracies.
+
+# %%
+fig, axes = plt.subplots(2, 4, figsize=(18, 9))
+for ax, n_h in zip(axes.flat, hidden_layer_sizes):
+    plot_decision_boundary(lambda points, p=sweep[n_h]["parameters"]: predict(p, points),
+                           X_train, Y_train, ax=ax,
+                           title=f"n_h = {n_h}: train {100 * sweep[n_h]['train_accuracy']:.0f} %,"
+                                 f" test {100 * sweep[n_h]['test_accuracy']:.0f} %")
+ax = axes.flat[-1]
+ax.plot(hidden_layer_sizes, [100 * sweep[n]["train_accuracy"] for n in hidden_layer_sizes],
+        "o-", label="training set")
+ax.plot(hidden_layer_sizes, [100 * sweep[n]["test_accuracy"] for n in hidden_layer_sizes],
+        "s-", label="test set")
+ax.set_xscale("log")
+ax.set_xticks(hidden_layer_sizes, [str(n) for n in hidden_layer_sizes])
+ax.set_xlabel("hidden layer size $n_h$")
+ax.set_ylabel("accuracy (%)")
+ax.set_title("Accuracy against the hidden layer size")
+ax.legend()
+fig.tight_layout()
+plt.show()
+
+# %%
+train_acc = {n: sweep[n]["train_accuracy"] for n in hidden_layer_sizes}
+test_acc = {n: sweep[n]["test_accuracy"] for n in hidden_layer_sizes}
+cost_h = {n: sweep[n]["train_cost"] for n in hidden_layer_sizes}
+# Too few units: the flower does not fit (underfitting).
+assert max(train_acc[1], train_acc[2]) < 0.80 and max(test_acc[1], test_acc[2]) < 0.85
+# From 3 units on, the petals are learned and the network generalizes to the test set.
+assert all(train_acc[n] >= 0.90 and test_acc[n] >= 0.85 for n in (3, 4, 5, 20, 50))
+# Many more units: a lower training cost, but no better on the test set.
+assert cost_h[50] < cost_h[4] - 0.03 and cost_h[20] < cost_h[4] - 0.03
+assert max(test_acc[20], test_acc[50]) <= max(test_acc[3], test_acc[4], test_acc[5]) + 0.02
+
+# %% [markdown]
+# **What the sweep shows.**
+#
+# - **One or two hidden units underfit.** Their boundaries are made of one or two lines, and no
+#   such boundary can follow four petals: under 80 % accuracy on the training set, under 85 % on
+#   the test set. The model is too simple for the data, however long it trains.
+# - **From three units on, the network captures the petals**: above 90 % on the training set and
+#   above 85 % on the test set.
+# - **Many more units (20, 50) fit the training set more closely** (a clearly lower training
+#   cost) **but do no better on the test set**. The extra capacity goes into bending the boundary
+#   around individual noisy points, which does not carry over to new points: the beginning of
+#   **overfitting**. Sizes of 3 to 5 are the sweet spot here.
+#
+# Large networks are not bad in themselves: course 2 shows how **regularization** lets you use a
+# big network while keeping its boundary smooth, and more data also helps.
+#
+# **Things to try** (change the cells above and rerun them):
+#
+# - What happens with a learning rate much smaller (0.1) or larger (5)? Pass it through
+#   `update_parameters` in your own copy of the loop.
+# - Change `noise` or `petals` in `load_planar_dataset(...)`: how many hidden units do you need
+#   for six petals?
+
+# %% [markdown]
+# ## 7 - Optional: other data sets
+#
+# The same network (4 hidden units) on the other planar sets of `dlcourse.planar`: two noisy
+# circles, two interleaving half moons, Gaussian blobs with alternating labels, and a Gaussian
+# cloud split by its radius. For each set, the top row shows logistic regression and the bottom
+# row the network, with their accuracies on the points shown.
+
+# %%
+datasets = load_extra_datasets()
+fig, axes = plt.subplots(2, len(datasets), figsize=(18, 9))
+extra_results = {}
+for col, (name, (X_e, Y_e)) in enumerate(datasets.items()):
+    clf_e = LogisticRegression().fit(X_e.T, Y_e.ravel())
+    lr_acc = np.mean(clf_e.predict(X_e.T).reshape(1, -1) == Y_e)
+    params_e = nn_model(X_e, Y_e, 4, num_iterations=5000)
+    nn_acc = np.mean(predict(params_e, X_e) == Y_e)
+    extra_results[name] = (lr_acc, nn_acc)
+    plot_decision_boundary(lambda points, c=clf_e: c.predict(points.T), X_e, Y_e,
+                           ax=axes[0, col],
+                           title=f"{name}\nlogistic regression: {100 * lr_acc:.0f} %")
+    plot_decision_boundary(lambda points, p=params_e: predict(p, points), X_e, Y_e,
+                           ax=axes[1, col], title=f"network, n_h = 4: {100 * nn_acc:.0f} %")
+fig.tight_layout()
+plt.show()
+for name, (lr_acc, nn_acc) in extra_results.items():
+    print(f"{name:20s} logistic regression {100 * lr_acc:5.1f} %   network {100 * nn_acc:5.1f} %")
+assert all(nn_acc >= lr_acc for lr_acc, nn_acc in extra_results.values())
+for name in ("noisy_circles", "gaussian_quantiles"):
+    lr_acc, nn_acc = extra_results[name]
+    assert nn_acc >= 0.90 and lr_acc <= 0.65, name
+assert extra_results["blobs"][1] < 0.95
+
+# %% [markdown]
+# On every set the network does at least as well as logistic regression, and far better where no
+# straight line can separate the classes: on the circles and the Gaussian cloud it reaches more
+# than 90 %, while logistic regression stays near chance. Where a line already does well, as on
+# the moons, the network bends it to follow the gap. On the blobs, four hidden units are not
+# enough to isolate every blob (below 95 %): try a larger `n_h` there.
+# These are accuracies on the points the models were trained on; to compare models fairly, hold
+# out a test set as in section 6.
+#
+# ## 8 - What you built
+#
+# - the structure of a network with one hidden layer, and its small random initialization (and
+#   why zeros do not work);
+# - forward propagation with a $\tanh$ hidden layer and a sigmoid output, and the cross-entropy
+#   cost;
+# - backward propagation, layer by layer, and gradient descent;
+# - a classifier whose curved decision boundary follows data that logistic regression cannot
+#   separate, and a first look at underfitting and overfitting as the hidden layer grows.
+#
+# Next week you generalize every one of these functions to networks of any depth.
