@@ -1,0 +1,879 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Gradient checking
+#
+# Backpropagation is the part of a network that is easiest to get subtly wrong. A wrong
+# gradient rarely crashes anything: the shapes are right, the cost still goes down for a
+# while, and the model simply trains worse than it should. You can stare at such a bug for
+# days. This notebook builds the tool that finds it in seconds: compare the gradients that
+# backpropagation computes with gradients estimated **numerically**, from nothing but the
+# cost function.
+#
+# **By the end you will have written**
+#
+# - `forward_propagation` and `backward_propagation` for a one-parameter "network";
+# - `gradient_check`, which compares the derivative backpropagation gives with a numerical
+#   estimate;
+# - `gradient_check_n`, the same check for a 3-layer network with 35 parameters,
+#
+# and you will have used your checker to catch the mistakes in a backward pass that someone
+# else wrote, then confirmed that the corrected version passes.
+#
+# **How this notebook works**
+#
+# - Write your code between `# YOUR CODE HERE` and the lines after it, and delete the
+#   `raise NotImplementedError()` line. Do not rename the functions or change their arguments.
+# - Each exercise is followed by a test cell; "all public tests passed" means the visible
+#   checks agree with your code. The grader runs more tests, so a passing public test is
+#   necessary, not sufficient.
+# - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
+
+# %% [markdown]
+# ## 1 - Packages
+#
+# - [NumPy](https://numpy.org) for the computations and [Matplotlib](https://matplotlib.org)
+#   for the plots;
+# - `dlcourse.activations` for the ready-made `relu` and `sigmoid` (each returns the
+#   activation and a cache; here only the activation is used);
+# - `dlcourse.gradcheck` for the bookkeeping that turns a dictionary of parameters into one
+#   long vector and back (section 4 shows how it works);
+# - `dlcourse.testing` for the helpers the test cells use.
+
+# %%
+import contextlib
+import io
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from dlcourse.activations import relu, sigmoid
+from dlcourse.gradcheck import (
+    dictionary_to_vector,
+    gradients_to_vector,
+    report_difference,
+    vector_to_dictionary,
+)
+from dlcourse.testing import check_scalar, check_unchanged, run_checks
+
+# %% [markdown]
+# ## 2 - How gradient checking works
+#
+# Backpropagation computes $\frac{\partial J}{\partial \theta}$, the derivative of the cost
+# $J$ with respect to a parameter $\theta$. Forward propagation, on the other hand, is easy
+# to get right: it is the formula of the model, written down. Gradient checking uses the
+# forward pass alone to *estimate* the derivative, and compares.
+#
+# The derivative is the slope of $J$ at $\theta$:
+#
+# $$\frac{\partial J}{\partial \theta} = \lim_{\varepsilon \to 0}
+# \frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2 \varepsilon}.$$
+#
+# For a small but finite $\varepsilon$ (say $10^{-7}$) the fraction is an excellent
+# approximation. It is the slope of the line through the two points
+# $(\theta - \varepsilon, J(\theta - \varepsilon))$ and $(\theta + \varepsilon,
+# J(\theta + \varepsilon))$, one on each side of $\theta$; this **two-sided** (or *centred*)
+# difference is much more accurate than the **one-sided** difference
+# $\frac{J(\theta + \varepsilon) - J(\theta)}{\varepsilon}$:
+#
+# - the error of the one-sided difference shrinks like $\varepsilon$,
+# - the error of the two-sided difference shrinks like $\varepsilon^2$ (the terms of order
+#   $\varepsilon$ on the two sides cancel).
+#
+# The plot below measures both errors for $J(\theta) = \theta^3$ at $\theta = 1.3$, whose
+# exact derivative is $3 \theta^2 = 5.07$. On log-log axes an error proportional to
+# $\varepsilon$ is a line of slope 1, one proportional to $\varepsilon^2$ a line of slope 2.
+
+# %%
+def cube(theta):
+    return theta ** 3
+
+
+theta0 = 1.3
+exact_slope = 3 * theta0 ** 2  # 5.07
+epsilons = np.logspace(-13, -1, 49)
+error_one_sided = np.abs((cube(theta0 + epsilons) - cube(theta0)) / epsilons - exact_slope)
+error_two_sided = np.abs(
+    (cube(theta0 + epsilons) - cube(theta0 - epsilons)) / (2 * epsilons) - exact_slope
+)
+
+fig, ax = plt.subplots(figsize=(6.4, 4.2))
+ax.loglog(epsilons, error_one_sided, "o-", markersize=3, label="one-sided difference")
+ax.loglog(epsilons, error_two_sided, "s-", markersize=3, label="two-sided difference")
+ax.set_xlabel(r"$\varepsilon$")
+ax.set_ylabel("|estimate - exact derivative|")
+ax.set_title(r"Estimating the derivative of $\theta^3$ at $\theta = 1.3$")
+ax.grid(alpha=0.3)
+ax.legend(frameon=False)
+plt.show()
+
+# %% [markdown]
+# Read the plot from right to left, as $\varepsilon$ shrinks:
+#
+# - For large $\varepsilon$ both errors fall, the two-sided one much faster (slope 2): at
+#   $\varepsilon = 10^{-4}$ it is more than 1000 times smaller than the one-sided error.
+# - For very small $\varepsilon$ both errors grow again. $J(\theta + \varepsilon)$ and
+#   $J(\theta - \varepsilon)$ become so close that their difference is dominated by the
+#   rounding errors of floating-point numbers (about $10^{-16}$ relative), and dividing by a
+#   tiny $2\varepsilon$ magnifies them. At $\varepsilon = 10^{-12}$ the estimate is worse than
+#   at $\varepsilon = 10^{-5}$.
+#
+# A value of $\varepsilon$ around $10^{-7}$ keeps both effects small, and that is the
+# default in the exercises. The next cell checks these statements.
+
+# %%
+at = {e: int(np.argmin(np.abs(np.log10(epsilons) - np.log10(e)))) for e in (1e-4, 1e-5, 1e-12)}
+print(f"epsilon = 1e-4:  one-sided error {error_one_sided[at[1e-4]]:.2e}, "
+      f"two-sided error {error_two_sided[at[1e-4]]:.2e}")
+print(f"epsilon = 1e-12: two-sided error {error_two_sided[at[1e-12]]:.2e}")
+assert abs(exact_slope - 5.07) < 1e-9
+assert error_one_sided[at[1e-4]] > 1000 * error_two_sided[at[1e-4]]
+assert error_two_sided[at[1e-12]] > error_two_sided[at[1e-5]]
+
+# %% [markdown]
+# ## 3 - Gradient checking in one dimension
+#
+# Start with the smallest possible "network": one input $x$, one parameter $\theta$ and a
+# linear cost
+#
+# $$J(\theta) = \theta x.$$
+#
+# Forward propagation computes $J$; backward propagation computes
+# $\frac{\partial J}{\partial \theta}$. Then you will check the second against the first.
+#
+# ### Exercise 1 - `forward_propagation`
+#
+# Compute $J = \theta x$ and return it.
+
+# %% nbgrader={"grade_id": "forward_propagation", "solution": true}
+# GRADED FUNCTION: forward_propagation
+def forward_propagation(x, theta):
+    """Forward propagation of the one-parameter model: the cost J(theta) = theta x.
+
+    Arguments:
+    x -- a real number, the input
+    theta -- a real number, the parameter
+
+    Returns:
+    J -- the cost J(theta) = theta times x, a real number
+    """
+    ### BEGIN SOLUTION
+    J = theta * x
+    ### END SOLUTION
+    return J
+
+
+# %% nbgrader={"grade_id": "test_forward_propagation", "points": 1}
+x, theta = 2.5, -3.0
+J = forward_propagation(x, theta)
+print("J =", J)
+run_checks(
+    "forward_propagation",
+    lambda: check_scalar(J, -7.5, "forward_propagation(2.5, -3.0)"),
+    lambda: check_scalar(forward_propagation(-0.5, 4.0), -2.0, "forward_propagation(-0.5, 4.0)"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_forward_propagation():
+    _rng = np.random.default_rng(11)
+    for _x, _theta in [(1.0, 0.25), (-3.5, -2.0), (0.0, 9.0)] + [
+        tuple(_rng.uniform(-10.0, 10.0, size=2)) for _ in range(4)
+    ]:
+        check_scalar(forward_propagation(_x, _theta), _x * _theta,
+                     f"forward_propagation(x={_x:.4g}, theta={_theta:.4g})", rtol=1e-12,
+                     atol=1e-12)
+    # The order of the arguments: x first, then theta.
+    check_scalar(forward_propagation(x=3.0, theta=0.5), 1.5,
+                 "forward_propagation(x=3.0, theta=0.5)", rtol=1e-12)
+
+
+_hidden_forward_propagation()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 2 - `backward_propagation`
+#
+# Compute the derivative of $J(\theta) = \theta x$ with respect to $\theta$,
+#
+# $$d\theta = \frac{\partial J}{\partial \theta},$$
+#
+# and return it. (Work it out on paper first: $\theta$ is the variable, $x$ a constant.)
+
+# %% nbgrader={"grade_id": "backward_propagation", "solution": true}
+# GRADED FUNCTION: backward_propagation
+def backward_propagation(x, theta):
+    """Backward propagation of the one-parameter model: the derivative of J with respect to
+    theta.
+
+    Arguments:
+    x -- a real number, the input
+    theta -- a real number, the parameter
+
+    Returns:
+    dtheta -- the derivative of the cost with respect to theta, a real number
+    """
+    ### BEGIN SOLUTION
+    dtheta = x
+    ### END SOLUTION
+    return dtheta
+
+
+# %% nbgrader={"grade_id": "test_backward_propagation", "points": 1}
+x, theta = 2.5, -3.0
+dtheta = backward_propagation(x, theta)
+print("dtheta =", dtheta)
+run_checks(
+    "backward_propagation",
+    lambda: check_scalar(dtheta, 2.5, "backward_propagation(2.5, -3.0)"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_backward_propagation():
+    _rng = np.random.default_rng(12)
+    for _x, _theta in [(1.0, 0.25), (-3.5, -2.0), (4.0, 0.0)] + [
+        tuple(_rng.uniform(-10.0, 10.0, size=2)) for _ in range(4)
+    ]:
+        # The slope of theta -> x * theta, measured between theta - 1 and theta + 1.
+        _slope = (_x * (_theta + 1.0) - _x * (_theta - 1.0)) / 2.0
+        check_scalar(backward_propagation(_x, _theta), _slope,
+                     f"backward_propagation(x={_x:.4g}, theta={_theta:.4g})", rtol=1e-9,
+                     atol=1e-12)
+    check_scalar(backward_propagation(x=-2.0, theta=7.0), -2.0,
+                 "backward_propagation(x=-2.0, theta=7.0)", rtol=1e-12)
+
+
+_hidden_backward_propagation()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 3 - `gradient_check`
+#
+# `backward_propagation` returns the derivative it *claims* is right. Check it:
+#
+# 1. Estimate the derivative numerically with the two-sided difference:
+#    - $\theta^{+} = \theta + \varepsilon$ and $\theta^{-} = \theta - \varepsilon$;
+#    - $J^{+} = J(\theta^{+})$ and $J^{-} = J(\theta^{-})$, both computed with
+#      `forward_propagation`;
+#    - $gradapprox = \dfrac{J^{+} - J^{-}}{2 \varepsilon}$.
+# 2. Get the derivative of backpropagation, `grad`, by calling `backward_propagation`
+#    at $\theta$.
+# 3. Compare the two with the **relative difference**
+#
+# $$difference = \frac{\lVert grad - gradapprox \rVert_2}{\lVert grad \rVert_2 +
+# \lVert gradapprox \rVert_2}.$$
+#
+# Why relative? A gradient of $10^{-6}$ that is off by $10^{-7}$ is badly wrong, while a
+# gradient of $100$ off by $10^{-7}$ is fine: dividing by the sizes of the two gradients
+# makes the number meaningful whatever their scale. It is always between 0 and 1. As a rule
+# of thumb, with $\varepsilon = 10^{-7}$:
+#
+# | difference | verdict |
+# |---|---|
+# | below about $10^{-7}$ | backpropagation is correct |
+# | around $10^{-5}$ | suspicious: look again |
+# | above $10^{-3}$ | there is almost surely a bug |
+#
+# The message printed with `print_msg=True` is already written: it turns red above
+# $2 \cdot 10^{-7}$.
+#
+# **Use the functions** `forward_propagation` and `backward_propagation` from exercises 1
+# and 2 (do not retype the formulas), and the `epsilon` you are given: the grader also runs
+# your checker on other costs and other values of `epsilon`.
+#
+# <details><summary>Hints</summary>
+#
+# - `np.linalg.norm(v)` computes $\lVert v \rVert_2$, the square root of the sum of the
+#   squared entries. It works on single numbers too (it returns the absolute value).
+# - Compute the numerator and the denominator separately, then divide.
+# - Mind the parentheses around `2 * epsilon`.
+# </details>
+
+# %% nbgrader={"grade_id": "gradient_check", "solution": true}
+# GRADED FUNCTION: gradient_check
+def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
+    """Check backward_propagation against a two-sided numerical estimate of the derivative.
+
+    Arguments:
+    x -- a real number, the input
+    theta -- a real number, the parameter
+    epsilon -- the small shift of theta in the two-sided difference
+    print_msg -- if True, print whether the check passed
+
+    Returns:
+    difference -- the relative difference between the derivative from backward_propagation
+                  and its numerical estimate, a real number in [0, 1]
+    """
+    # Step 1: the numerical estimate gradapprox.
+    ### BEGIN SOLUTION
+    theta_plus = theta + epsilon
+    theta_minus = theta - epsilon
+    J_plus = forward_propagation(x, theta_plus)
+    J_minus = forward_propagation(x, theta_minus)
+    gradapprox = (J_plus - J_minus) / (2 * epsilon)
+    ### END SOLUTION
+
+    # Steps 2 and 3: the derivative of backward_propagation, and the relative difference.
+    ### BEGIN SOLUTION
+    grad = backward_propagation(x, theta)
+    numerator = np.linalg.norm(grad - gradapprox)
+    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
+    difference = numerator / denominator
+    ### END SOLUTION
+
+    if print_msg:
+        report_difference(difference)
+    return difference
+
+
+# %% nbgrader={"grade_id": "test_gradient_check", "points": 3}
+x, theta = 3.0, -1.5
+difference = gradient_check(x, theta, print_msg=True)
+run_checks(
+    "gradient_check",
+    lambda: check_scalar(difference, 0.0,
+                         "gradient_check(3.0, -1.5) (should be below 1e-7)", rtol=0, atol=1e-7),
+    lambda: check_scalar(gradient_check(-0.4, 2.0, epsilon=1e-3), 0.0,
+                         "gradient_check(-0.4, 2.0, epsilon=1e-3) (should be below 1e-7)",
+                         rtol=0, atol=1e-7),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_gradient_check():
+    _quiet = contextlib.redirect_stdout(io.StringIO())
+    # The functions of exercises 1 and 2 (correct, since their tests ran before).
+    for _x, _theta in ((-1.5, 0.8), (7.0, -3.25), (0.3, 12.0)):
+        with _quiet:
+            _d = gradient_check(_x, _theta)
+        check_scalar(_d, 0.0, f"gradient_check(x={_x}, theta={_theta}) (should be below 1e-7)",
+                     rtol=0.0, atol=1e-7)
+
+    def _relative(_g, _ga):
+        return abs(_g - _ga) / (abs(_g) + abs(_ga))
+
+    _saved = globals()["forward_propagation"], globals()["backward_propagation"]
+    try:
+        # A non-linear cost J = x * theta**3 with its correct derivative: the difference is the
+        # error of the two-sided estimate for this epsilon.
+        globals()["forward_propagation"] = lambda x, theta: x * theta ** 3
+        globals()["backward_propagation"] = lambda x, theta: 3.0 * x * theta ** 2
+        for _x, _theta, _eps in ((1.5, 0.7, 1e-2), (-2.0, 1.9, 1e-3), (0.6, -1.1, 5e-2)):
+            _ga = (_x * (_theta + _eps) ** 3 - _x * (_theta - _eps) ** 3) / (2 * _eps)
+            with _quiet:
+                _d = gradient_check(_x, _theta, epsilon=_eps)
+            check_scalar(_d, _relative(3.0 * _x * _theta ** 2, _ga),
+                         f"gradient_check for a non-linear cost with epsilon={_eps:g}",
+                         rtol=1e-4, atol=0)
+        # The linear cost with a wrong derivative (twice the right one): difference 1/3.
+        globals()["forward_propagation"] = _saved[0]
+        globals()["backward_propagation"] = lambda x, theta: 2.0 * x
+        with _quiet:
+            _d = gradient_check(1.7, -0.6)
+        check_scalar(_d, 1.0 / 3.0, "gradient_check when the backward pass returns 2x "
+                     "(should be 1/3)", rtol=1e-6)
+        # A derivative of the wrong sign: difference 1.
+        globals()["backward_propagation"] = lambda x, theta: -x
+        with _quiet:
+            _d = gradient_check(-2.2, 0.9, epsilon=1e-4)
+        check_scalar(_d, 1.0, "gradient_check when the backward pass returns -x "
+                     "(should be 1)", rtol=1e-6)
+    finally:
+        globals()["forward_propagation"], globals()["backward_propagation"] = _saved
+
+
+_hidden_gradient_check()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Your checker agrees with `backward_propagation`. That was expected: the derivative of
+# $\theta x$ is easy. The real use of gradient checking is on networks, where the
+# derivatives are long chains of products that are easy to get wrong.
+#
+# ## 4 - Gradient checking a 3-layer network
+#
+# ### The network
+#
+# The network below is a binary classifier
+# LINEAR → RELU → LINEAR → RELU → LINEAR → SIGMOID with $n_x = 3$ inputs, 4 and 3 hidden
+# units and one output unit, trained with the cross-entropy cost
+#
+# $$J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{[3](i)} + (1 - y^{(i)})
+# \log\left(1 - a^{[3](i)}\right) \right).$$
+#
+# It has $4 \cdot 3 + 4 + 3 \cdot 4 + 3 + 1 \cdot 3 + 1 = 35$ parameters. Its forward pass
+# is ready-made: `forward_propagation_n(X, Y, parameters)` returns the cost and a cache.
+
+# %%
+def forward_propagation_n(X, Y, parameters):
+    """Forward pass of the 3-layer network and its cross-entropy cost.
+
+    Arguments:
+    X -- input data, shape (n_x, m)
+    Y -- true labels 0/1, shape (1, m)
+    parameters -- dictionary with W1 (n_1, n_x), b1 (n_1, 1), W2 (n_2, n_1), b2 (n_2, 1),
+                  W3 (1, n_2), b3 (1, 1)
+
+    Returns:
+    cost -- the cross-entropy cost J, a float
+    cache -- (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3), for the backward pass
+    """
+    m = X.shape[1]
+    W1, b1 = parameters["W1"], parameters["b1"]
+    W2, b2 = parameters["W2"], parameters["b2"]
+    W3, b3 = parameters["W3"], parameters["b3"]
+
+    Z1 = np.dot(W1, X) + b1
+    A1, _ = relu(Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2, _ = relu(Z2)
+    Z3 = np.dot(W3, A2) + b3
+    A3, _ = sigmoid(Z3)
+
+    cost = float(-np.sum(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)) / m)
+    cache = (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+    return cost, cache
+
+
+# %% [markdown]
+# The backward pass below was written by a colleague in a hurry. **It has mistakes.** Do not
+# hunt for them by reading the code: the point of this section is that your checker finds
+# them for you. (It was meant to follow the lectures' formulas: $dZ^{[3]} = A^{[3]} - Y$,
+# $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}$,
+# $db^{[l]} = \frac{1}{m} \sum_i dZ^{[l](i)}$,
+# $dA^{[l-1]} = W^{[l]T} dZ^{[l]}$ and $dZ^{[l]} = dA^{[l]} * g'(Z^{[l]})$, where the
+# derivative of the ReLU $g'$ is 1 where $Z > 0$ and 0 elsewhere.)
+
+# %%
+def backward_propagation_n(X, Y, cache):
+    """Backward pass of the 3-layer network (as handed over by a colleague).
+
+    Arguments:
+    X -- input data, shape (n_x, m)
+    Y -- true labels 0/1, shape (1, m)
+    cache -- the cache of forward_propagation_n
+
+    Returns:
+    gradients -- dictionary with dW1, db1, dW2, db2, dW3, db3 (each of the shape of its
+                 parameter) and the intermediate dZ3, dA2, dZ2, dA1, dZ1
+    """
+    m = X.shape[1]
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+
+    dZ3 = A3 - Y
+    dW3 = np.dot(dZ3, A2.T) / m
+    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
+
+    dA2 = np.dot(W3.T, dZ3)
+    dZ2 = dA2 * (A2 > 0)
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True)
+
+    dA1 = np.dot(W2.T, dZ2)
+    dZ1 = dA1
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+
+    gradients = {"dZ3": dZ3, "dW3": dW3, "db3": db3,
+                 "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
+                 "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+    return gradients
+
+
+# %% [markdown]
+# A small problem to check it on: $m = 5$ examples with random inputs and labels, and
+# random parameters (the values do not matter, as long as nothing sits exactly on a kink
+# of the ReLU).
+
+# %%
+rng = np.random.default_rng(7)
+X = rng.normal(size=(3, 5))
+Y = (rng.random((1, 5)) > 0.5).astype(float)
+parameters = {
+    "W1": rng.normal(size=(4, 3)), "b1": 0.5 * rng.normal(size=(4, 1)),
+    "W2": rng.normal(size=(3, 4)), "b2": 0.5 * rng.normal(size=(3, 1)),
+    "W3": rng.normal(size=(1, 3)), "b3": 0.5 * rng.normal(size=(1, 1)),
+}
+cost, cache = forward_propagation_n(X, Y, parameters)
+gradients = backward_propagation_n(X, Y, cache)
+print(f"X: {X.shape}, Y: {Y.shape}, cost = {cost:.4f}")
+for name, value in parameters.items():
+    print(f"{name}: shape {value.shape}   d{name}: shape {gradients['d' + name].shape}")
+
+# %% [markdown]
+# ### From a dictionary to one vector
+#
+# In one dimension you shifted $\theta$ by $\pm\varepsilon$. Now $\theta$ is all 35
+# parameters, and the check shifts **one entry at a time**: for entry $i$,
+#
+# $$gradapprox_i = \frac{J(\theta_1, \dots, \theta_i + \varepsilon, \dots, \theta_{35}) -
+# J(\theta_1, \dots, \theta_i - \varepsilon, \dots, \theta_{35})}{2 \varepsilon}
+# \approx \frac{\partial J}{\partial \theta_i},$$
+#
+# the other 34 entries staying as they are. That is easiest with all parameters in one
+# column vector. `dlcourse.gradcheck` does the bookkeeping:
+#
+# - `theta, layout = dictionary_to_vector(parameters)` stacks `W1`, `b1`, `W2`, ... into
+#   `theta` of shape $(35, 1)$. `layout` records each parameter's name and shape.
+# - `vector_to_dictionary(theta, layout)` cuts a vector back into a `parameters`
+#   dictionary, which `forward_propagation_n` accepts.
+# - `gradients_to_vector(gradients, layout)` stacks `dW1`, `db1`, `dW2`, ... **in the same
+#   order**, so that entry $i$ of both vectors is about the same parameter.
+
+# %%
+theta_vector, layout = dictionary_to_vector(parameters)
+grad_vector = gradients_to_vector(gradients, layout)
+print("theta_vector:", theta_vector.shape, " grad_vector:", grad_vector.shape)
+print("layout:", layout)
+# W1 fills entries 0 to 11, row by row: W1[1, 2] is entry 1 * 3 + 2 = 5.
+print("W1[1, 2] =", parameters["W1"][1, 2], "  theta_vector[5, 0] =", theta_vector[5, 0])
+back = vector_to_dictionary(theta_vector, layout)
+print("round trip gives back the parameters:",
+      all(np.array_equal(back[k], parameters[k]) for k in parameters))
+assert theta_vector.shape == grad_vector.shape == (35, 1)
+assert theta_vector[5, 0] == parameters["W1"][1, 2]
+
+# %% [markdown]
+# ### Exercise 4 - `gradient_check_n`
+#
+# Implement the check for any number of parameters. The set-up is written for you:
+# `parameters_values` is $\theta$ as a column vector, `grad` the gradient from
+# backpropagation as a vector of the same shape, and `J_plus`, `J_minus`, `gradapprox` are
+# vectors of zeros to fill in.
+#
+# For each `i` in `range(num_parameters)`:
+#
+# 1. `theta_plus`: a **copy** of `parameters_values` with $\varepsilon$ added to entry `i`
+#    (and to no other entry); `J_plus[i]`: the cost at `theta_plus`, computed with
+#    `forward_propagation_n` on `vector_to_dictionary(theta_plus, layout)`.
+# 2. `theta_minus` and `J_minus[i]` in the same way, with $\varepsilon$ subtracted.
+# 3. `gradapprox[i]` $= \dfrac{J^{+}_i - J^{-}_i}{2 \varepsilon}$.
+#
+# Then compare `grad` and `gradapprox` with the relative difference of exercise 3, now with
+# vectors:
+#
+# $$difference = \frac{\lVert grad - gradapprox \rVert_2}{\lVert grad \rVert_2 +
+# \lVert gradapprox \rVert_2}.$$
+#
+# Write code for any number of parameters (the grader uses networks of other sizes) and
+# use the `epsilon` you are given.
+#
+# <details><summary>Hints</summary>
+#
+# - `np.copy(a)` returns a new array. Writing `theta_plus = parameters_values` does **not**
+#   copy: both names then refer to the same array, and adding $\varepsilon$ to one changes
+#   the other.
+# - `forward_propagation_n` returns two values, the cost and the cache; you need the cost.
+# - `np.linalg.norm` of a vector of shape $(n, 1)$ is its Euclidean length.
+# - With the denominator, take the norm of each vector and add the two numbers; the norm of
+#   the sum is something else.
+# </details>
+
+# %% nbgrader={"grade_id": "gradient_check_n", "solution": true}
+# GRADED FUNCTION: gradient_check_n
+def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
+    """Check the gradients of backpropagation against two-sided numerical estimates, one
+    parameter entry at a time.
+
+    Arguments:
+    parameters -- dictionary of parameters "W1", "b1", "W2", "b2", "W3", "b3"
+    gradients -- output of the backward pass: "dW1", "db1", ... (each of the shape of its
+                 parameter); other entries are ignored
+    X -- input data, shape (n_x, m)
+    Y -- true labels 0/1, shape (1, m)
+    epsilon -- the small shift of each entry in the two-sided difference
+    print_msg -- if True, print whether the check passed
+
+    Returns:
+    difference -- the relative difference between grad and gradapprox, a real number in
+                  [0, 1]
+    """
+    # Set up: the parameters and the gradients as column vectors of the same layout.
+    parameters_values, layout = dictionary_to_vector(parameters)
+    grad = gradients_to_vector(gradients, layout)
+    num_parameters = parameters_values.shape[0]
+    J_plus = np.zeros((num_parameters, 1))
+    J_minus = np.zeros((num_parameters, 1))
+    gradapprox = np.zeros((num_parameters, 1))
+
+    # The numerical estimate, one entry at a time.
+    for i in range(num_parameters):
+        ### BEGIN SOLUTION
+        theta_plus = np.copy(parameters_values)
+        theta_plus[i] = theta_plus[i] + epsilon
+        J_plus[i], _ = forward_propagation_n(X, Y, vector_to_dictionary(theta_plus, layout))
+
+        theta_minus = np.copy(parameters_values)
+        theta_minus[i] = theta_minus[i] - epsilon
+        J_minus[i], _ = forward_propagation_n(X, Y, vector_to_dictionary(theta_minus, layout))
+
+        gradapprox[i] = (J_plus[i] - J_minus[i]) / (2 * epsilon)
+        ### END SOLUTION
+
+    # The relative difference.
+    ### BEGIN SOLUTION
+    numerator = np.linalg.norm(grad - gradapprox)
+    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
+    difference = numerator / denominator
+    ### END SOLUTION
+
+    if print_msg:
+        report_difference(difference)
+    return difference
+
+
+# %% nbgrader={"grade_id": "test_gradient_check_n", "points": 5}
+# The colleague's gradients on the problem above, and gradients that are all zero (then
+# the difference is exactly 1, whatever the numerical estimate).
+difference = gradient_check_n(parameters, gradients, X, Y, print_msg=True)
+zero_gradients = {"d" + name: np.zeros_like(value) for name, value in parameters.items()}
+run_checks(
+    "gradient_check_n",
+    lambda: check_scalar(difference, 0.4828288224,
+                         "gradient_check_n(parameters, gradients, X, Y)", rtol=1e-5),
+    lambda: check_scalar(gradient_check_n(parameters, zero_gradients, X, Y), 1.0,
+                         "gradient_check_n with gradients that are all zero", rtol=1e-9),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_gradient_check_n():
+    _quiet = contextlib.redirect_stdout(io.StringIO())
+
+    def _problem(_seed, _n_x, _n_1, _n_2, _m):
+        _r = np.random.default_rng(_seed)
+        _X = _r.normal(size=(_n_x, _m))
+        _Y = (_r.random((1, _m)) > 0.5).astype(float)
+        _P = {"W1": _r.normal(size=(_n_1, _n_x)), "b1": 0.5 * _r.normal(size=(_n_1, 1)),
+              "W2": _r.normal(size=(_n_2, _n_1)), "b2": 0.5 * _r.normal(size=(_n_2, 1)),
+              "W3": _r.normal(size=(1, _n_2)), "b3": 0.5 * _r.normal(size=(1, 1))}
+        return _P, _X, _Y
+
+    def _cost(_P, _X, _Y):
+        _a1 = np.maximum(_P["W1"] @ _X + _P["b1"], 0.0)
+        _a2 = np.maximum(_P["W2"] @ _a1 + _P["b2"], 0.0)
+        _z3 = _P["W3"] @ _a2 + _P["b3"]
+        # -log(sigmoid(z)) = log(1 + exp(-z)), -log(1 - sigmoid(z)) = log(1 + exp(z))
+        return float(np.mean(_Y * np.logaddexp(0.0, -_z3) + (1 - _Y) * np.logaddexp(0.0, _z3)))
+
+    def _true_gradients(_P, _X, _Y):
+        _m = _X.shape[1]
+        _z1 = _P["W1"] @ _X + _P["b1"]
+        _a1 = np.maximum(_z1, 0.0)
+        _z2 = _P["W2"] @ _a1 + _P["b2"]
+        _a2 = np.maximum(_z2, 0.0)
+        _a3 = 1.0 / (1.0 + np.exp(-(_P["W3"] @ _a2 + _P["b3"])))
+        _e3 = (_a3 - _Y) / _m
+        _e2 = (_P["W3"].T @ _e3) * (_z2 > 0)
+        _e1 = (_P["W2"].T @ _e2) * (_z1 > 0)
+        return {"dW3": _e3 @ _a2.T, "db3": _e3.sum(axis=1, keepdims=True),
+                "dW2": _e2 @ _a1.T, "db2": _e2.sum(axis=1, keepdims=True),
+                "dW1": _e1 @ _X.T, "db1": _e1.sum(axis=1, keepdims=True)}
+
+    def _oracle(_P, _G, _X, _Y, _eps):
+        _names = list(_P)
+        _g = np.concatenate([_G["d" + _k].ravel() for _k in _names])
+        _ga = []
+        for _k in _names:
+            for _j in range(_P[_k].size):
+                _up = {_q: _v.copy() for _q, _v in _P.items()}
+                _down = {_q: _v.copy() for _q, _v in _P.items()}
+                _up[_k].flat[_j] += _eps
+                _down[_k].flat[_j] -= _eps
+                _ga.append((_cost(_up, _X, _Y) - _cost(_down, _X, _Y)) / (2 * _eps))
+        _ga = np.array(_ga)
+        return np.linalg.norm(_g - _ga) / (np.linalg.norm(_g) + np.linalg.norm(_ga))
+
+    def _run(_P, _G, _X, _Y, **_kw):
+        _copies = ({_k: _v.copy() for _k, _v in _P.items()},
+                   {_k: _v.copy() for _k, _v in _G.items()})
+        with _quiet:
+            _d = gradient_check_n(_P, _G, _X, _Y, **_kw)
+        for _what, _before, _after in (("parameters", _copies[0], _P),
+                                       ("gradients", _copies[1], _G)):
+            for _k in _before:
+                check_unchanged(_before[_k], _after[_k], f"{_what}[{_k!r}] (an input)")
+        return _d
+
+    _sizes = ((104, 3, 4, 3, 5), (102, 2, 5, 4, 7), (103, 4, 3, 2, 6))
+    for _seed, _n_x, _n_1, _n_2, _m in _sizes:
+        _P, _X, _Y = _problem(_seed, _n_x, _n_1, _n_2, _m)
+        _G = _true_gradients(_P, _X, _Y)
+        _n = sum(_v.size for _v in _P.values())
+        _what = f"for a network with {_n} parameters"
+        # Correct gradients, the default epsilon: a tiny difference.
+        check_scalar(_run(_P, _G, _X, _Y), 0.0,
+                     f"gradient_check_n with correct gradients {_what} (should be below 1e-7)",
+                     rtol=0.0, atol=1e-7)
+        # Correct gradients, a larger epsilon: the difference is the estimate's own error.
+        check_scalar(_run(_P, _G, _X, _Y, epsilon=1e-3), _oracle(_P, _G, _X, _Y, 1e-3),
+                     f"gradient_check_n with correct gradients {_what}, epsilon=1e-3",
+                     rtol=1e-3, atol=0)
+        # One entry of dW2 (the largest) twice too large.
+        _W = {_k: _v.copy() for _k, _v in _G.items()}
+        _W["dW2"].flat[int(np.argmax(np.abs(_W["dW2"])))] *= 2.0
+        check_scalar(_run(_P, _W, _X, _Y), _oracle(_P, _W, _X, _Y, 1e-7),
+                     f"gradient_check_n with one entry of dW2 twice too large {_what}",
+                     rtol=1e-5, atol=0)
+        # db1 three times too large and dW3 of the wrong sign, with epsilon=1e-5.
+        _W = {_k: _v.copy() for _k, _v in _G.items()}
+        _W["db1"] = 3.0 * _W["db1"]
+        _W["dW3"] = -_W["dW3"]
+        check_scalar(_run(_P, _W, _X, _Y, epsilon=1e-5), _oracle(_P, _W, _X, _Y, 1e-5),
+                     f"gradient_check_n with wrong db1 and dW3 {_what}, epsilon=1e-5",
+                     rtol=1e-5, atol=0)
+
+
+_hidden_gradient_check_n()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Checking the colleague's backward pass
+#
+# Run your checker on the gradients of `backward_propagation_n`:
+
+# %%
+difference = gradient_check_n(parameters, gradients, X, Y, print_msg=True)
+assert difference > 1e-3, "this backward pass has bugs; the difference should be large"
+
+# %% [markdown]
+# The difference is far above $10^{-3}$: backpropagation and the cost disagree, so the
+# backward pass is wrong (the forward pass is the definition of the cost, so we trust it).
+#
+# ### Where is the bug?
+#
+# The check says *that* something is wrong, not *where*. To narrow it down, check one
+# parameter matrix at a time. A cheap way: move a whole parameter, say $W^{[2]}$, a tiny
+# step $\varepsilon$ along a random direction $D$ of the same shape. By the chain rule the
+# cost changes at the rate
+#
+# $$\frac{d}{dt} J(W^{[2]} + t D) \Big|_{t = 0} = \sum_{j, k}
+# \frac{\partial J}{\partial W^{[2]}_{jk}} D_{jk},$$
+#
+# which backpropagation predicts as `np.sum(dW2 * D)`, and which two forward passes measure.
+# Unlike your entry-by-entry check, this takes two forward passes per parameter *matrix*,
+# not per entry, which is also why it cannot say which entry is wrong.
+
+# %%
+def directional_difference(parameters, gradients, X, Y, name, epsilon=1e-6, seed=0):
+    """Relative difference between the slope of the cost along a random direction of one
+    parameter, as backpropagation predicts it and as two forward passes measure it."""
+    D = np.random.default_rng(seed).normal(size=parameters[name].shape)
+    moved_up = dict(parameters, **{name: parameters[name] + epsilon * D})
+    moved_down = dict(parameters, **{name: parameters[name] - epsilon * D})
+    measured = (forward_propagation_n(X, Y, moved_up)[0]
+                - forward_propagation_n(X, Y, moved_down)[0]) / (2 * epsilon)
+    predicted = np.sum(gradients["d" + name] * D)
+    return abs(predicted - measured) / (abs(predicted) + abs(measured))
+
+
+def differences_by_parameter(gradients):
+    return {name: directional_difference(parameters, gradients, X, Y, name)
+            for name in parameters}
+
+
+colleague = differences_by_parameter(gradients)
+for name, value in colleague.items():
+    print(f"{name}: relative difference {value:.2e}{'   <-- wrong' if value > 1e-5 else ''}")
+
+# %% [markdown]
+# Three gradients are wrong: `dW1`, `db1` and `db2`; `dW2`, `dW3` and `db3` are right.
+# Now read the code with that in mind:
+#
+# - `db2` is wrong but `dW2` is right, so `dZ2` is fine and the mistake is in the line of
+#   `db2` itself: the sum over the examples is not divided by $m$.
+# - `dW1` and `db1` are both wrong, and both come from `dZ1`: the line of `dZ1` forgets
+#   the derivative of the ReLU, $dZ^{[1]} = dA^{[1]} * g'(Z^{[1]})$. (Where $Z^{[1]} > 0$
+#   the factor is 1, so the bug only matters for the units that are switched off.)
+#
+# Here is the corrected backward pass; the two changed lines are marked.
+
+# %%
+def backward_propagation_n_fixed(X, Y, cache):
+    """Backward pass of the 3-layer network, corrected.
+
+    Arguments and return value as for backward_propagation_n.
+    """
+    m = X.shape[1]
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+
+    dZ3 = A3 - Y
+    dW3 = np.dot(dZ3, A2.T) / m
+    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
+
+    dA2 = np.dot(W3.T, dZ3)
+    dZ2 = dA2 * (A2 > 0)
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m    # FIXED: average over the m examples
+
+    dA1 = np.dot(W2.T, dZ2)
+    dZ1 = dA1 * (A1 > 0)                             # FIXED: times the ReLU's derivative
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+
+    gradients = {"dZ3": dZ3, "dW3": dW3, "db3": db3,
+                 "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
+                 "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+    return gradients
+
+
+# %% [markdown]
+# The plot shows the per-parameter differences of both versions on a log scale: the red bars
+# of `dW1`, `db1` and `db2` (the colleague's version) tower over the dashed line at
+# $10^{-7}$; with the fix, every green bar stays below it.
+
+# %%
+fixed_gradients = backward_propagation_n_fixed(X, Y, cache)
+fixed = differences_by_parameter(fixed_gradients)
+
+names = list(parameters)
+positions = np.arange(len(names))
+fig, ax = plt.subplots(figsize=(7.0, 3.8))
+ax.bar(positions - 0.2, [colleague[n] for n in names], width=0.4, color="tab:red",
+       label="colleague's backward pass")
+ax.bar(positions + 0.2, [fixed[n] for n in names], width=0.4, color="tab:green",
+       label="fixed backward pass")
+ax.axhline(1e-7, color="black", linestyle="--", linewidth=1)
+ax.text(len(names) - 0.5, 1.5e-7, "1e-7", ha="right")
+ax.set_yscale("log")
+ax.set_xticks(positions, ["d" + n for n in names])
+ax.set_ylabel("relative difference")
+ax.set_title("Directional check, one parameter at a time")
+ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
+plt.show()
+
+assert {n for n in names if colleague[n] > 1e-5} == {"W1", "b1", "b2"}
+assert max(fixed.values()) < 1e-7
+
+# %% [markdown]
+# And the verdict of your own checker on the corrected gradients:
+
+# %%
+difference_fixed = gradient_check_n(parameters, fixed_gradients, X, Y, print_msg=True)
+assert difference_fixed < 1e-7, "the corrected backward pass should pass the check"
+
+# %% [markdown]
+# Below $10^{-7}$: the corrected backward pass agrees with the cost.
+#
+# ## 5 - Using gradient checking in practice
+#
+# - **Only to debug.** Your check costs two forward passes per parameter; a real network
+#   has millions of parameters. Run it once on a small problem (few examples, maybe a
+#   smaller network), then switch it off and train with backpropagation alone.
+# - **When it fails, look at the parts** (as above) to find which gradients are wrong.
+# - **Include everything in the cost.** With L2 regularization, the cost includes
+#   $\frac{\lambda}{2m} \sum \lVert W \rVert^2$ and the gradients its derivative: check
+#   both together.
+# - **Not with dropout.** Dropout makes the cost random, so $J(\theta + \varepsilon)$ and
+#   $J(\theta - \varepsilon)$ would be two different functions. Check with `keep_prob = 1`,
+#   then turn dropout on.
+# - **Check at a random point, and again after some training.** Some bugs only show once
+#   the weights have grown away from their initial values.
+#
+# **What you built:** forward and backward propagation for a one-parameter model, a
+# two-sided numerical estimate of the derivative, the relative difference that turns two
+# gradients into one verdict, and a checker for a whole network, which found two bugs in a
+# backward pass that nobody had to read line by line.
