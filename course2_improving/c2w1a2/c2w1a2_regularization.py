@@ -1,0 +1,936 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Regularization
+#
+# A network with many parameters and a small training set can do something unhelpful: instead
+# of learning the pattern behind the data, it memorizes the training examples, noise included.
+# Its training accuracy is then excellent and its accuracy on new data much worse. This is
+# **overfitting**, or high variance. In this assignment you watch a 3-layer network overfit a
+# small noisy data set, then fix it in the two ways the lectures present:
+#
+# - **L2 regularization**, which adds a penalty on large weights to the cost;
+# - **dropout**, which switches off a random part of the hidden units at every training step.
+#
+# **By the end you will have written**
+#
+# - `compute_cost_with_regularization` and `backward_propagation_with_regularization` (L2);
+# - `forward_propagation_with_dropout` and `backward_propagation_with_dropout` (inverted
+#   dropout);
+#
+# and you will have compared the three trained networks by their accuracy and by the decision
+# boundaries they draw.
+#
+# **How this notebook works**
+#
+# - Write your code between `# YOUR CODE HERE` and the `return` line of each exercise, and delete
+#   the `raise NotImplementedError()` line. Do not rename the functions or change their arguments.
+# - Each exercise is followed by a test cell. A line ending in "all public tests passed" means
+#   the visible checks agree with your code; the grader runs more tests.
+# - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
+
+# %% [markdown]
+# ## 1 - Packages
+#
+# - [NumPy](https://numpy.org) and [Matplotlib](https://matplotlib.org);
+# - `dlcourse.nets`: the 3-layer network of the previous assignment, ready-made: forward and
+#   backward propagation without regularization, the cross-entropy cost `compute_cost`,
+#   prediction, He initialization and a gradient-descent loop `train`;
+# - `dlcourse.activations` for `relu` and `sigmoid`, which return `(A, cache)`: take the first
+#   element, as in `A1, _ = relu(Z1)`;
+# - `dlcourse.regdata` for the data, `dlcourse.plots` and `dlcourse.curves` for pictures,
+#   `dlcourse.testing` for the test cells.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+from dlcourse import nets
+from dlcourse.activations import relu, sigmoid
+from dlcourse.curves import plot_costs
+from dlcourse.plots import plot_decision_boundary
+from dlcourse.regdata import make_overfit_dataset, river_boundary
+from dlcourse.testing import (
+    CheckFailed,
+    check_array,
+    check_equal,
+    check_keys,
+    check_scalar,
+    check_shape,
+    check_type,
+    run_checks,
+)
+
+# %% [markdown]
+# ## 2 - The data: plants on both banks of a river
+#
+# A river winds through a square field. Plant species 1 (blue) grows north of it and species 0
+# (red) south of it. Volunteers walked the field and recorded, at 150 random spots, the position
+# $x = (x_1, x_2)$ and the species $y$. Volunteers make mistakes: each record has about a 10 %
+# chance of naming the wrong species.
+#
+# Your job: learn from these records where each species grows. The test set is another 1000
+# records of the same kind (with their own mistakes), so no classifier can be right on all of
+# them; the best possible boundary is the river itself.
+
+# %%
+train_X, train_Y = make_overfit_dataset(m=150, flip=0.1, seed=1)
+test_X, test_Y = make_overfit_dataset(m=1000, flip=0.1, seed=2)
+print("train_X:", train_X.shape, " train_Y:", train_Y.shape)
+print("test_X: ", test_X.shape, " test_Y: ", test_Y.shape)
+
+# %% [markdown]
+# In the picture the dashed line is the river, and the circled points are records whose label
+# disagrees with their side of the river: the volunteers' mistakes. (A real data set would not
+# tell you which labels are wrong; here we know the river because we generated the data.)
+
+# %%
+def draw_river(ax):
+    """The true boundary, dashed, over the field [-1, 1] x [-1, 1]."""
+    x1 = np.linspace(-1, 1, 200)
+    ax.plot(x1, river_boundary(x1), "k--", linewidth=1.2, label="the river")
+
+
+north = train_X[1] > river_boundary(train_X[0])
+mislabeled = train_Y[0] != north
+print(f"{mislabeled.sum()} of {train_Y.shape[1]} training labels are wrong "
+      f"({100 * mislabeled.mean():.1f} %)")
+
+fig, ax = plt.subplots(figsize=(5, 5))
+ax.scatter(train_X[0], train_X[1], c=train_Y[0], cmap="RdBu", vmin=-0.2, vmax=1.2, s=18,
+           edgecolors="k", linewidths=0.3)
+ax.scatter(train_X[0, mislabeled], train_X[1, mislabeled], s=140, facecolors="none",
+           edgecolors="k", linewidths=1.0, label="wrong label")
+draw_river(ax)
+ax.set_xlabel("$x_1$")
+ax.set_ylabel("$x_2$")
+ax.set_aspect("equal")
+ax.legend(loc="lower right", fontsize=8)
+ax.set_title("Training set: species 1 (blue), species 0 (red)")
+plt.show()
+assert 0.05 <= mislabeled.mean() <= 0.15, "about 10 % of the labels should be wrong"
+
+# %% [markdown]
+# ## 3 - The network and `model`
+#
+# The network is LINEAR → RELU → LINEAR → RELU → LINEAR → SIGMOID with
+# `layers_dims = [2, 50, 20, 1]`: more than a thousand parameters for 150 examples, plenty of
+# room to memorize (the cell after `model` counts them). Its weights start with He
+# initialization (from the previous assignment).
+#
+# `model` runs batch gradient descent and picks the pieces of each training step:
+#
+# - `lambd = 0` and `keep_prob = 1`: no regularization (`nets.forward_propagation`,
+#   `nets.compute_cost`, `nets.backward_propagation`);
+# - `lambd > 0`: L2 regularization with your `compute_cost_with_regularization` and
+#   `backward_propagation_with_regularization` (`lambd` stands for $\lambda$; `lambda` is a
+#   reserved word in Python);
+# - `keep_prob < 1`: dropout with your `forward_propagation_with_dropout` and
+#   `backward_propagation_with_dropout`. It calls `np.random.seed(1)` once before training, so
+#   that the run is reproducible.
+#
+# Read it; nothing to change here.
+
+# %%
+def model(X, Y, learning_rate=0.3, num_iterations=20000, print_cost=True, lambd=0,
+          keep_prob=1):
+    """Train the 3-layer network [2, 50, 20, 1], with L2 regularization or dropout or neither.
+
+    Arguments:
+    X -- input data, numpy array of shape (2, m)
+    Y -- true labels (0 or 1), numpy array of shape (1, m)
+    learning_rate -- the step size of gradient descent
+    num_iterations -- number of gradient-descent steps
+    print_cost -- if True, print the cost every 2000 iterations
+    lambd -- the L2 regularization hyperparameter lambda (0: no L2 regularization)
+    keep_prob -- the probability of keeping a hidden unit with dropout (1: no dropout)
+
+    Returns:
+    parameters -- the learned parameters, a dictionary
+    costs -- the cost recorded every 1000 iterations, a list
+    """
+    assert lambd == 0 or keep_prob == 1, "this model uses L2 or dropout, not both at once"
+    layers_dims = [X.shape[0], 50, 20, 1]
+    steps = {}  # forward, cost and backward; the defaults are those without regularization
+    if lambd > 0:
+        steps["cost"] = lambda A3, Y, p: compute_cost_with_regularization(A3, Y, p, lambd)
+        steps["backward"] = lambda X, Y, c: backward_propagation_with_regularization(X, Y, c,
+                                                                                      lambd)
+    if keep_prob < 1:
+        steps["forward"] = lambda X, p: forward_propagation_with_dropout(X, p, keep_prob)
+        steps["backward"] = lambda X, Y, c: backward_propagation_with_dropout(X, Y, c,
+                                                                               keep_prob)
+        np.random.seed(1)
+    parameters, costs = nets.train(
+        X, Y, layers_dims, initialize=lambda dims: nets.initialize_parameters(dims, seed=3),
+        learning_rate=learning_rate, num_iterations=num_iterations, record_every=1000,
+        print_every=2000 if print_cost else None, **steps)
+    return parameters, costs
+
+
+def show_boundary(parameters, X, Y, title, ax=None):
+    """The decision boundary of a trained network over the points (X, Y), with the river."""
+    ax = plot_decision_boundary(lambda x: nets.predict_dec(parameters, x), X, Y, ax=ax,
+                                title=title, pad=0.05)
+    draw_river(ax)
+    return ax
+
+
+n_parameters = sum(v.size for v in nets.initialize_parameters([2, 50, 20, 1]).values())
+print("number of parameters:", n_parameters)
+assert n_parameters > 1000
+
+# %% [markdown]
+# ## 4 - No regularization
+#
+# First, the baseline: 20000 iterations with learning rate 0.3 and nothing against
+# overfitting. It takes a few seconds.
+
+# %%
+parameters_plain, costs_plain = model(train_X, train_Y)
+print("On the training set:")
+predictions_train = nets.predict(train_X, train_Y, parameters_plain)
+print("On the test set:")
+predictions_test = nets.predict(test_X, test_Y, parameters_plain)
+
+# %%
+show_boundary(parameters_plain, train_X, train_Y, "No regularization (training set)")
+plt.show()
+
+# %% [markdown]
+# The network has learned the training set almost perfectly, *wrong labels included*: look at
+# the small islands and bays the boundary draws to reach the circled points of the data
+# picture. None of them exists in the field, so on the test set they only cost accuracy.
+# The gap between training and test accuracy, more than 10 points here, is the signature of
+# high variance.
+
+# %%
+plain_train = nets.accuracy(train_X, train_Y, parameters_plain)
+plain_test = nets.accuracy(test_X, test_Y, parameters_plain)
+print(f"train accuracy {100 * plain_train:.1f} %, test accuracy {100 * plain_test:.1f} %")
+assert plain_train >= 0.97, f"train accuracy {plain_train:.3f}: the network should memorize"
+assert plain_train - plain_test >= 0.10, "expected a gap of more than 10 points"
+
+# %% [markdown]
+# ## 5 - L2 regularization
+#
+# L2 regularization adds to the cross-entropy cost a term that grows with the size of the
+# weights:
+#
+# $$J_{\text{regularized}} = \underbrace{-\frac{1}{m} \sum_{i=1}^{m} \Big( y^{(i)} \log
+# a^{[3](i)} + (1 - y^{(i)}) \log\big(1 - a^{[3](i)}\big) \Big)}_{\text{cross-entropy cost}}
+# + \underbrace{\frac{\lambda}{2m} \sum_{l=1}^{3} \big\lVert W^{[l]} \big\rVert_F^2}_{\text{L2
+# regularization cost}}, \qquad \big\lVert W^{[l]} \big\rVert_F^2 = \sum_{k} \sum_{j}
+# \big(W^{[l]}_{kj}\big)^2 .$$
+#
+# Only the weights are penalized, not the biases (they are few and do not make the function
+# wiggle). To lower this cost, gradient descent now has to trade a better fit against smaller
+# weights, and $\lambda$ sets the exchange rate.
+#
+# ### Exercise 1 - `compute_cost_with_regularization`
+#
+# Compute $J_{\text{regularized}}$. The cross-entropy part is already written for you (with
+# `nets.compute_cost`); add the L2 part.
+#
+# <details><summary>Hint</summary>
+#
+# `np.sum(np.square(W1))` is $\lVert W^{[1]} \rVert_F^2$. Do the same for `W2` and `W3`, add the
+# three, and multiply by $\frac{\lambda}{2m}$. `m` is the number of examples, the number of
+# **columns** of `Y`.
+# </details>
+
+# %% nbgrader={"grade_id": "compute_cost_with_regularization", "solution": true}
+# GRADED FUNCTION: compute_cost_with_regularization
+def compute_cost_with_regularization(A3, Y, parameters, lambd):
+    """The cross-entropy cost plus the L2 regularization cost.
+
+    Arguments:
+    A3 -- output of forward propagation, probabilities, numpy array of shape (1, m)
+    Y -- true labels (0 or 1), numpy array of shape (1, m)
+    parameters -- dictionary with the weights "W1", "W2", "W3" (and the biases)
+    lambd -- the regularization hyperparameter lambda, a number
+
+    Returns:
+    cost -- the regularized cost, a number (float)
+    """
+    m = Y.shape[1]
+    W1 = parameters["W1"]
+    W2 = parameters["W2"]
+    W3 = parameters["W3"]
+    cross_entropy_cost = nets.compute_cost(A3, Y)
+
+    ### BEGIN SOLUTION
+    L2_regularization_cost = lambd / (2 * m) * (
+        np.sum(np.square(W1)) + np.sum(np.square(W2)) + np.sum(np.square(W3)))
+    ### END SOLUTION
+
+    cost = cross_entropy_cost + L2_regularization_cost
+    return cost
+
+
+# %% nbgrader={"grade_id": "test_compute_cost_with_regularization", "points": 2}
+# A small network [2, 3, 2, 1] and 5 examples. The cross-entropy cost alone is 0.6609827972.
+rng = np.random.default_rng(1)
+X_small = rng.normal(size=(2, 5))
+Y_small = np.array([[1, 0, 1, 1, 0]])
+parameters_small = {"W1": rng.normal(size=(3, 2)), "b1": rng.normal(size=(3, 1)),
+                    "W2": rng.normal(size=(2, 3)), "b2": rng.normal(size=(2, 1)),
+                    "W3": rng.normal(size=(1, 2)), "b3": rng.normal(size=(1, 1))}
+A3_small, cache_small = nets.forward_propagation(X_small, parameters_small)
+cost = compute_cost_with_regularization(A3_small, Y_small, parameters_small, lambd=0.1)
+run_checks(
+    "compute_cost_with_regularization",
+    lambda: check_scalar(cost, 0.7796249890, "compute_cost_with_regularization(..., lambd=0.1)",
+                         rtol=1e-8),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_compute_cost_with_regularization():
+    def _oracle(_A3, _Y, _p, _lambd):
+        _a, _y = _A3.ravel(), _Y.ravel().astype(float)
+        _ce = -np.mean(_y * np.log(_a) + (1 - _y) * np.log(1 - _a))
+        _l2 = sum(float((_p[_k] ** 2).sum()) for _k in ("W1", "W2", "W3"))
+        return _ce + _lambd * _l2 / (2 * _Y.shape[1])
+
+    for _seed, (_dims, _m, _lambd) in enumerate(
+        (([2, 4, 3, 1], 7, 0.5), ([3, 5, 2, 1], 12, 2.0), ([2, 6, 6, 1], 3, 0.03),
+         ([4, 2, 3, 1], 20, 0.0))
+    ):
+        _rng = np.random.default_rng(500 + _seed)
+        _p = {}
+        for _l in range(1, 4):
+            _p[f"W{_l}"] = _rng.normal(0, 0.8, size=(_dims[_l], _dims[_l - 1]))
+            _p[f"b{_l}"] = _rng.normal(0, 0.8, size=(_dims[_l], 1))
+        _A3 = _rng.uniform(0.05, 0.95, size=(1, _m))
+        _Y = _rng.integers(0, 2, size=(1, _m))
+        if _seed % 2:
+            _Y = _Y.astype(float)
+        _copies = {_k: _v.copy() for _k, _v in _p.items()}
+        _what = f"the regularized cost for {_m} examples, layers {_dims}, lambd={_lambd}"
+        _got = compute_cost_with_regularization(_A3, _Y, _p, _lambd)
+        check_scalar(_got, _oracle(_A3, _Y, _p, _lambd), _what, rtol=1e-7, atol=1e-10)
+        for _k in _p:
+            check_equal(_p[_k], _copies[_k],
+                        f"parameters['{_k}'] after the call (inputs must not change)")
+
+
+_hidden_compute_cost_with_regularization()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 2 - `backward_propagation_with_regularization`
+#
+# The new term changes only the gradients of the weights. Differentiating
+# $\frac{\lambda}{2m} \big(W^{[l]}_{kj}\big)^2$ gives $\frac{\lambda}{m} W^{[l]}_{kj}$, so
+#
+# $$dW^{[l]} = \underbrace{\frac{1}{m} dZ^{[l]} A^{[l-1]T}}_{\text{as before}} +
+# \frac{\lambda}{m} W^{[l]}, \qquad db^{[l]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[l](i)}
+# \quad \text{(unchanged)},$$
+#
+# with $A^{[0]} = X$. The update $W^{[l]} := W^{[l]} - \alpha \, dW^{[l]}$ then becomes
+#
+# $$W^{[l]} := \Big(1 - \frac{\alpha \lambda}{m}\Big) W^{[l]} - \frac{\alpha}{m} dZ^{[l]}
+# A^{[l-1]T}:$$
+#
+# every step first shrinks the weights a little, which is why L2 regularization is also called
+# **weight decay**.
+#
+# The backward pass below is the one of the network without regularization; add the
+# $\frac{\lambda}{m} W^{[l]}$ term in the three `dW` lines.
+
+# %% nbgrader={"grade_id": "backward_propagation_with_regularization", "solution": true}
+# GRADED FUNCTION: backward_propagation_with_regularization
+def backward_propagation_with_regularization(X, Y, cache, lambd):
+    """Backward propagation of the 3-layer network with the L2-regularized cost.
+
+    Arguments:
+    X -- input data, numpy array of shape (n_x, m)
+    Y -- true labels (0 or 1), numpy array of shape (1, m)
+    cache -- the cache of nets.forward_propagation:
+             (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+    lambd -- the regularization hyperparameter lambda, a number
+
+    Returns:
+    gradients -- dictionary with the gradients of the regularized cost with respect to each
+                 parameter ("dW1", "db1", ..., "db3") and to each activation and linear output
+                 ("dA1", "dZ1", ...)
+    """
+    m = X.shape[1]
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+
+    dZ3 = A3 - Y
+    ### BEGIN SOLUTION
+    dW3 = 1. / m * np.dot(dZ3, A2.T) + lambd / m * W3
+    ### END SOLUTION
+    db3 = 1. / m * np.sum(dZ3, axis=1, keepdims=True)
+
+    dA2 = np.dot(W3.T, dZ3)
+    dZ2 = np.multiply(dA2, np.int64(A2 > 0))
+    ### BEGIN SOLUTION
+    dW2 = 1. / m * np.dot(dZ2, A1.T) + lambd / m * W2
+    ### END SOLUTION
+    db2 = 1. / m * np.sum(dZ2, axis=1, keepdims=True)
+
+    dA1 = np.dot(W2.T, dZ2)
+    dZ1 = np.multiply(dA1, np.int64(A1 > 0))
+    ### BEGIN SOLUTION
+    dW1 = 1. / m * np.dot(dZ1, X.T) + lambd / m * W1
+    ### END SOLUTION
+    db1 = 1. / m * np.sum(dZ1, axis=1, keepdims=True)
+
+    gradients = {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2,
+                 "dZ2": dZ2, "dW2": dW2, "db2": db2, "dA1": dA1,
+                 "dZ1": dZ1, "dW1": dW1, "db1": db1}
+    return gradients
+
+
+# %% nbgrader={"grade_id": "test_backward_propagation_with_regularization", "points": 3}
+# The small network of the previous test, with lambd = 0.7.
+grads = backward_propagation_with_regularization(X_small, Y_small, cache_small, lambd=0.7)
+run_checks(
+    "backward_propagation_with_regularization",
+    lambda: check_array(grads["dW1"], [[0.0460101163, 0.0526585487],
+                                       [-0.0796461661, -0.029369857],
+                                       [-0.1306687543, 0.1015115374]], "dW1", rtol=1e-7),
+    lambda: check_array(grads["dW2"], [[-0.0360069137, 0.0011399053, -0.0385844067],
+                                       [0.1707751236, 0.1300726281, -0.3807194465]], "dW2",
+                        rtol=1e-7),
+    lambda: check_array(grads["dW3"], [[-0.0591066576, -0.0443005819]], "dW3", rtol=1e-7),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_backward_propagation_with_regularization():
+    _needed = ("dW1", "db1", "dW2", "db2", "dW3", "db3")
+
+    def _forward(_X, _p):
+        _A1 = np.maximum(0, _p["W1"] @ _X + _p["b1"])
+        _A2 = np.maximum(0, _p["W2"] @ _A1 + _p["b2"])
+        _Z3 = _p["W3"] @ _A2 + _p["b3"]
+        return 1 / (1 + np.exp(-_Z3))
+
+    def _cost(_X, _Y, _p, _lambd):
+        _a, _y = _forward(_X, _p).ravel(), _Y.ravel()
+        _ce = -np.mean(_y * np.log(_a) + (1 - _y) * np.log(1 - _a))
+        return _ce + _lambd / (2 * _X.shape[1]) * sum((_p[f"W{_l}"] ** 2).sum()
+                                                      for _l in (1, 2, 3))
+
+    for _seed, (_dims, _m, _lambd) in enumerate(
+        (([3, 4, 3, 1], 6, 0.9), ([2, 5, 4, 1], 9, 3.0), ([4, 3, 5, 1], 4, 0.1))
+    ):
+        _rng = np.random.default_rng(600 + _seed)
+        _p = {}
+        for _l in range(1, 4):
+            _p[f"W{_l}"] = _rng.normal(0, 0.6, size=(_dims[_l], _dims[_l - 1]))
+            _p[f"b{_l}"] = _rng.normal(0, 0.3, size=(_dims[_l], 1))
+        _X = _rng.normal(size=(_dims[0], _m))
+        _Y = _rng.integers(0, 2, size=(1, _m))
+        _, _cache = nets.forward_propagation(_X, _p)
+        _copy = tuple(_c.copy() for _c in _cache)
+        _g = backward_propagation_with_regularization(_X, _Y, _cache, _lambd)
+        _what = f"for layers {_dims}, {_m} examples, lambd={_lambd}"
+        check_type(_g, dict, "gradients")
+        check_keys({_k: _v for _k, _v in _g.items() if _k in _needed}, _needed, "gradients")
+        # Central differences of the regularized cost, one parameter entry at a time.
+        _eps = 1e-6
+        for _name in ("W1", "b1", "W2", "b2", "W3", "b3"):
+            _num = np.zeros_like(_p[_name])
+            for _idx in np.ndindex(_p[_name].shape):
+                _plus = {_k: _v.copy() for _k, _v in _p.items()}
+                _minus = {_k: _v.copy() for _k, _v in _p.items()}
+                _plus[_name][_idx] += _eps
+                _minus[_name][_idx] -= _eps
+                _num[_idx] = (_cost(_X, _Y, _plus, _lambd)
+                              - _cost(_X, _Y, _minus, _lambd)) / (2 * _eps)
+            check_array(_g["d" + _name], _num,
+                        f"gradients['d{_name}'] {_what}, compared with the numerical gradient "
+                        "of the regularized cost", rtol=1e-5, atol=1e-7)
+        for _k, (_before, _after) in enumerate(zip(_copy, _cache)):
+            check_equal(_after, _before, f"cache[{_k}] after the call (inputs must not change)")
+
+
+_hidden_backward_propagation_with_regularization()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now train with $\lambda = 0.7$ (the value was chosen on this data; try others when you are
+# done).
+
+# %%
+parameters_l2, costs_l2 = model(train_X, train_Y, lambd=0.7)
+print("On the training set:")
+predictions_train = nets.predict(train_X, train_Y, parameters_l2)
+print("On the test set:")
+predictions_test = nets.predict(test_X, test_Y, parameters_l2)
+
+# %%
+show_boundary(parameters_l2, train_X, train_Y, "L2 regularization, lambd = 0.7 (training set)")
+plt.show()
+
+# %% [markdown]
+# Almost all the islands are gone: the boundary is smooth and close to the river, even if it
+# now gets some training points wrong, most of them the mislabeled ones:
+
+# %%
+l2_wrong = (nets.predict_dec(parameters_l2, train_X) != train_Y)[0]
+print(f"the L2 network misclassifies {l2_wrong.sum()} training points, "
+      f"{(l2_wrong & mislabeled).sum()} of which have a wrong label")
+assert (l2_wrong & mislabeled).sum() > l2_wrong.sum() / 2
+
+# %% [markdown]
+# The reason is visible in the weights: they are much smaller than without regularization, and
+# a network with small weights computes a smoother function.
+
+# %%
+for name, p in (("no regularization", parameters_plain), ("L2, lambd = 0.7", parameters_l2)):
+    sizes = ", ".join(f"||W{l}||_F = {np.linalg.norm(p[f'W{l}']):6.2f}" for l in (1, 2, 3))
+    print(f"{name:<18} {sizes}")
+assert all(np.linalg.norm(parameters_l2[f"W{l}"]) < np.linalg.norm(parameters_plain[f"W{l}"])
+           for l in (1, 2, 3)), "L2 regularization should give smaller weights"
+
+# %% [markdown]
+# Two things to keep in mind about $\lambda$:
+#
+# - it is a hyperparameter: too small, and the network still overfits; too large, and the
+#   weights are squeezed so much that the network underfits (high bias). One picks it on data
+#   the network was not trained on (a dev set);
+# - the regularized cost is what gradient descent minimizes, so it is the one to plot when
+#   checking that training works.
+
+# %% [markdown]
+# ## 6 - Dropout
+#
+# Dropout takes another route. At every iteration, each hidden unit is kept with probability
+# `keep_prob` and switched off (its activation set to 0) otherwise, independently for every
+# unit and every example. Each step thus trains a different, thinner network. A unit cannot
+# rely on any particular other unit being there, so it spreads its weights over many inputs,
+# which has an effect similar to an L2 penalty.
+#
+# **Inverted dropout.** Switching units off makes the next layer's inputs smaller by a factor
+# `keep_prob` on average. Dividing the surviving activations by `keep_prob` restores their
+# expected value, so at test time the network is used as is, with all units and no scaling.
+#
+# For layer 1 (and the same for layer 2), with a mask $D^{[1]}$ of the shape of $A^{[1]}$:
+#
+# 1. $D^{[1]}$ = a matrix of random numbers, uniform in $[0, 1)$;
+# 2. $D^{[1]} := (D^{[1]} < \texttt{keep\_prob})$, as integers: each entry is 1 with
+#    probability `keep_prob`, else 0;
+# 3. $A^{[1]} := A^{[1]} * D^{[1]}$ (elementwise), switching the dropped units off;
+# 4. $A^{[1]} := A^{[1]} / \texttt{keep\_prob}$.
+#
+# Dropout is used on the hidden layers only, never on the input or the output.
+#
+# ### Exercise 3 - `forward_propagation_with_dropout`
+#
+# Implement the forward pass with inverted dropout on both hidden layers. So that your results
+# can be checked, make the masks with exactly these random calls: for layer 1 (steps 1 and 2
+# above)
+#
+# ```python
+# D1 = np.random.rand(A1.shape[0], A1.shape[1])
+# D1 = (D1 < keep_prob).astype(int)
+# ```
+#
+# and then, after computing `A2`, the same for layer 2:
+#
+# ```python
+# D2 = np.random.rand(A2.shape[0], A2.shape[1])
+# D2 = (D2 < keep_prob).astype(int)
+# ```
+#
+# Do **not** call `np.random.seed` in the function: the caller seeds once (the `model` above
+# does), so that every training step draws new masks. Then apply steps 3 and 4 to each layer
+# yourself, and keep the masks in the cache: the backward pass needs them.
+
+# %% nbgrader={"grade_id": "forward_propagation_with_dropout", "solution": true}
+# GRADED FUNCTION: forward_propagation_with_dropout
+def forward_propagation_with_dropout(X, parameters, keep_prob=0.5):
+    """Forward propagation LINEAR -> RELU + DROPOUT -> LINEAR -> RELU + DROPOUT -> LINEAR ->
+    SIGMOID, with inverted dropout on both hidden layers.
+
+    Arguments:
+    X -- input data, numpy array of shape (2, m)
+    parameters -- dictionary with "W1" (n_1, 2), "b1" (n_1, 1), "W2" (n_2, n_1), "b2" (n_2, 1),
+                  "W3" (1, n_2), "b3" (1, 1)
+    keep_prob -- probability of keeping a hidden unit, a number in (0, 1]
+
+    Returns:
+    A3 -- the output probabilities, numpy array of shape (1, m)
+    cache -- tuple (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3) where A1 and A2 are
+             the activations after dropout and D1, D2 the masks (0/1 integers of the shape of
+             A1, A2)
+    """
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+    W3 = parameters["W3"]
+    b3 = parameters["b3"]
+
+    Z1 = np.dot(W1, X) + b1
+    A1, _ = relu(Z1)
+    ### BEGIN SOLUTION
+    D1 = np.random.rand(A1.shape[0], A1.shape[1])
+    D1 = (D1 < keep_prob).astype(int)
+    A1 = A1 * D1
+    A1 = A1 / keep_prob
+    ### END SOLUTION
+    Z2 = np.dot(W2, A1) + b2
+    A2, _ = relu(Z2)
+    ### BEGIN SOLUTION
+    D2 = np.random.rand(A2.shape[0], A2.shape[1])
+    D2 = (D2 < keep_prob).astype(int)
+    A2 = A2 * D2
+    A2 = A2 / keep_prob
+    ### END SOLUTION
+    Z3 = np.dot(W3, A2) + b3
+    A3, _ = sigmoid(Z3)
+
+    cache = (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)
+    return A3, cache
+
+
+# %% nbgrader={"grade_id": "test_forward_propagation_with_dropout", "points": 3}
+# The small network of the L2 tests, keep_prob = 0.7, after np.random.seed(1).
+np.random.seed(1)
+A3, cache = forward_propagation_with_dropout(X_small, parameters_small, keep_prob=0.7)
+run_checks(
+    "forward_propagation_with_dropout",
+    lambda: check_type(cache, tuple, "cache"),
+    lambda: check_equal(len(cache), 14, "len(cache)"),
+    lambda: check_equal(cache[1], np.array([[1, 0, 1, 1, 1], [1, 1, 1, 1, 1], [1, 1, 1, 0, 1]]),
+                        "D1 (cache[1])"),
+    lambda: check_equal(cache[6], np.array([[1, 1, 1, 1, 1], [0, 0, 1, 1, 0]]), "D2 (cache[6])"),
+    lambda: check_array(A3, [[0.5541176575, 0.5541176575, 0.5916878071, 0.6329210293,
+                              0.5541176575]], "A3", rtol=1e-8),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_forward_propagation_with_dropout():
+    def _params(_rng, _dims):
+        _p = {}
+        for _l in range(1, 4):
+            _p[f"W{_l}"] = _rng.normal(0, 1.0, size=(_dims[_l], _dims[_l - 1]))
+            _p[f"b{_l}"] = _rng.normal(0, 0.5, size=(_dims[_l], 1))
+        return _p
+
+    def _check_structure(_X, _p, _kp, _out, _what):
+        # Whatever the masks, the cache must be consistent with them and with the formulas.
+        check_type(_out, tuple, f"the result {_what}")
+        check_equal(len(_out), 2, f"the number of returned values {_what}")
+        _A3, _c = _out
+        check_type(_c, tuple, f"cache {_what}")
+        check_equal(len(_c), 14, f"len(cache) {_what}")
+        _Z1, _D1, _A1, _W1, _b1, _Z2, _D2, _A2, _W2, _b2, _Z3, _A3c, _W3, _b3 = _c
+        _m = _X.shape[1]
+        for _name, _D, _n in (("D1", _D1, _p["W1"].shape[0]), ("D2", _D2, _p["W2"].shape[0])):
+            check_type(_D, np.ndarray, f"{_name} {_what}")
+            check_shape(_D, (_n, _m), f"{_name} {_what}")
+            check_equal(np.isin(_D, (0, 1)).all(), True,
+                        f"every entry of {_name} is 0 or 1 ({_what})")
+        check_array(_Z1, _p["W1"] @ _X + _p["b1"], f"Z1 {_what}")
+        check_array(_A1, np.maximum(0, _Z1) * _D1 / _kp,
+                    f"A1 {_what} (ReLU, times the mask D1, divided by keep_prob)")
+        check_array(_Z2, _p["W2"] @ _A1 + _p["b2"], f"Z2 {_what}")
+        check_array(_A2, np.maximum(0, _Z2) * _D2 / _kp,
+                    f"A2 {_what} (ReLU, times the mask D2, divided by keep_prob)")
+        check_array(_Z3, _p["W3"] @ _A2 + _p["b3"], f"Z3 {_what}")
+        check_array(_A3, 1 / (1 + np.exp(-_Z3)), f"A3 {_what}")
+        check_array(_A3c, _A3, f"the A3 in the cache {_what}")
+        return _D1, _D2
+
+    # The kept fraction and the scaling, on many examples.
+    for _seed, _kp in enumerate((0.8, 0.3, 1.0)):
+        _rng = np.random.default_rng(700 + _seed)
+        _dims = [2, 20, 10, 1]
+        _p = _params(_rng, _dims)
+        _X = _rng.normal(size=(2, 2000))
+        np.random.seed(11 + _seed)
+        _what = f"with keep_prob={_kp}"
+        _D1, _D2 = _check_structure(_X, _p, _kp,
+                                    forward_propagation_with_dropout(_X, _p, keep_prob=_kp),
+                                    _what)
+        check_scalar(float(np.mean(_D1)), _kp, f"the fraction of units kept in D1 {_what}",
+                     atol=0.02)
+        check_scalar(float(np.mean(_D2)), _kp, f"the fraction of units kept in D2 {_what}",
+                     atol=0.02)
+
+    # The default keep_prob is 0.5.
+    _rng = np.random.default_rng(710)
+    _p = _params(_rng, [2, 20, 10, 1])
+    _X = _rng.normal(size=(2, 1000))
+    np.random.seed(21)
+    _D1, _D2 = _check_structure(_X, _p, 0.5, forward_propagation_with_dropout(_X, _p),
+                                "with the default keep_prob")
+    check_scalar(float(np.mean(_D1)), 0.5,
+                 "the fraction of units kept in D1 with the default keep_prob", atol=0.03)
+
+    # No reseeding inside the function: two calls in a row draw different masks.
+    np.random.seed(31)
+    _, _c1 = forward_propagation_with_dropout(_X, _p, keep_prob=0.5)
+    _, _c2 = forward_propagation_with_dropout(_X, _p, keep_prob=0.5)
+    if np.array_equal(_c1[1], _c2[1]):
+        raise CheckFailed("two calls in a row returned the same mask D1: do not call "
+                          "np.random.seed inside forward_propagation_with_dropout")
+
+    # The exact masks of the random calls the instructions name, in their order.
+    for _seed, (_dims, _m, _kp) in enumerate((([2, 5, 3, 1], 8, 0.6), ([3, 4, 6, 1], 5, 0.9))):
+        _rng = np.random.default_rng(720 + _seed)
+        _p = _params(_rng, _dims)
+        _X = _rng.normal(size=(_dims[0], _m))
+        _rs = np.random.RandomState(41 + _seed)
+        _D1 = (_rs.random_sample((_dims[1], _m)) < _kp).astype(int)
+        _D2 = (_rs.random_sample((_dims[2], _m)) < _kp).astype(int)
+        np.random.seed(41 + _seed)
+        _what = f"for layers {_dims} and keep_prob={_kp} after np.random.seed({41 + _seed})"
+        _out = forward_propagation_with_dropout(_X, _p, keep_prob=_kp)
+        _gD1, _gD2 = _check_structure(_X, _p, _kp, _out, _what)
+        check_equal(np.asarray(_gD1), _D1, f"D1 {_what}")
+        check_equal(np.asarray(_gD2), _D2, f"D2 {_what}")
+
+
+_hidden_forward_propagation_with_dropout()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 4 - `backward_propagation_with_dropout`
+#
+# The backward pass goes through the same thinner network: a unit that was switched off in the
+# forward pass did not influence the cost, so its gradient is zero, and a kept unit's activation
+# was divided by `keep_prob`, so its gradient is divided by `keep_prob` too. In formulas, right
+# after computing $dA^{[2]}$ and $dA^{[1]}$:
+#
+# $$dA^{[2]} := dA^{[2]} * D^{[2]} / \texttt{keep\_prob}, \qquad
+# dA^{[1]} := dA^{[1]} * D^{[1]} / \texttt{keep\_prob},$$
+#
+# with the masks $D^{[1]}, D^{[2]}$ of the forward pass, taken from the cache. Add these two
+# steps to the backward pass below.
+
+# %% nbgrader={"grade_id": "backward_propagation_with_dropout", "solution": true}
+# GRADED FUNCTION: backward_propagation_with_dropout
+def backward_propagation_with_dropout(X, Y, cache, keep_prob):
+    """Backward propagation of the 3-layer network trained with inverted dropout.
+
+    Arguments:
+    X -- input data, numpy array of shape (2, m)
+    Y -- true labels (0 or 1), numpy array of shape (1, m)
+    cache -- the cache of forward_propagation_with_dropout:
+             (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)
+    keep_prob -- probability of keeping a hidden unit, the one used in the forward pass
+
+    Returns:
+    gradients -- dictionary with the gradients of the cost with respect to each parameter
+                 ("dW1", "db1", ..., "db3"), activation and linear output ("dA1", "dZ1", ...)
+    """
+    m = X.shape[1]
+    (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3) = cache
+
+    dZ3 = A3 - Y
+    dW3 = 1. / m * np.dot(dZ3, A2.T)
+    db3 = 1. / m * np.sum(dZ3, axis=1, keepdims=True)
+    dA2 = np.dot(W3.T, dZ3)
+    ### BEGIN SOLUTION
+    dA2 = dA2 * D2
+    dA2 = dA2 / keep_prob
+    ### END SOLUTION
+    dZ2 = np.multiply(dA2, np.int64(A2 > 0))
+    dW2 = 1. / m * np.dot(dZ2, A1.T)
+    db2 = 1. / m * np.sum(dZ2, axis=1, keepdims=True)
+
+    dA1 = np.dot(W2.T, dZ2)
+    ### BEGIN SOLUTION
+    dA1 = dA1 * D1
+    dA1 = dA1 / keep_prob
+    ### END SOLUTION
+    dZ1 = np.multiply(dA1, np.int64(A1 > 0))
+    dW1 = 1. / m * np.dot(dZ1, X.T)
+    db1 = 1. / m * np.sum(dZ1, axis=1, keepdims=True)
+
+    gradients = {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2,
+                 "dZ2": dZ2, "dW2": dW2, "db2": db2, "dA1": dA1,
+                 "dZ1": dZ1, "dW1": dW1, "db1": db1}
+    return gradients
+
+
+# %% nbgrader={"grade_id": "test_backward_propagation_with_dropout", "points": 3}
+# The cache of the forward test (this test calls your forward_propagation_with_dropout, so that
+# one must pass its test first).
+np.random.seed(1)
+A3, cache = forward_propagation_with_dropout(X_small, parameters_small, keep_prob=0.7)
+grads = backward_propagation_with_dropout(X_small, Y_small, cache, keep_prob=0.7)
+run_checks(
+    "backward_propagation_with_dropout",
+    lambda: check_array(grads["dA2"], [[0.2689246424, -0.3342045169, 0.2462649897, 0.221396031,
+                                        -0.3342045169],
+                                       [0, 0, -0.1246186297, -0.1120340737, 0]], "dA2",
+                        rtol=1e-7),
+    lambda: check_array(grads["dA1"], [[0, 0, -0.230377799, -0.2071132012, 0],
+                                       [0, 0, -0.179223721, -0.1611248945, 0],
+                                       [0, 0, 0.4826590758, 0, 0]], "dA1", rtol=1e-7),
+    lambda: check_array(grads["dW1"], [[0.0387551399, -0.0418768932],
+                                       [0.0419942143, -0.0117483378],
+                                       [0, 0]], "dW1", rtol=1e-7),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_backward_propagation_with_dropout():
+    _needed = ("dW1", "db1", "dW2", "db2", "dW3", "db3", "dA1", "dA2")
+
+    def _forward(_X, _p, _D1, _D2, _kp):
+        # The forward pass with fixed masks (independent of any random generator).
+        _Z1 = _p["W1"] @ _X + _p["b1"]
+        _A1 = np.maximum(0, _Z1) * _D1 / _kp
+        _Z2 = _p["W2"] @ _A1 + _p["b2"]
+        _A2 = np.maximum(0, _Z2) * _D2 / _kp
+        _Z3 = _p["W3"] @ _A2 + _p["b3"]
+        _A3 = 1 / (1 + np.exp(-_Z3))
+        return _A3, (_Z1, _D1, _A1, _p["W1"], _p["b1"], _Z2, _D2, _A2, _p["W2"], _p["b2"],
+                     _Z3, _A3, _p["W3"], _p["b3"])
+
+    def _cost(_A3, _Y):
+        _a, _y = _A3.ravel(), _Y.ravel()
+        return -np.mean(_y * np.log(_a) + (1 - _y) * np.log(1 - _a))
+
+    for _seed, (_dims, _m, _kp) in enumerate(
+        (([2, 5, 4, 1], 7, 0.6), ([3, 4, 6, 1], 5, 0.85), ([2, 6, 3, 1], 9, 0.4))
+    ):
+        _rng = np.random.default_rng(800 + _seed)
+        _p = {}
+        for _l in range(1, 4):
+            _p[f"W{_l}"] = _rng.normal(0, 0.6, size=(_dims[_l], _dims[_l - 1]))
+            _p[f"b{_l}"] = _rng.normal(0.2, 0.3, size=(_dims[_l], 1))
+        _X = _rng.normal(size=(_dims[0], _m))
+        _Y = _rng.integers(0, 2, size=(1, _m))
+        _D1 = (_rng.random((_dims[1], _m)) < _kp).astype(int)
+        _D2 = (_rng.random((_dims[2], _m)) < _kp).astype(int)
+        _, _cache = _forward(_X, _p, _D1, _D2, _kp)
+        _copy = tuple(np.array(_c, copy=True) for _c in _cache)
+        _g = backward_propagation_with_dropout(_X, _Y, _cache, _kp)
+        _what = f"for layers {_dims}, {_m} examples, keep_prob={_kp}"
+        check_type(_g, dict, "gradients")
+        check_keys({_k: _v for _k, _v in _g.items() if _k in _needed}, _needed, "gradients")
+        # Dropped units get no gradient.
+        check_equal(bool(np.all(np.asarray(_g["dA1"])[_D1 == 0] == 0)), True,
+                    f"gradients['dA1'] is 0 wherever D1 is 0 ({_what})")
+        check_equal(bool(np.all(np.asarray(_g["dA2"])[_D2 == 0] == 0)), True,
+                    f"gradients['dA2'] is 0 wherever D2 is 0 ({_what})")
+        # The gradients are those of the thinned network the masks define: central differences
+        # of its cost, one parameter entry at a time.
+        _eps = 1e-6
+        for _name in ("W3", "b3", "W2", "b2", "W1", "b1"):
+            _num = np.zeros_like(_p[_name])
+            for _idx in np.ndindex(_p[_name].shape):
+                _plus = {_k: _v.copy() for _k, _v in _p.items()}
+                _minus = {_k: _v.copy() for _k, _v in _p.items()}
+                _plus[_name][_idx] += _eps
+                _minus[_name][_idx] -= _eps
+                _num[_idx] = (_cost(_forward(_X, _plus, _D1, _D2, _kp)[0], _Y)
+                              - _cost(_forward(_X, _minus, _D1, _D2, _kp)[0], _Y)) / (2 * _eps)
+            check_array(_g["d" + _name], _num,
+                        f"gradients['d{_name}'] {_what}, compared with the numerical gradient "
+                        "of the network thinned by the masks D1, D2", rtol=1e-5, atol=1e-7)
+        for _k, (_before, _after) in enumerate(zip(_copy, _cache)):
+            check_equal(np.asarray(_after), _before,
+                        f"cache[{_k}] after the call (inputs must not change)")
+
+
+_hidden_backward_propagation_with_dropout()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now train with dropout, keeping each hidden unit with probability 0.6 (again a value chosen
+# on this data). Two practical points:
+#
+# - dropout is for **training only**: `nets.predict` uses the plain forward pass with all units,
+#   which is right because inverted dropout already rescaled the activations during training;
+# - the recorded cost is the cost of a different thinned network at every step, so it is noisy
+#   and not a reliable way to check that gradient descent works. Check with `keep_prob = 1`
+#   first, then switch dropout on.
+#
+# Dropout draws two random masks per step, so this run takes a little longer.
+
+# %%
+parameters_dropout, costs_dropout = model(train_X, train_Y, keep_prob=0.6)
+print("On the training set:")
+predictions_train = nets.predict(train_X, train_Y, parameters_dropout)
+print("On the test set:")
+predictions_test = nets.predict(test_X, test_Y, parameters_dropout)
+
+# %%
+show_boundary(parameters_dropout, train_X, train_Y, "Dropout, keep_prob = 0.6 (training set)")
+plt.show()
+
+# %% [markdown]
+# ## 7 - The three networks side by side
+#
+# Same network, same data, same learning rate and number of iterations. The boundaries are
+# drawn over the **test** set: the points each network has never seen.
+
+# %%
+runs = {"no regularization": parameters_plain, "L2 (lambd = 0.7)": parameters_l2,
+        "dropout (keep_prob = 0.6)": parameters_dropout}
+results = {name: (nets.accuracy(train_X, train_Y, p), nets.accuracy(test_X, test_Y, p))
+           for name, p in runs.items()}
+print(f"{'model':<28}{'train accuracy':>16}{'test accuracy':>16}")
+for name, (train_acc, test_acc) in results.items():
+    print(f"{name:<28}{100 * train_acc:>15.1f}%{100 * test_acc:>15.1f}%")
+
+fig, axes = plt.subplots(1, 3, figsize=(14, 4.6))
+for ax, (name, p) in zip(axes, runs.items()):
+    show_boundary(p, test_X, test_Y, f"{name}\ntest accuracy {100 * results[name][1]:.1f} %",
+                  ax=ax)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# The cell below checks what a correct implementation reaches (every correct implementation
+# draws the same random numbers, so it learns the same networks up to rounding):
+#
+# - without regularization, at least **97 %** on the training set and more than **10 points**
+#   less on the test set;
+# - L2 regularization and dropout both give up training accuracy (they no longer fit the wrong
+#   labels) and both gain at least **2 points** of test accuracy over no regularization
+#   (L2 about 5 points, dropout about 4 on this data).
+
+# %%
+(plain_train, plain_test), (l2_train, l2_test), (drop_train, drop_test) = results.values()
+assert plain_train >= 0.97 and plain_train - plain_test >= 0.10, "no regularization"
+assert l2_train < plain_train and drop_train < plain_train, "less fit to the training set"
+assert l2_test >= plain_test + 0.02, f"L2: test {l2_test:.3f} vs {plain_test:.3f}"
+assert drop_test >= plain_test + 0.02, f"dropout: test {drop_test:.3f} vs {plain_test:.3f}"
+assert 0.03 <= l2_test - plain_test <= 0.08 and 0.02 <= drop_test - plain_test <= 0.07
+print("The results match those of a correct implementation.")
+
+# %% [markdown]
+# The recorded costs: without regularization the cost keeps falling towards 0 (memorizing
+# every label), with L2 it levels off early at a higher value (the penalty on the weights),
+# and with dropout it is noisy (a different thinned network at each step) and stays well above
+# the unregularized cost.
+
+# %%
+plot_costs({"no regularization": costs_plain, "L2 (regularized cost)": costs_l2,
+            "dropout (cost of the thinned network)": costs_dropout}, every=1000,
+           log_scale=True, title="Cost during training")
+plt.show()
+assert 2 * costs_plain[-1] < min(costs_l2[-1], costs_dropout[-1])
+
+# %% [markdown]
+# ## 8 - What to remember
+#
+# - A training accuracy far above the test accuracy signals **high variance**: the network fits
+#   the noise of its training set. Regularization trades a little training accuracy for a
+#   better test accuracy.
+# - **L2 regularization** adds $\frac{\lambda}{2m} \sum_l \lVert W^{[l]} \rVert_F^2$ to the
+#   cost and $\frac{\lambda}{m} W^{[l]}$ to each $dW^{[l]}$: every step shrinks the weights
+#   ("weight decay"), and smaller weights make a smoother boundary. $\lambda$ is a
+#   hyperparameter, tuned on a dev set.
+# - **Dropout** switches hidden units off at random during training, with the same masks in the
+#   forward and the backward pass, and divides the kept activations by `keep_prob` (inverted
+#   dropout) so that nothing changes at test time. It is never used when predicting.
+# - Both regularize only the training: the cost with the L2 term and the dropout masks are
+#   parts of `model`, not of `predict`.
