@@ -39,6 +39,7 @@ class CheckFailed(AssertionError):
 
 def _fail(message: str) -> None:
     # ``from None`` keeps tracebacks short: the learner needs the message, not our internals.
+    __tracebackhide__ = True  # IPython and pytest leave this frame out of tracebacks
     raise CheckFailed(message) from None
 
 
@@ -234,6 +235,7 @@ def run_checks(label: str, *checks) -> None:
 
         run_checks("sigmoid", lambda: check_array(sigmoid(z), expected, "sigmoid(z)"))
     """
+    __tracebackhide__ = True
     for check in checks:
         check()
     print(f"\N{CHECK MARK} {label}: all public tests passed")

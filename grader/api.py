@@ -233,10 +233,14 @@ def release(
     The gradebook records each test cell so autograde can restore it. To hand the release to
     students through a JupyterHub exchange, follow with `nbgrader release_assignment ID`.
     """
+    course_dir = Path(course_dir).resolve()
     with nbg.quiet_nbgrader():
         for a in _assignments(assignment):
-            out = nbg.generate(Path(course_dir), a, db_url)
+            out = nbg.generate(course_dir, a, db_url)
             print(f"released {a.id}: {out / a.notebook}")
+    config_file = nbg.write_course_config(course_dir, db_url)
+    if config_file:
+        print(f"wrote {config_file} (run `jupyter lab` there to use nbgrader's formgrader)")
     return EXIT_OK
 
 

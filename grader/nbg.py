@@ -88,6 +88,30 @@ def config(course_dir: Path, db_url: str | None = None, cell_timeout: int = 300)
     return c
 
 
+COURSE_CONFIG = """\
+# nbgrader configuration of this course directory, written by `grader release`.
+# It loads the course grader's settings (grader/nbg.py) so that nbgrader's own commands and
+# the formgrader grade exactly like `grader autograde` (timeouts, hidden-test protection,
+# restored test cells). Edit below the marked line to add your own settings.
+from pathlib import Path
+
+from grader.nbg import config
+
+c = get_config()  # noqa: F821 (provided by traitlets when nbgrader loads this file)
+c.merge(config(Path(__file__).resolve().parent, {db_url!r}))
+# --- your settings ---
+"""
+
+
+def write_course_config(course_dir: Path, db_url: str | None = None) -> Path | None:
+    """Write ``nbgrader_config.py`` into the course directory unless one exists."""
+    path = Path(course_dir) / "nbgrader_config.py"
+    if path.exists():
+        return None
+    path.write_text(COURSE_CONFIG.format(db_url=db_url), encoding="utf-8")
+    return path
+
+
 def api(course_dir: Path, db_url: str | None = None, cell_timeout: int = 300) -> NbGraderAPI:
     cfg = config(course_dir, db_url, cell_timeout)
     coursedir = CourseDirectory(config=cfg)

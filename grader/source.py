@@ -170,14 +170,13 @@ def graded_parts(nb: nbformat.NotebookNode) -> list[GradedPart]:
 def secret_lines(nb: nbformat.NotebookNode, min_len: int = 12) -> dict[str, set[str]]:
     """Distinctive lines of solutions and hidden tests, for leak scans.
 
-    Left out: short lines and comments (shorter than ``min_len``), and lines that also appear in
-    what the student legitimately sees (prose, public code), e.g. ``s = sigmoid(x)`` in both a
-    solution and a worked example.
+    Left out: short lines and comments (shorter than ``min_len``), and lines that also appear
+    anywhere in what the student legitimately sees (prose, public code), e.g. ``s = sigmoid(x)``
+    in both a solution and a worked example, or a closing ``"num_iterations"}`` that is also
+    the tail of a public line.
     """
-    public = set()
-    for cell in nb.cells:
-        visible = _SOLUTION_RE.sub("", _HIDDEN_RE.sub("", cell.source))
-        public.update(line.strip() for line in visible.splitlines())
+    visible = "\n".join(_SOLUTION_RE.sub("", _HIDDEN_RE.sub("", c.source)) for c in nb.cells)
+    visible = re.sub(r"[ \t]+", " ", visible)
     out = {"solution": set(), "hidden": set()}
     for cell in nb.cells:
         for kind, regions in (
@@ -187,7 +186,8 @@ def secret_lines(nb: nbformat.NotebookNode, min_len: int = 12) -> dict[str, set[
             for region in regions:
                 for line in region.splitlines():
                     s = line.strip()
-                    if len(s) >= min_len and not s.startswith("#") and s not in public:
+                    if (len(s) >= min_len and not s.startswith("#")
+                            and re.sub(r"[ \t]+", " ", s) not in visible):
                         out[kind].add(s)
     return out
 

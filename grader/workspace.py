@@ -162,10 +162,20 @@ def replay(assignment: str, path: Path = WORKSPACE) -> int:
     return EXIT_FAIL if errors else EXIT_OK
 
 
-def lab(path: Path = WORKSPACE, port: int = 8888, no_browser: bool = False) -> int:
-    """Prepare the workspace and start JupyterLab in it."""
+SETTINGS = ROOT / "jupyter"  # the JupyterLab settings the course ships (see jupyter/README.md)
+
+
+def lab_command(path: Path = WORKSPACE, port: int = 8888,
+                no_browser: bool = False) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that start JupyterLab on a workspace.
+
+    ``SETTINGS`` is added to ``JUPYTER_CONFIG_PATH`` (after any folders already there), so
+    JupyterLab reads the course's ``labconfig/`` (default settings, disabled plugins) and
+    ``jupyter_server_config.json``; settings the learner changes in JupyterLab still win over
+    these defaults. Used by :func:`lab` and by the browser tests (tests/e2e), so both start
+    the same JupyterLab.
+    """
     path = Path(path).resolve()
-    workspace(path)
     args = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={path}",
             "--ServerApp.ip=127.0.0.1", f"--port={port}",
             "--LabApp.default_url=/lab/tree/README.md"]
@@ -175,6 +185,16 @@ def lab(path: Path = WORKSPACE, port: int = 8888, no_browser: bool = False) -> i
         args.append("--allow-root")
     env = dict(os.environ, **nbg.KERNEL_ENV)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    config_path = [p for p in env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([*config_path, str(SETTINGS)])
+    return args, env
+
+
+def lab(path: Path = WORKSPACE, port: int = 8888, no_browser: bool = False) -> int:
+    """Prepare the workspace and start JupyterLab in it."""
+    path = Path(path).resolve()
+    workspace(path)
+    args, env = lab_command(path, port, no_browser)
     os.execvpe(args[0], args, env)
     return EXIT_OK  # not reached
 
