@@ -1,0 +1,229 @@
+"""Tests of the data layer: registry, checksums, the animals set and the plot helpers."""
+
+from __future__ import annotations
+
+import shutil
+
+import matplotlib
+
+matplotlib.use("Agg")  # before pyplot is imported anywhere
+
+import numpy as np
+import pytest
+
+import dlcourse
+from dlcourse import data, plots
+
+DATASETS = dlcourse.ROOT / "datasets"
+# Files in datasets/ that are code or metadata, not data.
+NOT_DATA_SUFFIXES = {".py", ".toml", ".md", ".txt", ".pyc"}
+
+
+@pytest.fixture(autouse=True)
+def _default_data_dir(monkeypatch):
+    """Tests see the repository's data unless they set DLCOURSE_DATA themselves."""
+    monkeypatch.delenv("DLCOURSE_DATA", raising=False)
+
+
+@pytest.fixture(scope="module")
+def animals():
+    return data.load_animals()
+
+
+@pytest.fixture(scope="module")
+def animals_npz():
+    with np.load(data.path("animals"), allow_pickle=False) as d:
+        return {k: d[k] for k in d.files}
+
+
+# ----------------------------------------------------------------------- registry
+
+
+def test_registry_lists_every_data_file():
+    files = {e["file"] for e in data.registry().values()}
+    on_disk = {
+        p.relative_to(DATASETS).as_posix()
+        for p in DATASETS.rglob("*")
+        if p.is_file()
+        and p.suffix not in NOT_DATA_SUFFIXES
+        and "__pycache__" not in p.parts
+        and "builders" not in p.parts
+    }
+    assert on_disk <= files, f"data files missing from registry.toml: {sorted(on_disk - files)}"
+    assert files <= on_disk, f"registry.toml names absent files: {sorted(files - on_disk)}"
+
+
+@pytest.mark.parametrize("key", ["file", "sha256", "bytes", "source", "licence", "build",
+                                 "description"])
+def test_registry_entries_are_complete(key):
+    for name, entry in data.registry().items():
+        assert entry.get(key) not in (None, ""), f"[{name}] has no {key}"
+
+
+def test_checksums_match():
+    for name, entry in data.registry().items():
+        p = data.path(name)  # raises DatasetError on a mismatch
+        assert p.stat().st_size == entry["bytes"]
+        assert data._sha256(p) == entry["sha256"]
+
+
+# ------------------------------------------------------------------------ animals
+
+
+def test_load_animals_shapes_and_dtypes(animals):
+    train_x, train_y, test_x, test_y, classes = animals
+    m_train, m_test = train_x.shape[0], test_x.shape[0]
+    assert train_x.shape == (m_train, 64, 64, 3) and train_x.dtype == np.uint8
+    assert test_x.shape == (m_test, 64, 64, 3) and test_x.dtype == np.uint8
+    assert train_y.shape == (1, m_train) and train_y.dtype == np.int64
+    assert test_y.shape == (1, m_test) and test_y.dtype == np.int64
+    assert 600 <= m_train <= 1000 and 150 <= m_test <= 200
+    assert list(classes) == ["non-animal", "animal"]
+    assert classes.dtype.kind == "U"
+
+
+def test_animals_values_and_labels(animals):
+    train_x, train_y, test_x, test_y, _ = animals
+    for x in (train_x, test_x):
+        assert x.min() == 0 or x.min() < 20
+        assert x.max() == 255 or x.max() > 235
+        assert x.std() > 30  # not blank
+        assert len(np.unique(x.reshape(len(x), -1), axis=0)) == len(x)  # no repeated picture
+    assert set(np.unique(train_y)) == {0, 1}
+    assert set(np.unique(test_y)) == {0, 1}
+
+
+@pytest.mark.parametrize("split,index", [("train", 1), ("test", 3)])
+def test_animals_classes_balanced(animals, split, index):
+    y = animals[index]
+    share = y.mean()
+    print(f"{split}: {y.size} images, {share:.1%} animals")  # shown with pytest -rP / -s
+    assert 0.45 <= share <= 0.55
+
+
+def test_no_source_shared_between_train_and_test(animals_npz):
+    train_src = set(animals_npz["train_source"].tolist())
+    test_src = set(animals_npz["test_source"].tolist())
+    assert not train_src & test_src
+    names = animals_npz["source_names"]
+    assert len(names) > max(train_src | test_src)
+    # each test source gives exactly one test image
+    assert len(test_src) == len(animals_npz["test_source"])
+
+
+def test_sources_agree_with_labels(animals_npz):
+    names = animals_npz["source_names"]
+    for split in ("train", "test"):
+        src, y = animals_npz[f"{split}_source"], animals_npz[f"{split}_y"]
+        for s, label in zip(src, y):
+            name = str(names[s])
+            is_animal_source = name.startswith("clipart:animals/") or name in _animal_emoji()
+            assert is_animal_source == bool(label), name
+
+
+def _animal_emoji() -> set[str]:
+    import sys
+
+    sys.path.insert(0, str(DATASETS))
+    try:
+        from builders.animals import ANIMAL_EMOJI
+    finally:
+        sys.path.remove(str(DATASETS))
+    return {f"emoji:U+{cp:05X}" for cp in ANIMAL_EMOJI}
+
+
+# ------------------------------------------------------------------ error paths
+
+
+def _copy_registry_file(tmp_path, name="animals"):
+    entry = data.registry()[name]
+    dst = tmp_path / entry["file"]
+    shutil.copyfile(DATASETS / entry["file"], dst)
+    return dst
+
+
+def test_missing_file_raises_actionable_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("DLCOURSE_DATA", str(tmp_path))
+    with pytest.raises(data.DatasetError) as err:
+        data.load_animals()
+    msg = str(err.value)
+    assert "animals_64.npz" in msg and "missing" in msg
+    assert "git checkout -- datasets/animals_64.npz" in msg
+    assert "python datasets/build.py animals" in msg
+
+
+def test_corrupted_file_raises_actionable_error(tmp_path, monkeypatch):
+    dst = _copy_registry_file(tmp_path)
+    raw = bytearray(dst.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF  # same size, one byte flipped
+    dst.write_bytes(bytes(raw))
+    monkeypatch.setenv("DLCOURSE_DATA", str(tmp_path))
+    with pytest.raises(data.DatasetError) as err:
+        data.load_animals()
+    msg = str(err.value)
+    assert "checksum mismatch" in msg and "animals_64.npz" in msg
+    assert "python datasets/build.py animals" in msg
+
+
+def test_truncated_file_raises(tmp_path, monkeypatch):
+    dst = _copy_registry_file(tmp_path)
+    dst.write_bytes(dst.read_bytes()[:1000])
+    monkeypatch.setenv("DLCOURSE_DATA", str(tmp_path))
+    with pytest.raises(data.DatasetError, match="damaged"):
+        data.path("animals")
+
+
+def test_good_copy_elsewhere_loads(tmp_path, monkeypatch):
+    _copy_registry_file(tmp_path)
+    monkeypatch.setenv("DLCOURSE_DATA", str(tmp_path))
+    assert data.path("animals").parent == tmp_path
+    assert data.load_animals()[0].shape[1:] == (64, 64, 3)
+
+
+def test_unknown_name_raises():
+    with pytest.raises(data.DatasetError, match="unknown data set 'no-such-set'.*animals"):
+        data.path("no-such-set")
+
+
+def test_dataset_error_is_runtime_error():
+    assert issubclass(data.DatasetError, RuntimeError)
+
+
+# -------------------------------------------------------------------------- plots
+
+
+def test_montage_renders_with_agg(animals):
+    train_x, train_y, _, _, classes = animals
+    fig = plots.montage(train_x[:10], train_y[:, :10], classes, ncols=4, title="first ten")
+    try:
+        assert matplotlib.get_backend().lower() == "agg"
+        axes = fig.get_axes()
+        assert len(axes) == 12  # 3 rows x 4 columns, 2 left blank
+        titles = [ax.get_title() for ax in axes[:10]]
+        assert titles == [classes[i] for i in train_y[0, :10]]
+        fig.canvas.draw()  # actually rasterise
+    finally:
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+
+
+def test_montage_accepts_floats_and_no_labels():
+    import matplotlib.pyplot as plt
+
+    images = np.random.default_rng(0).random((3, 8, 8, 3))
+    fig = plots.montage(images)
+    fig.canvas.draw()
+    assert all(ax.get_title() == "" for ax in fig.get_axes())
+    plt.close(fig)
+    with pytest.raises(ValueError):
+        plots.montage(images, labels=[0, 1])
+
+
+def test_show_image_renders(animals):
+    import matplotlib.pyplot as plt
+
+    fig = plots.show_image(animals[0][0], title="one")
+    fig.canvas.draw()
+    assert fig.get_axes()[0].get_title() == "one"
+    plt.close(fig)
