@@ -34,10 +34,9 @@ class LmsCollector(FileNameCollectorPlugin):
         rel = filename
         if self.extracted_root:
             rel = os.path.relpath(filename, self.extracted_root).replace(os.sep, "/")
-        # the extractor puts each archive's content into a folder named after the archive
-        candidates = [rel]
-        if "/" in rel:
-            candidates.append(rel.split("/", 1)[1])
+        # the extractor puts each archive's content into a folder named after the archive:
+        # try the path inside the archive first
+        candidates = [rel.split("/", 1)[1], rel] if "/" in rel else [rel]
         for cand in candidates:
             for pattern in self.patterns:
                 m = re.fullmatch(pattern, cand)

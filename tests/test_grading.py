@@ -181,3 +181,28 @@ def test_usage_errors_are_clear(tmp_path):
         api.release("c9w9a9", course_dir=tmp_path / "c")
     with pytest.raises(api.UsageError, match="is not a readable notebook"):
         api.check(not_zip)
+
+
+@pytest.mark.parametrize("rel, student, file_id", [
+    ("dl/doejane_1234_5678_c1w2a2_logistic_regression.ipynb", "doejane",
+     "c1w2a2_logistic_regression.ipynb"),
+    ("dl/roesmith_late_42_c1w2a2_logistic_regression.ipynb", "roesmith",
+     "c1w2a2_logistic_regression.ipynb"),
+    ("dl/Jane Doe_1234_assignsubmission_file_/c1w2a2_logistic_regression.ipynb", "1234",
+     "c1w2a2_logistic_regression.ipynb"),
+    ("dl/alice/c1w2a2_logistic_regression.ipynb", "alice", "c1w2a2_logistic_regression.ipynb"),
+    ("dl/alice/c1w2a2/c1w2a2_logistic_regression.ipynb", "alice",
+     "c1w2a2_logistic_regression.ipynb"),
+])
+def test_lms_collector_reads_student_and_notebook_from_common_layouts(rel, student, file_id):
+    from grader.plugins import LmsCollector
+
+    c = LmsCollector(extracted_root="/x")
+    got = c._match("/x/" + rel)
+    assert got is not None and got["student_id"] == student and got["file_id"] == file_id
+
+
+def test_lms_collector_skips_unknown_names():
+    from grader.plugins import LmsCollector
+
+    assert LmsCollector(extracted_root="/x")._match("/x/dl/readme.txt") is None
