@@ -1,0 +1,1110 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Logistic regression as a neural network
+#
+# In this assignment you build, from nothing but NumPy, a classifier that looks at a small colour
+# picture and answers one question: **does it show an animal?** The model is logistic
+# regression, which is also the smallest possible neural network: a single neuron with a sigmoid
+# activation. Everything a deep network does (a forward pass, a cost, a backward pass that
+# computes gradients, gradient descent) already appears here, in a form small enough to
+# check by hand.
+#
+# **By the end you will have written**
+#
+# - the preprocessing that turns a batch of images into a matrix $X$ of shape $(n_x, m)$;
+# - `sigmoid`, `initialize_with_zeros`, `propagate` (cost and gradients), `optimize` (gradient
+#   descent), `predict` and `model`, which puts them together;
+#
+# and you will have trained the model, measured its accuracy, looked at the images it gets wrong
+# and seen what the learning rate does.
+#
+# **How this notebook works**
+#
+# - Write your code between `# YOUR CODE HERE` and the `return` line of each exercise, and delete
+#   the `raise NotImplementedError()` line. Do not rename the functions or change their arguments.
+# - Each exercise is followed by a test cell. Run it: a line ending in "all public tests passed"
+#   means the visible checks agree with your code. The grader runs more tests (other shapes,
+#   other values), so a passing public test is necessary, not sufficient.
+# - Use vectorized NumPy: no `for` loop over the examples is needed anywhere, and the only loop
+#   you will write is the loop over gradient-descent iterations.
+# - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
+
+# %% [markdown]
+# ## 1 - Packages
+#
+# - [NumPy](https://numpy.org) for all the computations;
+# - [Matplotlib](https://matplotlib.org) for the plots;
+# - `dlcourse`, this course's own package: `dlcourse.data` loads the dataset, `dlcourse.plots` and
+#   `dlcourse.curves` draw pictures and cost curves, `dlcourse.testing` holds the helpers the test
+#   cells use.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+from dlcourse.curves import plot_costs
+from dlcourse.data import load_animals
+from dlcourse.plots import montage, show_image
+from dlcourse.testing import (
+    check_array,
+    check_close,
+    check_dtype,
+    check_equal,
+    check_keys,
+    check_scalar,
+    check_shape,
+    check_type,
+    run_checks,
+)
+
+# %% [markdown]
+# ## 2 - The dataset
+#
+# The "animals" dataset holds small colour pictures, 64 × 64 pixels each: drawings (public-domain
+# clip art) and emoji, pasted at random sizes and angles onto varied backgrounds. Each is labelled
+#
+# - $y = 1$: the picture shows an **animal**;
+# - $y = 0$: it shows something else (a **non-animal**: food, a vehicle, a plant, a building, a
+#   person, an everyday object, ...).
+#
+# It comes already split into a **training set**, from which the model learns, and a **test set**,
+# which the model never sees during training and which tells us how well it does on new
+# pictures.
+#
+# `load_animals()` returns five things:
+#
+# | name | what it is | shape |
+# |---|---|---|
+# | `train_set_x_orig` | training images, integers 0-255 (`uint8`) | (number of images, 64, 64, 3) |
+# | `train_set_y` | training labels, 0 or 1 | (1, number of images) |
+# | `test_set_x_orig` | test images | (number of images, 64, 64, 3) |
+# | `test_set_y` | test labels | (1, number of images) |
+# | `classes` | the class names: `classes[0]` is `"non-animal"`, `classes[1]` is `"animal"` | (2,) |
+#
+# The last axis of an image holds its three colour channels, red, green and blue: `image[i, j]`
+# is the pixel in row `i`, column `j`, and `image[i, j, 0]` its amount of red. The suffix `_orig`
+# marks the images as loaded; you will preprocess them into `train_set_x` and `test_set_x`.
+
+# %%
+train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes = load_animals()
+
+# %% [markdown]
+# Here are the first 24 training pictures with their labels. Change the slice to look at
+# others.
+
+# %%
+montage(train_set_x_orig[:24], labels=train_set_y[0, :24], classes=classes,
+        title="The first 24 training examples")
+plt.show()
+
+# %% [markdown]
+# One picture at full size. `classes[y]` turns a label into its name.
+
+# %%
+index = 3
+label = int(train_set_y[0, index])
+show_image(train_set_x_orig[index], title=f"y = {label}: {classes[label]}")
+plt.show()
+
+# %% [markdown]
+# Most bugs in deep learning code are shape bugs, and the first habit to build is knowing the
+# shape of every array you touch.
+#
+# ### Exercise 1 - `dataset_dims`
+#
+# Find the values of
+#
+# - `m_train`, the number of training examples;
+# - `m_test`, the number of test examples;
+# - `num_px`, the height of a training image, which is also its width (the images are square).
+#
+# Read them off the arrays' shapes: `train_set_x_orig.shape` is a tuple, and
+# `train_set_x_orig.shape[0]` its first entry. Do not type numbers in: your code should still
+# be right if the dataset grew.
+
+# %% nbgrader={"grade_id": "dataset_dims", "solution": true}
+### BEGIN SOLUTION
+m_train = train_set_x_orig.shape[0]
+m_test = test_set_x_orig.shape[0]
+num_px = train_set_x_orig.shape[1]
+### END SOLUTION
+
+print("Number of training examples: m_train =", m_train)
+print("Number of test examples:     m_test  =", m_test)
+print("Height and width of an image: num_px =", num_px)
+print("train_set_x_orig shape:", train_set_x_orig.shape)
+print("train_set_y shape:     ", train_set_y.shape)
+print("test_set_x_orig shape: ", test_set_x_orig.shape)
+print("test_set_y shape:      ", test_set_y.shape)
+
+# %% nbgrader={"grade_id": "test_dataset_dims", "points": 1}
+run_checks(
+    "dataset_dims",
+    # One label per image: the label arrays tell how many examples each set holds.
+    lambda: check_equal(m_train, train_set_y.shape[1], "m_train"),
+    lambda: check_equal(m_test, test_set_y.shape[1], "m_test"),
+    lambda: check_equal(num_px, 64, "num_px"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_dataset_dims():
+    for _name, _got, _want in (
+        ("m_train", m_train, train_set_x_orig.shape[0]),
+        ("m_test", m_test, test_set_x_orig.shape[0]),
+        ("num_px", num_px, train_set_x_orig.shape[1]),
+    ):
+        check_type(_got, (int, np.integer), _name)
+        check_equal(int(_got), int(_want), _name)
+    check_equal(int(num_px), int(train_set_x_orig.shape[2]), "num_px (the image width)")
+
+
+_hidden_dataset_dims()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## 3 - From images to vectors
+#
+# Logistic regression takes a vector of numbers as input, not a 3-D picture. So each image
+# becomes one long column: its $64 \times 64 \times 3 = 12288$ numbers are listed one after the
+# other. In the lectures' notation, an example is a column vector $x^{(i)}$ of length $n_x$
+# (in code, `num_px * num_px * 3`), and the $m$ examples side by side form the matrix
+#
+# $$X = \begin{bmatrix} | & | & & | \\ x^{(1)} & x^{(2)} & \cdots & x^{(m)} \\ | & | & & |
+# \end{bmatrix}, \qquad X \text{ of shape } (n_x, m).$$
+#
+# The labels sit side by side in the same order: $Y = [y^{(1)}, y^{(2)}, \dots, y^{(m)}]$ of
+# shape $(1, m)$, which is already the shape of `train_set_y`.
+#
+# **Flattening with `reshape`.** An array `arr` of shape `(a, b, c, d)` can be viewed as a matrix
+# of shape `(a, b*c*d)` with `arr.reshape(a, -1)`: the `-1` asks NumPy to work out the remaining
+# length. Row `i` of that matrix is image `i` flattened in NumPy's default order (row by row,
+# and within a pixel red, green, blue). A transpose `.T` then turns the rows into columns.
+#
+# Beware of a tempting shortcut: `arr.reshape(-1, a)` also has the right shape `(b*c*d, a)`, but it
+# fills each column with pieces of *different* images. The shapes agree, the data is garbage,
+# and no error is raised. Always ask: which axis holds the examples?
+#
+# **Standardizing.** Pixel values run from 0 to 255. Gradient descent behaves much better on
+# inputs of a moderate size, so we divide every value by 255, which maps them to $[0, 1]$. (For
+# other data one usually subtracts the mean and divides by the standard deviation; for images,
+# dividing by the largest possible value is simple and works as well.)
+#
+# ### Exercise 2 - `flatten`
+#
+# 1. Set `train_set_x_flatten` and `test_set_x_flatten`: the training and test images as
+#    matrices of shape $(n_x, m_{train})$ and $(n_x, m_{test})$. Column $j$ must be image $j$
+#    flattened with `reshape` in NumPy's default order.
+# 2. Set `train_set_x` and `test_set_x`: the same matrices divided by 255 (floats between 0 and 1).
+#
+# <details><summary>Hint</summary>
+#
+# `train_set_x_orig.reshape(train_set_x_orig.shape[0], -1)` has one image per **row**. You need
+# one image per **column**. Dividing a `uint8` array by `255` with `/` gives floats; `//` would
+# round everything down to 0 or 1.
+# </details>
+
+# %% nbgrader={"grade_id": "flatten", "solution": true}
+### BEGIN SOLUTION
+train_set_x_flatten = train_set_x_orig.reshape(train_set_x_orig.shape[0], -1).T
+test_set_x_flatten = test_set_x_orig.reshape(test_set_x_orig.shape[0], -1).T
+
+train_set_x = train_set_x_flatten / 255.0
+test_set_x = test_set_x_flatten / 255.0
+### END SOLUTION
+
+print("train_set_x_flatten shape:", train_set_x_flatten.shape)
+print("test_set_x_flatten shape: ", test_set_x_flatten.shape)
+print("train_set_x: min", train_set_x.min(), " max", train_set_x.max(), " dtype", train_set_x.dtype)
+
+# %% nbgrader={"grade_id": "test_flatten", "points": 2}
+n_x = num_px * num_px * 3
+run_checks(
+    "flatten",
+    lambda: check_shape(train_set_x_flatten, (n_x, m_train), "train_set_x_flatten"),
+    lambda: check_shape(test_set_x_flatten, (n_x, m_test), "test_set_x_flatten"),
+    # Each column holds one whole image, so column sums are the images' pixel sums.
+    lambda: check_close(train_set_x_flatten.sum(axis=0), train_set_x_orig.sum(axis=(1, 2, 3)),
+                        "column sums of train_set_x_flatten (one column = one image)"),
+    # The first three entries of column j are the red, green, blue values of the top-left pixel
+    # of image j; the next three are those of the pixel to its right.
+    lambda: check_equal(train_set_x_flatten[0:3, :], train_set_x_orig[:, 0, 0, :].T,
+                        "train_set_x_flatten[0:3, :] (top-left pixel of each image)"),
+    lambda: check_equal(test_set_x_flatten[3:6, :], test_set_x_orig[:, 0, 1, :].T,
+                        "test_set_x_flatten[3:6, :] (second pixel of each image)"),
+    lambda: check_array(train_set_x, train_set_x_flatten / 255, "train_set_x"),
+    lambda: check_array(test_set_x, test_set_x_flatten / 255, "test_set_x"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_flatten():
+    _n_x = train_set_x_orig.shape[1] * train_set_x_orig.shape[2] * train_set_x_orig.shape[3]
+    for _name, _orig, _flat, _std in (
+        ("train", train_set_x_orig, train_set_x_flatten, train_set_x),
+        ("test", test_set_x_orig, test_set_x_flatten, test_set_x),
+    ):
+        _m = _orig.shape[0]
+        _want = np.stack([_orig[_j].ravel() for _j in range(_m)], axis=1)
+        check_type(_flat, np.ndarray, f"{_name}_set_x_flatten")
+        check_shape(_flat, (_n_x, _m), f"{_name}_set_x_flatten")
+        check_equal(np.asarray(_flat), _want, f"{_name}_set_x_flatten")
+        check_array(_std, _want / 255.0, f"{_name}_set_x", rtol=1e-6, atol=1e-7)
+
+
+_hidden_flatten()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## 4 - The model: one neuron
+#
+# Logistic regression computes, for one example $x^{(i)}$ (a column of $X$),
+#
+# $$z^{(i)} = w^T x^{(i)} + b, \qquad \hat{y}^{(i)} = a^{(i)} = \sigma(z^{(i)}),$$
+#
+# where $w$ is a column vector of $n_x$ weights, $b$ a single number (the bias), and
+# $\sigma(z) = \frac{1}{1 + e^{-z}}$ the **sigmoid**, which squeezes any real number into the
+# interval $(0, 1)$. The output $a^{(i)}$ is read as the model's estimate of the probability that
+# the picture shows an animal; the prediction is 1 ("animal") when $a^{(i)} > 0.5$.
+#
+# How wrong an output is for one example is measured by the **loss**
+#
+# $$\mathcal{L}(a^{(i)}, y^{(i)}) = -y^{(i)} \log a^{(i)} - (1 - y^{(i)}) \log(1 - a^{(i)}).$$
+#
+# If $y^{(i)} = 1$ only the first term remains, $-\log a^{(i)}$, which is small when $a^{(i)}$
+# is close to 1 and grows without bound as $a^{(i)}$ goes to 0; the case $y^{(i)} = 0$ is the
+# mirror image. The **cost** is the average loss over the training set,
+#
+# $$J(w, b) = \frac{1}{m} \sum_{i=1}^{m} \mathcal{L}(a^{(i)}, y^{(i)}).$$
+#
+# Learning means finding the $w$ and $b$ that make $J$ small. The plan, one function each:
+#
+# 1. `sigmoid`: the activation;
+# 2. `initialize_with_zeros`: the starting point, $w = 0$ and $b = 0$;
+# 3. `propagate`: the cost $J$ (forward propagation) and its gradients
+#    $\frac{\partial J}{\partial w}, \frac{\partial J}{\partial b}$ (backward propagation);
+# 4. `optimize`: gradient descent, repeating "propagate, then step downhill";
+# 5. `predict`: labels from the learned parameters;
+# 6. `model`: everything in order.
+
+# %% [markdown]
+# ### Exercise 3 - `sigmoid`
+#
+# Implement $\sigma(z) = \frac{1}{1 + e^{-z}}$. It must work on a number and on a NumPy array of
+# any shape (applied to each element), so use `np.exp`, not `math.exp`.
+
+# %% nbgrader={"grade_id": "sigmoid", "solution": true}
+# GRADED FUNCTION: sigmoid
+def sigmoid(z):
+    """Compute the sigmoid of z, element by element.
+
+    Arguments:
+    z -- a number or a numpy array of any shape
+
+    Returns:
+    s -- sigmoid(z), of the same shape as z
+    """
+    ### BEGIN SOLUTION
+    s = 1 / (1 + np.exp(-z))
+    ### END SOLUTION
+    return s
+
+
+# %% nbgrader={"grade_id": "test_sigmoid", "points": 1}
+# sigmoid(log 3) = 1 / (1 + 1/3) = 3/4, sigmoid(-log 3) = 1/4, sigmoid(log 9) = 9/10.
+z = np.array([[0.0, np.log(3.0)], [-np.log(3.0), np.log(9.0)]])
+run_checks(
+    "sigmoid",
+    lambda: check_array(sigmoid(z), [[0.5, 0.75], [0.25, 0.9]], "sigmoid(z) for a 2x2 z"),
+    lambda: check_scalar(sigmoid(0.0), 0.5, "sigmoid(0.0)"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_sigmoid():
+    for _seed, _shape in ((0, (3, 4)), (1, (1, 7)), (2, (2, 3, 2)), (3, (5,))):
+        _z = np.random.default_rng(_seed).uniform(-12.0, 12.0, size=_shape)
+        _z_copy = _z.copy()
+        _got = sigmoid(_z)
+        check_array(_got, 1.0 / (1.0 + np.exp(-_z_copy)), f"sigmoid(z) for z of shape {_shape}",
+                    rtol=1e-10, atol=1e-14)
+        check_equal(_z, _z_copy, "z after calling sigmoid(z) (the input must not change)")
+    for _v in (-4.0, -0.5, 1.5, 6.0):
+        check_scalar(sigmoid(_v), 1.0 / (1.0 + np.exp(-_v)), "sigmoid of a number", rtol=1e-10)
+
+
+_hidden_sigmoid()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# The sigmoid of large negative numbers is close to 0, of large positive numbers close to 1:
+
+# %%
+print("sigmoid([-5, -1, 0, 1, 5]) =", sigmoid(np.array([-5.0, -1.0, 0.0, 1.0, 5.0])))
+
+# %% [markdown]
+# ### Exercise 4 - `initialize_with_zeros`
+#
+# Create the starting parameters: `w`, a column vector of zeros of shape `(dim, 1)` with a float
+# dtype, and `b = 0.0`, a Python float. (`np.zeros` takes the shape as one tuple:
+# `np.zeros((dim, 1))`.)
+#
+# Starting from zeros is fine for logistic regression: its cost is *convex* (bowl-shaped), so
+# gradient descent heads for the same minimum from any starting point. In week 3 you will see
+# why zeros do *not* work for a network with hidden layers: all hidden units would stay
+# identical.
+
+# %% nbgrader={"grade_id": "initialize_with_zeros", "solution": true}
+# GRADED FUNCTION: initialize_with_zeros
+def initialize_with_zeros(dim):
+    """Create a vector of zeros of shape (dim, 1) for w and set b to 0.0.
+
+    Arguments:
+    dim -- the number of weights (n_x), a positive integer
+
+    Returns:
+    w -- numpy array of zeros, shape (dim, 1), float dtype
+    b -- 0.0 (a float)
+    """
+    ### BEGIN SOLUTION
+    w = np.zeros((dim, 1))
+    b = 0.0
+    ### END SOLUTION
+    return w, b
+
+
+# %% nbgrader={"grade_id": "test_initialize_with_zeros", "points": 1}
+w, b = initialize_with_zeros(3)
+run_checks(
+    "initialize_with_zeros",
+    lambda: check_array(w, np.zeros((3, 1)), "w from initialize_with_zeros(3)"),
+    lambda: check_type(b, float, "b"),
+    lambda: check_scalar(b, 0.0, "b"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_initialize_with_zeros():
+    for _dim in (1, 2, 7, 12288):
+        _w, _b = initialize_with_zeros(_dim)
+        check_array(_w, np.zeros((_dim, 1)), f"w from initialize_with_zeros({_dim})", atol=0)
+        check_type(_b, float, f"b from initialize_with_zeros({_dim})")
+        check_scalar(_b, 0.0, f"b from initialize_with_zeros({_dim})", atol=0)
+
+
+_hidden_initialize_with_zeros()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 5 - `propagate`: forward and backward propagation
+#
+# `propagate` computes the cost and its gradients for all $m$ examples at once.
+#
+# **Forward propagation.** Stacking the $z^{(i)}$ side by side gives one matrix product for the
+# whole set:
+#
+# $$Z = w^T X + b \;\; \text{(shape } (1, m)\text{)}, \qquad A = \sigma(Z) = [a^{(1)}, \dots,
+# a^{(m)}],$$
+#
+# $$J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{(i)} + (1 - y^{(i)}) \log(1 - a^{(i)})
+# \right).$$
+#
+# (`b` is a number; adding it to the `(1, m)` array `np.dot(w.T, X)` adds it to every entry. This
+# is NumPy *broadcasting*.)
+#
+# **Backward propagation.** The chain rule through $\mathcal{L}$, $\sigma$ and $z$ collapses to a
+# strikingly simple result, $\frac{\partial \mathcal{L}}{\partial z^{(i)}} = a^{(i)} - y^{(i)}$:
+# the gradient is just the error. Since $z^{(i)} = w^T x^{(i)} + b$, and $J$ averages over the
+# examples,
+#
+# $$\frac{\partial J}{\partial w} = \frac{1}{m} X (A - Y)^T \;\; \text{(shape } (n_x, 1)
+# \text{, like } w\text{)}, \qquad
+# \frac{\partial J}{\partial b} = \frac{1}{m} \sum_{i=1}^{m} (a^{(i)} - y^{(i)}) \;\;
+# \text{(a number, like } b\text{)}.$$
+#
+# In code these are called `dw` and `db`.
+#
+# **Your task.** Implement `propagate(w, b, X, Y)`: compute `A`, then `cost`, then `dw` and `db`.
+#
+# - `cost` must be a single number, not an array of shape `(1, 1)`.
+# - `db` must be a single number too.
+# - Do not change the arrays you are given (no `X -= ...` or `w += ...`).
+#
+# <details><summary>Hints</summary>
+#
+# - `np.dot(w.T, X)` (or `w.T @ X`) has shape `(1, m)`; `np.log` works element by element, and
+#   `np.sum` of an array returns a number.
+# - `Y * np.log(A)` multiplies element by element, which is what the sum over $i$ needs.
+# - If you compute the cost with a matrix product, e.g. `np.dot(Y, np.log(A).T)`, you get a
+#   `(1, 1)` array: turn it into a number with `np.squeeze` or `.item()`.
+# - Check every shape against the formulas: `dw` has the shape of `w`.
+# </details>
+
+# %% nbgrader={"grade_id": "propagate", "solution": true}
+# GRADED FUNCTION: propagate
+def propagate(w, b, X, Y):
+    """Compute the cost of logistic regression and its gradients.
+
+    Arguments:
+    w -- weights, numpy array of shape (n_x, 1)
+    b -- bias, a number
+    X -- data, numpy array of shape (n_x, m)
+    Y -- true labels (0 or 1), numpy array of shape (1, m)
+
+    Returns:
+    grads -- dictionary with
+             "dw": gradient of the cost with respect to w, shape (n_x, 1)
+             "db": gradient of the cost with respect to b, a number
+    cost -- the cross-entropy cost J, a number (float)
+    """
+    m = X.shape[1]
+
+    # Forward propagation (from X to the cost)
+    ### BEGIN SOLUTION
+    A = sigmoid(np.dot(w.T, X) + b)
+    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
+    ### END SOLUTION
+
+    # Backward propagation (the gradients)
+    ### BEGIN SOLUTION
+    dw = np.dot(X, (A - Y).T) / m
+    db = np.sum(A - Y) / m
+    ### END SOLUTION
+
+    grads = {"dw": dw, "db": db}
+    return grads, cost
+
+
+# %% nbgrader={"grade_id": "test_propagate", "points": 3}
+# A small problem: n_x = 3 features, m = 4 examples. The expected values were computed
+# separately, one example at a time, with plain Python floats.
+w = np.array([[0.5], [-1.0], [2.0]])
+b = -0.5
+X = np.array([[1.0, -2.0, 0.0, 3.0],
+              [0.5, 1.0, -1.5, 2.0],
+              [-1.0, 0.5, 1.0, 0.0]])
+Y = np.array([[1, 0, 1, 0]])
+grads, cost = propagate(w, b, X, Y)
+run_checks(
+    "propagate",
+    lambda: check_keys(grads, {"dw", "db"}, "grads"),
+    lambda: check_array(grads["dw"], [[-0.1205421509], [0.0823440666], [0.2419821772]],
+                        "grads['dw']", rtol=1e-8),
+    lambda: check_shape(grads["db"], (), "grads['db'] (a number)"),
+    lambda: check_scalar(grads["db"], -0.1300501870, "grads['db']", rtol=1e-8),
+    lambda: check_shape(cost, (), "cost (a number)"),
+    lambda: check_scalar(cost, 0.7855380128, "cost", rtol=1e-8),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_propagate():
+    def _oracle(_w, _b, _X, _Y):
+        _m = _X.shape[1]
+        _A = 1.0 / (1.0 + np.exp(-(_w[:, 0] @ _X + _b)))
+        _y = _Y[0].astype(float)
+        _cost = -np.mean(_y * np.log(_A) + (1.0 - _y) * np.log(1.0 - _A))
+        _dw = (_X @ (_A - _y)) / _m
+        return _dw.reshape(-1, 1), float(np.mean(_A - _y)), float(_cost)
+
+    for _seed, (_n, _m) in enumerate(((5, 7), (1, 3), (12, 2), (4, 30))):
+        _rng = np.random.default_rng(100 + _seed)
+        _w = _rng.normal(0.0, 0.5, size=(_n, 1))
+        _b = float(_rng.normal())
+        _X = _rng.normal(0.0, 1.0, size=(_n, _m))
+        _Y = _rng.integers(0, 2, size=(1, _m))
+        if _seed % 2:
+            _Y = _Y.astype(float)
+        _copies = (_w.copy(), _X.copy(), _Y.copy())
+        _dw, _db, _cost = _oracle(_w, _b, _X, _Y)
+        _what = f"for X of shape {(_n, _m)}"
+        _grads, _c = propagate(_w, _b, _X, _Y)
+        check_keys(_grads, {"dw", "db"}, "grads")
+        check_array(_grads["dw"], _dw, f"grads['dw'] {_what}", rtol=1e-7, atol=1e-10)
+        check_shape(_grads["db"], (), f"grads['db'] {_what} (a number)")
+        check_scalar(_grads["db"], _db, f"grads['db'] {_what}", rtol=1e-7, atol=1e-10)
+        check_shape(_c, (), f"cost {_what} (a number)")
+        check_scalar(_c, _cost, f"cost {_what}", rtol=1e-7, atol=1e-10)
+        for _name, _before, _after in zip(("w", "X", "Y"), _copies, (_w, _X, _Y)):
+            check_equal(_after, _before,
+                        f"{_name} after calling propagate (inputs must not change)")
+
+    # The gradients must be the derivatives of the returned cost: central differences.
+    _rng = np.random.default_rng(7)
+    _n, _m, _eps = 4, 6, 1e-6
+    _w = _rng.normal(0.0, 0.7, size=(_n, 1))
+    _b = 0.3
+    _X = _rng.normal(size=(_n, _m))
+    _Y = _rng.integers(0, 2, size=(1, _m))
+    _grads, _ = propagate(_w, _b, _X, _Y)
+    _num_dw = np.zeros((_n, 1))
+    for _k in range(_n):
+        _e = np.zeros((_n, 1))
+        _e[_k, 0] = _eps
+        _num_dw[_k, 0] = (float(np.squeeze(propagate(_w + _e, _b, _X, _Y)[1]))
+                          - float(np.squeeze(propagate(_w - _e, _b, _X, _Y)[1]))) / (2 * _eps)
+    _num_db = (float(np.squeeze(propagate(_w, _b + _eps, _X, _Y)[1]))
+               - float(np.squeeze(propagate(_w, _b - _eps, _X, _Y)[1]))) / (2 * _eps)
+    check_close(_grads["dw"], _num_dw,
+                "grads['dw'] compared with the numerical derivative of your cost", rtol=1e-5,
+                atol=1e-7)
+    check_close(_grads["db"], _num_db,
+                "grads['db'] compared with the numerical derivative of your cost", rtol=1e-5,
+                atol=1e-7)
+
+
+_hidden_propagate()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 6 - `optimize`: gradient descent
+#
+# Gradient descent repeats two steps `num_iterations` times:
+#
+# 1. compute the cost and the gradients for the current parameters with `propagate`;
+# 2. take a step against the gradient, of a size set by the learning rate $\alpha$
+#    (`learning_rate`):
+#    $$w := w - \alpha \, dw, \qquad b := b - \alpha \, db.$$
+#
+# To watch the training, record the cost every 100 iterations: at iterations
+# $i = 0, 100, 200, \dots$ (counting from 0), append the cost computed in step 1 of that
+# iteration to the list `costs`. With `print_cost=True`, also print it. After 250 iterations,
+# `costs` therefore holds 3 values, from iterations 0, 100 and 200.
+#
+# Return the final parameters, the gradients of the **last** iteration (computed before its
+# update), and `costs`.
+#
+# <details><summary>Hints</summary>
+#
+# - `for i in range(num_iterations):` runs exactly `num_iterations` times, with `i` from 0.
+# - Write `w = w - learning_rate * dw`, which makes a new array. `w -= learning_rate * dw` would
+#   change, in place, the array the caller passed in.
+# - `i % 100 == 0` is true for `i = 0, 100, 200, ...`.
+# </details>
+
+# %% nbgrader={"grade_id": "optimize", "solution": true}
+# GRADED FUNCTION: optimize
+def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    """Learn w and b by running gradient descent.
+
+    Arguments:
+    w -- initial weights, numpy array of shape (n_x, 1)
+    b -- initial bias, a number
+    X -- data, numpy array of shape (n_x, m)
+    Y -- true labels (0 or 1), numpy array of shape (1, m)
+    num_iterations -- number of gradient-descent steps
+    learning_rate -- the step size alpha
+    print_cost -- if True, print the cost every 100 iterations
+
+    Returns:
+    params -- dictionary with the learned weights "w" and bias "b"
+    grads -- dictionary with the gradients "dw" and "db" computed in the last iteration
+    costs -- list of the costs recorded at iterations 0, 100, 200, ...
+    """
+    costs = []
+
+    for i in range(num_iterations):
+        # Cost and gradients for the current parameters
+        ### BEGIN SOLUTION
+        grads, cost = propagate(w, b, X, Y)
+        ### END SOLUTION
+
+        dw = grads["dw"]
+        db = grads["db"]
+
+        # Update the parameters
+        ### BEGIN SOLUTION
+        w = w - learning_rate * dw
+        b = b - learning_rate * db
+        ### END SOLUTION
+
+        # Record (and print) the cost every 100 iterations
+        ### BEGIN SOLUTION
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print(f"Cost after iteration {i}: {cost:f}")
+        ### END SOLUTION
+
+    params = {"w": w, "b": b}
+    grads = {"dw": dw, "db": db}
+    return params, grads, costs
+
+
+# %% nbgrader={"grade_id": "test_optimize", "points": 2}
+# The problem of the propagate test, 201 steps with learning rate 0.05: costs are recorded at
+# iterations 0, 100 and 200. Expected values from a plain-Python loop.
+w = np.array([[0.5], [-1.0], [2.0]])
+b = -0.5
+X = np.array([[1.0, -2.0, 0.0, 3.0],
+              [0.5, 1.0, -1.5, 2.0],
+              [-1.0, 0.5, 1.0, 0.0]])
+Y = np.array([[1, 0, 1, 0]])
+params, grads, costs = optimize(w, b, X, Y, num_iterations=201, learning_rate=0.05)
+run_checks(
+    "optimize",
+    lambda: check_keys(params, {"w", "b"}, "params"),
+    lambda: check_array(params["w"], [[0.6785447269], [-1.9001261826], [0.1704385153]],
+                        "params['w']", rtol=1e-8),
+    lambda: check_scalar(params["b"], 0.4495457814, "params['b']", rtol=1e-8),
+    lambda: check_array(grads["dw"], [[0.0033574292], [0.0704848911], [0.1251669523]],
+                        "grads['dw'] (last iteration)", rtol=1e-7),
+    lambda: check_scalar(grads["db"], -0.0640036572, "grads['db'] (last iteration)", rtol=1e-8),
+    lambda: check_type(costs, list, "costs"),
+    lambda: check_close(costs, [0.7855380128, 0.4388394607, 0.2565952463], "costs", rtol=1e-8),
+    lambda: check_array(w, [[0.5], [-1.0], [2.0]], "w after calling optimize (must not change)"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_optimize():
+    import contextlib
+    import io
+
+    def _oracle(_w, _b, _X, _Y, _iters, _lr):
+        _w = _w[:, 0].astype(float)
+        _y = _Y[0].astype(float)
+        _m = _X.shape[1]
+        _costs = []
+        for _i in range(_iters):
+            _A = 1.0 / (1.0 + np.exp(-(_w @ _X + _b)))
+            _dw = (_X @ (_A - _y)) / _m
+            _db = float(np.mean(_A - _y))
+            if _i % 100 == 0:
+                _costs.append(-np.mean(_y * np.log(_A) + (1.0 - _y) * np.log(1.0 - _A)))
+            _w = _w - _lr * _dw
+            _b = _b - _lr * _db
+        return _w.reshape(-1, 1), _b, _dw.reshape(-1, 1), _db, np.array(_costs)
+
+    for _seed, (_n, _m, _iters, _lr) in enumerate(
+        ((3, 5, 1, 0.1), (4, 9, 100, 0.05), (2, 6, 101, 0.2), (6, 20, 350, 0.01), (1, 4, 260, 1.0))
+    ):
+        _rng = np.random.default_rng(200 + _seed)
+        _w = _rng.normal(0.0, 0.3, size=(_n, 1))
+        _b = float(_rng.normal(0.0, 0.3))
+        _X = _rng.normal(size=(_n, _m))
+        _Y = _rng.integers(0, 2, size=(1, _m))
+        _copies = (_w.copy(), _X.copy(), _Y.copy())
+        _ow, _ob, _odw, _odb, _ocosts = _oracle(_w, _b, _X, _Y, _iters, _lr)
+        _what = f"after {_iters} iteration(s) with learning_rate={_lr}"
+        with contextlib.redirect_stdout(io.StringIO()):
+            _params, _grads, _costs = optimize(_w, _b, _X, _Y, num_iterations=_iters,
+                                               learning_rate=_lr, print_cost=bool(_seed % 2))
+        check_keys(_params, {"w", "b"}, "params")
+        check_keys(_grads, {"dw", "db"}, "grads")
+        check_array(_params["w"], _ow, f"params['w'] {_what}", rtol=1e-6, atol=1e-9)
+        check_scalar(_params["b"], _ob, f"params['b'] {_what}", rtol=1e-6, atol=1e-9)
+        check_array(_grads["dw"], _odw, f"grads['dw'] of the last iteration {_what}",
+                    rtol=1e-6, atol=1e-9)
+        check_scalar(_grads["db"], _odb, f"grads['db'] of the last iteration {_what}",
+                     rtol=1e-6, atol=1e-9)
+        check_type(_costs, list, "costs")
+        check_equal(len(_costs), len(_ocosts),
+                    f"len(costs) {_what} (one cost per 100 iterations, from iteration 0)")
+        check_close(np.array([float(np.squeeze(_c)) for _c in _costs]), _ocosts,
+                    f"costs {_what}", rtol=1e-6, atol=1e-9)
+        for _name, _before, _after in zip(("w", "X", "Y"), _copies, (_w, _X, _Y)):
+            check_equal(_after, _before, f"{_name} after calling optimize (inputs must not change)")
+
+    # The default arguments: 100 iterations with learning rate 0.009.
+    _rng = np.random.default_rng(250)
+    _w = np.zeros((3, 1))
+    _X = _rng.normal(size=(3, 8))
+    _Y = _rng.integers(0, 2, size=(1, 8))
+    _ow, _ob, _, _, _ = _oracle(_w, 0.0, _X, _Y, 100, 0.009)
+    _params, _, _costs = optimize(_w, 0.0, _X, _Y)
+    check_array(_params["w"], _ow, "params['w'] with the default arguments", rtol=1e-6, atol=1e-9)
+    check_equal(len(_costs), 1, "len(costs) with the default arguments")
+
+
+_hidden_optimize()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 7 - `predict`
+#
+# With learned $w$ and $b$, predicting is forward propagation followed by a threshold:
+#
+# 1. compute $A = \sigma(w^T X + b)$;
+# 2. turn each probability into a label: $1$ if $a^{(i)} > 0.5$, else $0$.
+#
+# Return `Y_prediction`, a NumPy array of shape `(1, m)` holding `0.0`/`1.0` (float or int
+# dtype, not `True`/`False`). Whether exactly $0.5$ counts as 1 or 0 does not matter.
+#
+# <details><summary>Hint</summary>
+#
+# `A > 0.5` is a boolean array of the same shape as `A`; `.astype(float)` turns `True`/`False`
+# into `1.0`/`0.0`. A loop over the columns works too, but is slower.
+# </details>
+
+# %% nbgrader={"grade_id": "predict", "solution": true}
+# GRADED FUNCTION: predict
+def predict(w, b, X):
+    """Predict the labels (0 or 1) of examples with learned logistic-regression parameters.
+
+    Arguments:
+    w -- weights, numpy array of shape (n_x, 1)
+    b -- bias, a number
+    X -- data, numpy array of shape (n_x, m)
+
+    Returns:
+    Y_prediction -- numpy array of shape (1, m) with the predictions, 0 or 1 (float or int)
+    """
+    ### BEGIN SOLUTION
+    A = sigmoid(np.dot(w.T, X) + b)
+    Y_prediction = (A > 0.5).astype(float)
+    ### END SOLUTION
+
+    return Y_prediction
+
+
+# %% nbgrader={"grade_id": "test_predict", "points": 2}
+# Here z = w^T x + b = [0.15, -0.75, -0.5, 2.25, -0.25] for the five columns of X.
+w = np.array([[1.0], [-2.0]])
+b = 0.25
+X = np.array([[0.5, -1.0, 0.25, 2.0, 0.0],
+              [0.3, 0.0, 0.5, 0.0, 0.25]])
+Y_prediction = predict(w, b, X)
+
+
+def check_label_dtype(labels, name):
+    """Labels must be numbers 0 and 1: an integer or a float dtype, not bool."""
+    if not np.issubdtype(np.asarray(labels).dtype, np.integer):
+        check_dtype(labels, "float", name)
+
+
+run_checks(
+    "predict",
+    lambda: check_array(Y_prediction, [[1, 0, 0, 1, 0]], "predict(w, b, X)", dtype=None),
+    lambda: check_label_dtype(Y_prediction, "predict(w, b, X)"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_predict():
+    def _check_labels(_got, _want, _name):
+        check_type(_got, np.ndarray, _name)
+        check_shape(_got, _want.shape, _name)
+        check_label_dtype(_got, _name)
+        check_equal(np.asarray(_got, dtype=float), _want.astype(float), _name)
+
+    for _seed, (_n, _m) in enumerate(((4, 10), (1, 3), (7, 25))):
+        _rng = np.random.default_rng(300 + _seed)
+        _w = _rng.normal(size=(_n, 1))
+        _b = float(_rng.normal())
+        _X = _rng.normal(size=(_n, _m))
+        _copies = (_w.copy(), _X.copy())
+        _want = ((_w[:, 0] @ _X + _b) > 0).astype(float).reshape(1, _m)
+        _check_labels(predict(_w, _b, _X), _want, f"predict(w, b, X) for X of shape {(_n, _m)}")
+        for _name, _before, _after in zip(("w", "X"), _copies, (_w, _X)):
+            check_equal(_after, _before, f"{_name} after calling predict (inputs must not change)")
+
+    # Probabilities just above and just below 0.5 (z = w^T x + b = +-1e-7 and +-1e-3), and
+    # z = 0 exactly, where either label is accepted.
+    _z = np.array([1e-7, -1e-7, 1e-3, -1e-3, 0.4, -0.4, 0.0])
+    _w = np.array([[2.0], [0.0]])
+    _b = 0.5
+    _X = np.vstack([(_z - _b) / 2.0, np.ones_like(_z)])
+    _got = predict(_w, _b, _X)
+    _name = "predict for probabilities close to 0.5"
+    check_type(_got, np.ndarray, _name)
+    check_shape(_got, (1, 7), _name)
+    _at_half = float(_got[0, 6]) if float(_got[0, 6]) in (0.0, 1.0) else 0.0
+    _check_labels(_got, np.array([[1.0, 0.0, 1.0, 0.0, 1.0, 0.0, _at_half]]), _name)
+
+
+_hidden_predict()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## 5 - Putting it together: `model`
+#
+# ### Exercise 8 - `model`
+#
+# Build the whole classifier from the functions above:
+#
+# 1. initialize `w` and `b` with `initialize_with_zeros` (how many weights? one per row of
+#    `X_train`);
+# 2. learn them with `optimize` on the **training** set, passing on `num_iterations`,
+#    `learning_rate` and `print_cost`;
+# 3. take the learned `w` and `b` out of `params` and predict the labels of the training set
+#    and of the test set;
+# 4. return the dictionary `d` below.
+#
+# When `print_cost` is True, also print the training and test accuracy (the code for that is
+# already there).
+
+# %% nbgrader={"grade_id": "model", "solution": true}
+# GRADED FUNCTION: model
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
+          print_cost=False):
+    """Train logistic regression on the training set and predict both sets.
+
+    Arguments:
+    X_train -- training data, numpy array of shape (n_x, m_train)
+    Y_train -- training labels, numpy array of shape (1, m_train)
+    X_test -- test data, numpy array of shape (n_x, m_test)
+    Y_test -- test labels, numpy array of shape (1, m_test)
+    num_iterations -- number of gradient-descent steps
+    learning_rate -- the step size alpha
+    print_cost -- if True, print the cost every 100 iterations and the accuracies
+
+    Returns:
+    d -- dictionary with the learned parameters "w", "b", the recorded "costs", the predictions
+         "Y_prediction_train" (1, m_train) and "Y_prediction_test" (1, m_test), and the
+         "learning_rate" and "num_iterations" used
+    """
+    ### BEGIN SOLUTION
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations=num_iterations,
+                                    learning_rate=learning_rate, print_cost=print_cost)
+    w = params["w"]
+    b = params["b"]
+    Y_prediction_test = predict(w, b, X_test)
+    Y_prediction_train = predict(w, b, X_train)
+    ### END SOLUTION
+
+    if print_cost:
+        print(f"train accuracy: {100 * np.mean(Y_prediction_train == Y_train):.1f} %")
+        print(f"test accuracy:  {100 * np.mean(Y_prediction_test == Y_test):.1f} %")
+
+    d = {"costs": costs,
+         "Y_prediction_test": Y_prediction_test,
+         "Y_prediction_train": Y_prediction_train,
+         "w": w,
+         "b": b,
+         "learning_rate": learning_rate,
+         "num_iterations": num_iterations}
+    return d
+
+
+# %% nbgrader={"grade_id": "test_model", "points": 3}
+# A tiny problem (n_x = 4, 6 training and 3 test examples), 150 steps with learning rate 0.1.
+# Expected values from a plain-Python loop.
+X_small = np.array([[0.2, -1.0, 1.5, 0.3, -0.7, 2.0],
+                    [1.0, 0.4, -0.5, -1.2, 0.8, 0.1],
+                    [-0.3, 0.9, 0.6, -0.4, 1.1, -1.5],
+                    [0.5, -0.2, 0.0, 1.3, -0.6, 0.7]])
+Y_small = np.array([[1, 0, 1, 0, 0, 1]])
+X_small_test = np.array([[1.0, -0.5, 0.1],
+                         [-0.2, 0.7, 0.3],
+                         [0.4, 0.2, -1.0],
+                         [0.0, 1.0, 0.6]])
+Y_small_test = np.array([[1, 0, 1]])
+d_small = model(X_small, Y_small, X_small_test, Y_small_test, num_iterations=150,
+                learning_rate=0.1)
+run_checks(
+    "model",
+    lambda: check_keys(d_small, {"costs", "Y_prediction_test", "Y_prediction_train", "w", "b",
+                                 "learning_rate", "num_iterations"}, "d"),
+    lambda: check_array(d_small["w"], [[2.0325179457], [1.0616710526], [-0.7948436300],
+                                       [-0.2938460664]], "d['w']", rtol=1e-8),
+    lambda: check_scalar(d_small["b"], -0.3669343644, "d['b']", rtol=1e-8),
+    lambda: check_close(d_small["costs"], [0.6931471806, 0.2154920374], "d['costs']", rtol=1e-8),
+    lambda: check_array(d_small["Y_prediction_train"], [[1, 0, 1, 0, 0, 1]],
+                        "d['Y_prediction_train']", dtype=None),
+    lambda: check_array(d_small["Y_prediction_test"], [[1, 0, 1]], "d['Y_prediction_test']",
+                        dtype=None),
+    lambda: check_equal(d_small["num_iterations"], 150, "d['num_iterations']"),
+    lambda: check_equal(d_small["learning_rate"], 0.1, "d['learning_rate']"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_model():
+    def _oracle(_Xtr, _Ytr, _iters, _lr):
+        _w = np.zeros(_Xtr.shape[0])
+        _b = 0.0
+        _y = _Ytr[0].astype(float)
+        _costs = []
+        for _i in range(_iters):
+            _A = 1.0 / (1.0 + np.exp(-(_w @ _Xtr + _b)))
+            if _i % 100 == 0:
+                _costs.append(-np.mean(_y * np.log(_A) + (1.0 - _y) * np.log(1.0 - _A)))
+            _w = _w - _lr * (_Xtr @ (_A - _y)) / _Xtr.shape[1]
+            _b = _b - _lr * float(np.mean(_A - _y))
+        return _w.reshape(-1, 1), _b, np.array(_costs)
+
+    def _labels(_w, _b, _X):
+        _z = _w[:, 0] @ _X + _b
+        return (_z > 0).astype(float).reshape(1, -1), np.abs(_z) > 1e-9
+
+    def _check_preds(_got, _want, _sure, _name):
+        check_type(_got, np.ndarray, _name)
+        check_shape(_got, _want.shape, _name)
+        _got = np.asarray(_got, dtype=float)
+        check_equal(np.where(_sure, _got, _want), _want, _name)
+
+    _keys = {"costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate",
+             "num_iterations"}
+    for _seed, (_n, _mtr, _mte, _iters, _lr) in enumerate(
+        ((6, 20, 9, 250, 0.3), (3, 11, 4, 100, 0.05), (10, 15, 7, 301, 0.02))
+    ):
+        _rng = np.random.default_rng(400 + _seed)
+        _Xtr = _rng.normal(size=(_n, _mtr))
+        _Ytr = _rng.integers(0, 2, size=(1, _mtr))
+        _Xte = _rng.normal(size=(_n, _mte))
+        _Yte = _rng.integers(0, 2, size=(1, _mte))
+        _copies = (_Xtr.copy(), _Ytr.copy(), _Xte.copy(), _Yte.copy())
+        _ow, _ob, _ocosts = _oracle(_Xtr, _Ytr, _iters, _lr)
+        _what = f"for {_mtr} training examples with {_n} features, {_iters} iterations"
+        _d = model(_Xtr, _Ytr, _Xte, _Yte, num_iterations=_iters, learning_rate=_lr)
+        check_keys(_d, _keys, "d")
+        check_array(_d["w"], _ow, f"d['w'] {_what}", rtol=1e-6, atol=1e-9)
+        check_scalar(_d["b"], _ob, f"d['b'] {_what}", rtol=1e-6, atol=1e-9)
+        check_equal(len(_d["costs"]), len(_ocosts), f"len(d['costs']) {_what}")
+        check_close(np.array([float(np.squeeze(_c)) for _c in _d["costs"]]), _ocosts,
+                    f"d['costs'] {_what}", rtol=1e-6, atol=1e-9)
+        _check_preds(_d["Y_prediction_train"], *_labels(_ow, _ob, _Xtr),
+                     f"d['Y_prediction_train'] {_what}")
+        _check_preds(_d["Y_prediction_test"], *_labels(_ow, _ob, _Xte),
+                     f"d['Y_prediction_test'] {_what}")
+        # The predictions must be those of the returned parameters.
+        check_equal(np.asarray(_d["Y_prediction_test"], dtype=float),
+                    np.asarray(predict(_d["w"], _d["b"], _Xte), dtype=float),
+                    "d['Y_prediction_test'] compared with predict(d['w'], d['b'], X_test)")
+        check_equal(_d["num_iterations"], _iters, "d['num_iterations']")
+        check_equal(_d["learning_rate"], _lr, "d['learning_rate']")
+        for _name, _before, _after in zip(("X_train", "Y_train", "X_test", "Y_test"), _copies,
+                                          (_Xtr, _Ytr, _Xte, _Yte)):
+            check_equal(_after, _before, f"{_name} after calling model (inputs must not change)")
+
+    # The default arguments: 2000 iterations with learning rate 0.5.
+    _rng = np.random.default_rng(450)
+    _Xtr = _rng.normal(size=(2, 6))
+    _Ytr = _rng.integers(0, 2, size=(1, 6))
+    _d = model(_Xtr, _Ytr, _Xtr[:, :2], _Ytr[:, :2])
+    _ow, _ob, _ = _oracle(_Xtr, _Ytr, 2000, 0.5)
+    check_equal(_d["num_iterations"], 2000, "d['num_iterations'] with the default arguments")
+    check_equal(_d["learning_rate"], 0.5, "d['learning_rate'] with the default arguments")
+    check_array(_d["w"], _ow, "d['w'] with the default arguments", rtol=1e-6, atol=1e-9)
+
+
+_hidden_model()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## 6 - Training on the animals
+#
+# Time to learn from the real pictures: 1000 iterations of gradient descent with learning rate
+# 0.002 on all $m_{train}$ training images, with $n_x = 12288$ weights. The cost is printed every
+# 100 iterations. This cell takes several seconds: each iteration reads the whole training
+# matrix twice, once for $w^T X$ and once for $X (A - Y)^T$.
+#
+# (Why 0.002 and not the default 0.5 of `model`? Section 7 shows what the learning rate does.)
+
+# %%
+logistic_regression_model = model(train_set_x, train_set_y, test_set_x, test_set_y,
+                                  num_iterations=1000, learning_rate=0.002, print_cost=True)
+
+# %% [markdown]
+# The **accuracy** is the fraction of examples whose predicted label equals the true label. The
+# next cell computes it for both sets and checks it against what a correct implementation
+# reaches on this data: about 79 % on the training set and 70 % on the test set. Training
+# starts from $w = 0$ and uses no randomness, so every correct implementation learns the same
+# parameters, up to rounding.
+
+# %%
+train_accuracy = np.mean(logistic_regression_model["Y_prediction_train"] == train_set_y)
+test_accuracy = np.mean(logistic_regression_model["Y_prediction_test"] == test_set_y)
+print(f"train accuracy: {100 * train_accuracy:.1f} %")
+print(f"test accuracy:  {100 * test_accuracy:.1f} %")
+assert 0.76 <= train_accuracy <= 0.82, f"train accuracy {train_accuracy:.3f}: expected about 0.79"
+assert 0.67 <= test_accuracy <= 0.73, f"test accuracy {test_accuracy:.3f}: expected about 0.70"
+assert train_accuracy > test_accuracy, "expected a higher accuracy on the training set"
+
+# %% [markdown]
+# Seven pictures out of ten is clearly better than guessing (the two classes are equally
+# frequent, so a coin flip gets 50 %), but far from what you would expect from a person. The
+# model also does better on the pictures it was trained on than on new ones: part of what it
+# learned are details of the training pictures that do not carry over. Later in the
+# specialization you will meet the tools against this (regularization, more data); for now,
+# remember that only the test accuracy tells how well a classifier works.
+#
+# ### The cost during training
+#
+# The recorded costs fall quickly at first, then more and more slowly: near a minimum the
+# gradient is small, and so is each step.
+
+# %%
+plot_costs(logistic_regression_model["costs"],
+           title=f"Learning rate = {logistic_regression_model['learning_rate']}")
+plt.show()
+
+# %% [markdown]
+# ### Which pictures does it get wrong?
+#
+# Looking at the mistakes is one of the most useful habits in machine learning. Below are test
+# pictures the model misclassified, each with the predicted label ("said") and the true one
+# ("is"). Can you guess why some of them fooled a model that weighs each pixel on its own?
+
+# %%
+predictions = logistic_regression_model["Y_prediction_test"][0].astype(int)
+wrong = np.flatnonzero(predictions != test_set_y[0])
+print(f"{wrong.size} of {m_test} test pictures are misclassified")
+shown = wrong[:24]
+montage(test_set_x_orig[shown],
+        labels=[f"said {classes[p]}\nis {classes[t]}"
+                for p, t in zip(predictions[shown], test_set_y[0, shown])],
+        title="Misclassified test pictures")
+plt.show()
+
+# %% [markdown]
+# ## 7 - The learning rate
+#
+# The learning rate $\alpha$ sets the size of each gradient-descent step. Too small, and the
+# cost goes down slowly; too large, and the steps overshoot the bottom of the valley, so the
+# cost goes *up* and bounces around instead of decreasing steadily.
+#
+# The cell below trains the model for 500 iterations with three learning rates, a factor 10
+# apart, and plots the three cost curves. (It takes a while: three more trainings.)
+
+# %%
+learning_rates = [0.01, 0.001, 0.0001]
+lr_models = {}
+for lr in learning_rates:
+    lr_models[lr] = model(train_set_x, train_set_y, test_set_x, test_set_y,
+                          num_iterations=500, learning_rate=lr)
+    train_acc = np.mean(lr_models[lr]["Y_prediction_train"] == train_set_y)
+    test_acc = np.mean(lr_models[lr]["Y_prediction_test"] == test_set_y)
+    print(f"learning rate {lr}: final cost {lr_models[lr]['costs'][-1]:.3f}, "
+          f"train accuracy {100 * train_acc:.1f} %, test accuracy {100 * test_acc:.1f} %")
+
+plot_costs({f"learning rate {lr}": lr_models[lr]["costs"] for lr in learning_rates},
+           title="The same model trained with three learning rates")
+plt.show()
+
+# %% [markdown]
+# What the curves show, checked by the next cell:
+#
+# - With $\alpha = 0.01$ the cost **rises** above its starting value $\log 2 \approx 0.693$
+#   after the first steps: the steps are too large.
+# - With $\alpha = 0.0001$ the cost decreases at every record, but slowly.
+# - $\alpha = 0.001$ ends with the lowest cost of the three.
+#
+# In practice one tries a few learning rates spread over powers of ten, like here, then refines
+# around the best one; the model of section 6 uses such a refinement, $\alpha = 0.002$.
+
+# %%
+costs_large = lr_models[0.01]["costs"]
+costs_small = lr_models[0.0001]["costs"]
+final_costs = {lr: lr_models[lr]["costs"][-1] for lr in learning_rates}
+assert costs_large[1] > costs_large[0], "expected the cost to rise with learning rate 0.01"
+assert np.all(np.diff(costs_small) < 0), "expected a steady decrease with learning rate 0.0001"
+assert min(final_costs, key=final_costs.get) == 0.001, "expected 0.001 to end with the lowest cost"
+print("The three observations hold.")
+
+# %% [markdown]
+# ## 8 - What next
+#
+# Logistic regression draws a single flat boundary (a hyperplane) through the 12288-dimensional
+# space of pictures: it adds up evidence pixel by pixel, with one weight per pixel, wherever the
+# animal happens to be in the picture. Whether a picture shows an animal depends on shapes
+# (legs, eyes, ears, fur) that are combinations of many pixels, at varying positions. A network
+# with hidden layers can learn such combinations: each hidden unit is itself a small logistic
+# regression, whose outputs feed the next layer.
+#
+# - In week 3 you add one hidden layer and watch it draw curved decision boundaries that
+#   logistic regression cannot.
+# - In week 4 you build networks of any depth, train them on this very dataset and compare
+#   them with logistic regression.
+#
+# **What you built:** the preprocessing of an image dataset; the sigmoid; zero initialization;
+# forward and backward propagation for one neuron; gradient descent; prediction; and a model
+# that ties them together. Along the way: checking shapes, watching the cost curve, looking at
+# the mistakes, and choosing a learning rate.
