@@ -34,6 +34,10 @@ KERNEL_ENV = {
     "TF_CPP_MIN_LOG_LEVEL": "2",
     "TF_ENABLE_ONEDNN_OPTS": "0",
     "PYTHONHASHSEED": "0",
+    # One BLAS thread per kernel: grading runs kernels side by side on 2 cores, and two-thread
+    # OpenBLAS was measured 2-5x slower than one thread on a busy machine.
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
     "MPLBACKEND": "module://matplotlib_inline.backend_inline",
 }
 

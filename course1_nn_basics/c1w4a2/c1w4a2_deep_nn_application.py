@@ -1,0 +1,586 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # A deep neural network at work: animals or not?
+#
+# In week 2 you trained logistic regression to tell pictures of animals from pictures of other
+# things. In the last notebook you wrote the building blocks of a deep network. Now you put the
+# blocks together into two training loops, a **two-layer** network and an **$L$-layer**
+# network, train both on the week-2 pictures and compare all three models on pictures they have
+# never seen.
+#
+# **By the end you will have written**
+#
+# - `two_layer_model`: gradient descent for LINEAR → RELU → LINEAR → SIGMOID, step by step;
+# - `L_layer_model`: gradient descent for [LINEAR → RELU] × $(L-1)$ → LINEAR → SIGMOID;
+#
+# and you will have compared their training and test accuracy with logistic regression, and
+# looked at the pictures the best model still gets wrong.
+#
+# **How this notebook works**
+#
+# - Write your code between `# YOUR CODE HERE` and the code after it, and delete the
+#   `raise NotImplementedError()` lines. Do not rename the functions or change their arguments.
+# - Each exercise is followed by a test cell; "all public tests passed" means the visible checks
+#   agree with your code, and the grader runs more of them.
+# - Training the two networks on the real pictures is the slow part (a minute or two). Run
+#   the cells in order.
+
+# %% [markdown]
+# ## 1 - Packages
+#
+# Besides NumPy, Matplotlib and the course package `dlcourse` (the dataset, plots and test
+# helpers), this notebook imports the functions of the last notebook from
+# `dnn_step_by_step.py`, a file next to this notebook that holds a reference solution of
+# *Deep neural network, step by step*. They take the same arguments and return the same
+# things as the functions you wrote there:
+#
+# | function | what it does |
+# |---|---|
+# | `initialize_parameters(n_x, n_h, n_y)` | two-layer parameters (weights × 0.01) |
+# | `initialize_parameters_deep(layer_dims)` | $L$-layer parameters (weights / $\sqrt{n^{[l-1]}}$) |
+# | `linear_activation_forward(A_prev, W, b, activation)` | one layer forward: `A, cache` |
+# | `L_model_forward(X, parameters)` | the whole network forward: `AL, caches` |
+# | `compute_cost(AL, Y)` | the cross-entropy cost, a number |
+# | `linear_activation_backward(dA, cache, activation)` | one layer backward: `dA_prev, dW, db` |
+# | `L_model_backward(AL, Y, caches)` | the whole network backward: `grads` |
+# | `update_parameters(params, grads, learning_rate)` | one gradient-descent step, a new dict |
+#
+# `scikit-learn` provides the logistic-regression baseline.
+
+# %%
+import time
+
+import matplotlib.pyplot as plt
+import numpy as np
+from dnn_step_by_step import (
+    L_model_backward,
+    L_model_forward,
+    compute_cost,
+    initialize_parameters,
+    initialize_parameters_deep,
+    linear_activation_backward,
+    linear_activation_forward,
+    update_parameters,
+)
+from sklearn.linear_model import LogisticRegression
+
+from dlcourse.curves import plot_costs
+from dlcourse.data import load_animals
+from dlcourse.plots import montage
+from dlcourse.testing import (
+    check_array,
+    check_equal,
+    check_keys,
+    check_scalar,
+    check_shape,
+    check_type,
+    run_checks,
+)
+
+# %% [markdown]
+# ## 2 - The dataset
+#
+# The same pictures as in week 2: 64 × 64 colour images, label 1 for an animal and 0 for
+# anything else.
+
+# %%
+train_x_orig, train_y, test_x_orig, test_y, classes = load_animals()
+m_train, m_test = train_x_orig.shape[0], test_x_orig.shape[0]
+print(f"{m_train} training pictures, {m_test} test pictures, each of shape "
+      f"{train_x_orig.shape[1:]}")
+print(f"share of animals: {train_y.mean():.2f} in training, {test_y.mean():.2f} in test")
+montage(train_x_orig[:16], labels=train_y[0, :16], classes=classes,
+        title="The first 16 training pictures")
+plt.show()
+
+# %% [markdown]
+# As in week 2, each picture becomes a column of $64 \cdot 64 \cdot 3 = 12288$ numbers
+# between 0 and 1, so that `train_x` has the shape $(n_x, m_{train}) = (12288, m_{train})$.
+
+# %%
+train_x = train_x_orig.reshape(m_train, -1).T / 255.0
+test_x = test_x_orig.reshape(m_test, -1).T / 255.0
+n_x = train_x.shape[0]
+print("train_x:", train_x.shape, " test_x:", test_x.shape)
+
+# %% [markdown]
+# ## 3 - Two models
+#
+# Both models follow the same recipe, the one every network in this course uses:
+#
+# 1. initialize the parameters;
+# 2. repeat `num_iterations` times:
+#    1. forward propagation,
+#    2. compute the cost,
+#    3. backward propagation,
+#    4. update the parameters;
+# 3. return the trained parameters (and the recorded costs, to see how training went).
+#
+# ### 3.1 - The two-layer network
+#
+# LINEAR → RELU → LINEAR → SIGMOID, with layer sizes `layers_dims = (n_x, n_h, n_y)`:
+# $12288$ inputs, $n_h$ hidden units and one output.
+#
+# ### Exercise 1 - `two_layer_model`
+#
+# Write this one out layer by layer, with the one-layer functions:
+#
+# - **before the loop**: initialize with `initialize_parameters(n_x, n_h, n_y)` (two-layer
+#   version);
+# - **in each iteration**:
+#   1. take `W1, b1, W2, b2` out of `parameters`;
+#   2. forward: `linear_activation_forward` twice, with `"relu"` and then `"sigmoid"`, giving
+#      `A1, cache1` and `A2, cache2`;
+#   3. `cost`: `compute_cost(A2, Y)`;
+#   4. backward: start from
+#      $dA^{[2]} = -\left(\frac{Y}{A^{[2]}} - \frac{1 - Y}{1 - A^{[2]}}\right)$, then call
+#      `linear_activation_backward` twice, for layer 2 (`"sigmoid"`, giving `dA1, dW2, db2`)
+#      and for layer 1 (`"relu"`, giving `dA0, dW1, db1`);
+#   5. put `dW1, db1, dW2, db2` into the dictionary `grads` under the keys `"dW1"`, `"db1"`,
+#      `"dW2"`, `"db2"`, and update with `update_parameters(parameters, grads, learning_rate)`.
+#
+# The code after your part records the cost of iterations 0, 100, 200, ... (the cost computed
+# at the start of the iteration, before the update) in `costs`, and prints it if asked.
+
+# %% nbgrader={"grade_id": "two_layer_model", "solution": true}
+# GRADED FUNCTION: two_layer_model
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                    print_cost=False):
+    """Train LINEAR -> RELU -> LINEAR -> SIGMOID with gradient descent.
+
+    Arguments:
+    X -- input data, shape (n_x, m)
+    Y -- true labels, 0 or 1, shape (1, m)
+    layers_dims -- the layer sizes (n_x, n_h, n_y)
+    learning_rate -- the step size alpha of gradient descent
+    num_iterations -- number of gradient-descent steps
+    print_cost -- if True, print the cost every 100 iterations
+
+    Returns:
+    parameters -- dictionary "W1", "b1", "W2", "b2" after training
+    costs -- list of the costs of iterations 0, 100, 200, ...
+    """
+    grads = {}
+    costs = []
+    (n_x, n_h, n_y) = layers_dims
+    ### BEGIN SOLUTION
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    ### END SOLUTION
+    for i in range(num_iterations):
+        ### BEGIN SOLUTION
+        W1, b1 = parameters["W1"], parameters["b1"]
+        W2, b2 = parameters["W2"], parameters["b2"]
+        A1, cache1 = linear_activation_forward(X, W1, b1, "relu")
+        A2, cache2 = linear_activation_forward(A1, W2, b2, "sigmoid")
+        cost = compute_cost(A2, Y)
+        dA2 = -(Y / A2 - (1 - Y) / (1 - A2))
+        dA1, dW2, db2 = linear_activation_backward(dA2, cache2, "sigmoid")
+        dA0, dW1, db1 = linear_activation_backward(dA1, cache1, "relu")
+        grads["dW1"], grads["db1"], grads["dW2"], grads["db2"] = dW1, db1, dW2, db2
+        parameters = update_parameters(parameters, grads, learning_rate)
+        ### END SOLUTION
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print(f"cost after iteration {i}: {float(cost):.6f}")
+    return parameters, costs
+
+
+# %% nbgrader={"grade_id": "test_two_layer_model", "points": 4}
+# A small problem: 6 features, 10 examples, 4 hidden units; 150 iterations with rate 0.5.
+rng_small = np.random.default_rng(11)
+X_small = rng_small.normal(size=(6, 10))
+Y_small = np.array([[1, 0, 0, 1, 1, 0, 1, 0, 0, 1]])
+params_small, costs_small = two_layer_model(X_small, Y_small, (6, 4, 1), learning_rate=0.5,
+                                            num_iterations=150)
+run_checks(
+    "two_layer_model",
+    lambda: check_keys(params_small, {"W1", "b1", "W2", "b2"}, "parameters"),
+    lambda: check_shape(params_small["W1"], (4, 6), "parameters['W1']"),
+    lambda: check_equal(len(costs_small), 2, "len(costs) after 150 iterations"),
+    lambda: check_scalar(costs_small[0], 0.69317676, "costs[0]", rtol=1e-6),
+    lambda: check_scalar(costs_small[1], 0.06617110, "costs[1] (the cost of iteration 100)",
+                         rtol=1e-5),
+    lambda: check_array(params_small["b2"], [[2.90696274]], "parameters['b2'] after training",
+                        rtol=1e-5),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_two_layer_model():
+    def _oracle(_X, _Y, _n_h, _lr, _iters):
+        np.random.seed(1)
+        _W1 = np.random.randn(_n_h, _X.shape[0]) * 0.01
+        _W2 = np.random.randn(1, _n_h) * 0.01
+        _b1, _b2 = np.zeros((_n_h, 1)), np.zeros((1, 1))
+        _m = _X.shape[1]
+        _costs = []
+        for _i in range(_iters):
+            _Z1 = np.einsum("ij,jk->ik", _W1, _X) + _b1
+            _A1 = np.where(_Z1 > 0, _Z1, 0.0)
+            _A2 = 1.0 / (1.0 + np.exp(-(np.einsum("ij,jk->ik", _W2, _A1) + _b2)))
+            if _i % 100 == 0:
+                _costs.append(-float(np.mean(np.where(_Y == 1, np.log(_A2), np.log1p(-_A2)))))
+            _dZ2 = _A2 - _Y
+            _dZ1 = np.where(_Z1 > 0, np.einsum("ji,jk->ik", _W2, _dZ2), 0.0)
+            _W2 = _W2 - _lr * np.einsum("ik,jk->ij", _dZ2, _A1) / _m
+            _b2 = _b2 - _lr * _dZ2.mean(axis=1, keepdims=True)
+            _W1 = _W1 - _lr * np.einsum("ik,jk->ij", _dZ1, _X) / _m
+            _b1 = _b1 - _lr * _dZ1.mean(axis=1, keepdims=True)
+        return {"W1": _W1, "b1": _b1, "W2": _W2, "b2": _b2}, np.array(_costs)
+
+    def _compare(_X, _Y, _dims, _lr, _iters, _kwargs):
+        _what = (f"for layers_dims {_dims}, {_X.shape[1]} examples, {_iters} iterations, "
+                 f"learning rate {_lr}")
+        _want, _want_costs = _oracle(_X, _Y, _dims[1], _lr, _iters)
+        _X_copy, _Y_copy = _X.copy(), _Y.copy()
+        _got, _got_costs = two_layer_model(_X, _Y, _dims, **_kwargs)
+        check_keys(_got, set(_want), f"parameters {_what}")
+        for _k, _v in _want.items():
+            check_array(_got[_k], _v, f"parameters['{_k}'] {_what}", rtol=1e-6, atol=1e-9)
+        check_type(_got_costs, list, f"costs {_what}")
+        check_equal(len(_got_costs), len(_want_costs), f"len(costs) {_what}")
+        check_array(np.array([float(np.squeeze(_c)) for _c in _got_costs]), _want_costs,
+                    f"costs {_what}", rtol=1e-6, atol=1e-9)
+        check_equal(_X, _X_copy, "X after calling two_layer_model (it must not change)")
+        check_equal(_Y, _Y_copy, "Y after calling two_layer_model (it must not change)")
+
+    for _seed, (_n_x, _n_h, _m, _lr, _iters) in enumerate(((5, 3, 8, 0.3, 250),
+                                                           (8, 6, 12, 0.05, 301),
+                                                           (3, 2, 5, 1.2, 100))):
+        _rng = np.random.default_rng(900 + _seed)
+        _X = _rng.normal(size=(_n_x, _m))
+        _Y = _rng.integers(0, 2, size=(1, _m))
+        _Y[0, :2] = (0, 1)
+        _compare(_X, _Y, (_n_x, _n_h, 1), _lr, _iters,
+                 {"learning_rate": _lr, "num_iterations": _iters})
+    # The default arguments: learning_rate=0.0075, num_iterations=3000.
+    _rng = np.random.default_rng(950)
+    _X = _rng.normal(size=(4, 6))
+    _Y = np.array([[0, 1, 1, 0, 1, 0]])
+    _compare(_X, _Y, (4, 3, 1), 0.0075, 3000, {})
+
+
+_hidden_two_layer_model()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### 3.2 - The $L$-layer network
+#
+# [LINEAR → RELU] × $(L-1)$ → LINEAR → SIGMOID, with layer sizes `layers_dims`
+# $= [n_x, n^{[1]}, \dots, n^{[L]}]$. Now the whole forward and backward passes are one call
+# each.
+#
+# ### Exercise 2 - `L_layer_model`
+#
+# - **before the loop**: initialize with `initialize_parameters_deep(layers_dims)`;
+# - **in each iteration**: `L_model_forward`, then `compute_cost`, then `L_model_backward`,
+#   then `update_parameters`, keeping the names `AL`, `caches`, `cost`, `grads` and
+#   `parameters`.
+
+# %% nbgrader={"grade_id": "L_layer_model", "solution": true}
+# GRADED FUNCTION: L_layer_model
+def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                  print_cost=False):
+    """Train [LINEAR -> RELU] * (L - 1) -> LINEAR -> SIGMOID with gradient descent.
+
+    Arguments:
+    X -- input data, shape (n_x, m)
+    Y -- true labels, 0 or 1, shape (1, m)
+    layers_dims -- list of the layer sizes [n_x, n_1, ..., n_L], input layer included
+    learning_rate -- the step size alpha of gradient descent
+    num_iterations -- number of gradient-descent steps
+    print_cost -- if True, print the cost every 100 iterations
+
+    Returns:
+    parameters -- dictionary "W1", "b1", ..., "WL", "bL" after training
+    costs -- list of the costs of iterations 0, 100, 200, ...
+    """
+    costs = []
+    ### BEGIN SOLUTION
+    parameters = initialize_parameters_deep(layers_dims)
+    ### END SOLUTION
+    for i in range(num_iterations):
+        ### BEGIN SOLUTION
+        AL, caches = L_model_forward(X, parameters)
+        cost = compute_cost(AL, Y)
+        grads = L_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+        ### END SOLUTION
+        if i % 100 == 0:
+            costs.append(cost)
+            if print_cost:
+                print(f"cost after iteration {i}: {float(cost):.6f}")
+    return parameters, costs
+
+
+# %% nbgrader={"grade_id": "test_L_layer_model", "points": 4}
+# The small problem of exercise 1, now with layer sizes [6, 5, 3, 1]; 150 iterations, rate 0.2.
+params_deep, costs_deep = L_layer_model(X_small, Y_small, [6, 5, 3, 1], learning_rate=0.2,
+                                        num_iterations=150)
+run_checks(
+    "L_layer_model",
+    lambda: check_keys(params_deep, {"W1", "b1", "W2", "b2", "W3", "b3"}, "parameters"),
+    lambda: check_shape(params_deep["W2"], (3, 5), "parameters['W2']"),
+    lambda: check_equal(len(costs_deep), 2, "len(costs) after 150 iterations"),
+    lambda: check_scalar(costs_deep[0], 0.71314057, "costs[0]", rtol=1e-6),
+    lambda: check_scalar(costs_deep[1], 0.37236312, "costs[1] (the cost of iteration 100)",
+                         rtol=1e-5),
+    lambda: check_array(params_deep["b3"], [[1.11237112]], "parameters['b3'] after training",
+                        rtol=1e-5),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_L_layer_model():
+    def _oracle(_X, _Y, _dims, _lr, _iters):
+        np.random.seed(3)
+        _L = len(_dims) - 1
+        _P = {}
+        for _l in range(1, _L + 1):
+            _P[f"W{_l}"] = np.random.randn(_dims[_l], _dims[_l - 1]) / np.sqrt(_dims[_l - 1])
+            _P[f"b{_l}"] = np.zeros((_dims[_l], 1))
+        _m = _X.shape[1]
+        _costs = []
+        for _i in range(_iters):
+            _As, _Zs = [_X], []
+            for _l in range(1, _L + 1):
+                _Z = np.einsum("ij,jk->ik", _P[f"W{_l}"], _As[-1]) + _P[f"b{_l}"]
+                _Zs.append(_Z)
+                _As.append(1.0 / (1.0 + np.exp(-_Z)) if _l == _L else np.where(_Z > 0, _Z, 0.0))
+            _AL = _As[-1]
+            if _i % 100 == 0:
+                _costs.append(-float(np.mean(np.where(_Y == 1, np.log(_AL), np.log1p(-_AL)))))
+            _dZ = _AL - _Y
+            _new = {}
+            for _l in range(_L, 0, -1):
+                _new[f"W{_l}"] = _P[f"W{_l}"] - _lr * np.einsum("ik,jk->ij", _dZ, _As[_l - 1]) / _m
+                _new[f"b{_l}"] = _P[f"b{_l}"] - _lr * _dZ.mean(axis=1, keepdims=True)
+                if _l > 1:
+                    _dZ = np.where(_Zs[_l - 2] > 0, np.einsum("ji,jk->ik", _P[f"W{_l}"], _dZ),
+                                   0.0)
+            _P = _new
+        return _P, np.array(_costs)
+
+    def _compare(_X, _Y, _dims, _lr, _iters, _kwargs):
+        _what = (f"for layers_dims {_dims}, {_X.shape[1]} examples, {_iters} iterations, "
+                 f"learning rate {_lr}")
+        _want, _want_costs = _oracle(_X, _Y, _dims, _lr, _iters)
+        _X_copy, _Y_copy, _dims_copy = _X.copy(), _Y.copy(), list(_dims)
+        _got, _got_costs = L_layer_model(_X, _Y, _dims, **_kwargs)
+        check_keys(_got, set(_want), f"parameters {_what}")
+        for _k, _v in _want.items():
+            check_array(_got[_k], _v, f"parameters['{_k}'] {_what}", rtol=1e-6, atol=1e-9)
+        check_type(_got_costs, list, f"costs {_what}")
+        check_equal(len(_got_costs), len(_want_costs), f"len(costs) {_what}")
+        check_array(np.array([float(np.squeeze(_c)) for _c in _got_costs]), _want_costs,
+                    f"costs {_what}", rtol=1e-6, atol=1e-9)
+        check_equal(_X, _X_copy, "X after calling L_layer_model (it must not change)")
+        check_equal(_Y, _Y_copy, "Y after calling L_layer_model (it must not change)")
+        check_equal(list(_dims), _dims_copy, "layers_dims after calling L_layer_model")
+
+    for _seed, (_dims, _m, _lr, _iters) in enumerate((([5, 4, 1], 8, 0.3, 250),
+                                                      ([7, 6, 5, 3, 1], 12, 0.1, 301),
+                                                      ([3, 4, 4, 1], 6, 0.05, 100))):
+        _rng = np.random.default_rng(960 + _seed)
+        _X = _rng.normal(size=(_dims[0], _m))
+        _Y = _rng.integers(0, 2, size=(1, _m))
+        _Y[0, :2] = (0, 1)
+        _compare(_X, _Y, _dims, _lr, _iters, {"learning_rate": _lr, "num_iterations": _iters})
+    # The default arguments: learning_rate=0.0075, num_iterations=3000.
+    _rng = np.random.default_rng(990)
+    _X = _rng.normal(size=(4, 6))
+    _Y = np.array([[1, 0, 1, 0, 0, 1]])
+    _compare(_X, _Y, [4, 3, 2, 1], 0.0075, 3000, {})
+
+
+_hidden_L_layer_model()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ## 4 - Training on the pictures
+#
+# ### 4.1 - The baseline: logistic regression
+#
+# First the model of week 2, to know what the networks have to beat. Here it is fitted by
+# scikit-learn's `LogisticRegression` (with its default settings), which takes the examples as
+# rows, hence the transposes `.T`.
+
+# %%
+baseline = LogisticRegression(max_iter=1000)
+baseline.fit(train_x.T, train_y.ravel())
+logreg_train_acc = baseline.score(train_x.T, train_y.ravel())
+logreg_test_acc = baseline.score(test_x.T, test_y.ravel())
+print(f"logistic regression: train accuracy {logreg_train_acc:.3f}, "
+      f"test accuracy {logreg_test_acc:.3f}")
+
+# %% [markdown]
+# A network outputs a probability $a^{[L](i)}$ per picture; the predicted label is 1 when it is
+# above 0.5. `L_model_forward` runs any network whose parameters are named `W1, b1, ..., WL,
+# bL` with ReLU hidden layers and a sigmoid output, so the function below serves both of your
+# models. The accuracy is the share of pictures whose predicted label is the true one.
+
+# %%
+def predict(X, parameters):
+    """Labels (0 or 1) predicted by a trained network, shape (1, m)."""
+    AL, _ = L_model_forward(X, parameters)
+    return (AL > 0.5).astype(int)
+
+
+def accuracy(X, Y, parameters):
+    """The share of the columns of X whose predicted label equals Y."""
+    return float(np.mean(predict(X, parameters) == Y))
+
+
+# %% [markdown]
+# ### 4.2 - Training the two-layer network
+#
+# The network has $n_x = 12288$ inputs, $n_h = 7$ hidden units and one output.
+#
+# **How long to train?** Every iteration works through the whole $12288 \times m_{train}$
+# matrix of pictures three times: $W^{[1]} X$ forward, then $dW^{[1]}$ and $dA^{[0]}$ backward
+# ($dA^{[0]}$ is not needed for training, but `linear_activation_backward` computes it anyway).
+# That makes one iteration cost several tens of milliseconds, and the default 3000 iterations
+# several minutes per model. We keep the default learning rate, 0.0075, and stop both networks
+# after `NUM_ITERATIONS` = 500 iterations: enough to see the models apart, and short enough
+# to keep the notebook quick. The cell prints the cost every 100 iterations and the training
+# time.
+
+# %%
+NUM_ITERATIONS = 500
+LEARNING_RATE = 0.0075
+two_layer_dims = (n_x, 7, 1)
+start = time.perf_counter()
+parameters_2, costs_2 = two_layer_model(train_x, train_y, two_layer_dims,
+                                        learning_rate=LEARNING_RATE,
+                                        num_iterations=NUM_ITERATIONS, print_cost=True)
+print(f"trained in {time.perf_counter() - start:.1f} s")
+two_layer_train_acc = accuracy(train_x, train_y, parameters_2)
+two_layer_test_acc = accuracy(test_x, test_y, parameters_2)
+print(f"two-layer network: train accuracy {two_layer_train_acc:.3f}, "
+      f"test accuracy {two_layer_test_acc:.3f}")
+
+# %% [markdown]
+# ### 4.3 - Training the $L$-layer network
+#
+# Now a network with four layers, `layers_dims = [12288, 20, 7, 5, 1]`: three ReLU hidden
+# layers of 20, 7 and 5 units and the sigmoid output, trained with the same number of
+# iterations and the same learning rate.
+
+# %%
+L_layer_dims = [n_x, 20, 7, 5, 1]
+start = time.perf_counter()
+parameters_L, costs_L = L_layer_model(train_x, train_y, L_layer_dims,
+                                      learning_rate=LEARNING_RATE,
+                                      num_iterations=NUM_ITERATIONS, print_cost=True)
+print(f"trained in {time.perf_counter() - start:.1f} s")
+L_layer_train_acc = accuracy(train_x, train_y, parameters_L)
+L_layer_test_acc = accuracy(test_x, test_y, parameters_L)
+print(f"L-layer network: train accuracy {L_layer_train_acc:.3f}, "
+      f"test accuracy {L_layer_test_acc:.3f}")
+
+# %% [markdown]
+# ### 4.4 - Comparing the three models
+#
+# The cost curves first. The deeper network brings the training cost down much faster. The
+# two-layer network starts slowly: its weights are initialized at the scale 0.01 (section 3.2
+# of the last notebook), so at first its output hardly depends on the picture and its gradients
+# are tiny. Its cost falls by less than 0.03 in the first 200 iterations (the cell checks it).
+
+# %%
+plot_costs({"two-layer network (12288, 7, 1)": costs_2,
+            "L-layer network [12288, 20, 7, 5, 1]": costs_L},
+           title=f"Training cost, learning rate {LEARNING_RATE}")
+plt.show()
+assert costs_2[0] - costs_2[2] < 0.03, "the two-layer network should start slowly"
+assert costs_L[-1] < costs_2[-1] - 0.03, "the L-layer cost should fall faster"
+
+# %% [markdown]
+# And the accuracies. The training accuracy says how well a model fits the pictures it learned
+# from; only the test accuracy says how well it does on new pictures.
+
+# %%
+results = {"logistic regression": (logreg_train_acc, logreg_test_acc),
+           "two-layer network": (two_layer_train_acc, two_layer_test_acc),
+           "L-layer network": (L_layer_train_acc, L_layer_test_acc)}
+print(f"{'model':22s} {'train':>7s} {'test':>7s}")
+for name, (train_acc, test_acc) in results.items():
+    print(f"{name:22s} {train_acc:7.3f} {test_acc:7.3f}")
+
+fig, ax = plt.subplots(figsize=(7, 3.5))
+positions = np.arange(len(results))
+ax.bar(positions - 0.2, [r[0] for r in results.values()], width=0.4, label="train")
+ax.bar(positions + 0.2, [r[1] for r in results.values()], width=0.4, label="test")
+ax.axhline(0.5, color="k", linestyle="--", linewidth=0.8, label="guessing")
+ax.set_xticks(positions, list(results))
+ax.set_ylabel("accuracy")
+ax.set_ylim(0, 1.15)
+ax.legend(frameon=False, loc="upper center", ncols=3)
+plt.show()
+
+# %% [markdown]
+# What the numbers say (the next cell checks each statement, with a margin of a few pictures):
+#
+# - **Logistic regression** fits every training picture (train accuracy 100 %) but gets only
+#   about 66 % of the test pictures right: with 12288 weights for 900 examples it can memorize
+#   the training set pixel by pixel, and much of what it memorizes does not carry over to new
+#   pictures. This is **overfitting**.
+# - The **two-layer network** fits the training set much less (about 68 %) and does about as
+#   well on the test set (about 67 %), slightly better than logistic regression.
+# - The **$L$-layer network** is the best of the three on new pictures (about 72 %).
+#
+# So the ranking on new pictures is $L$-layer > two-layer > logistic regression. Be honest about
+# the size of the gaps, though: the test set has 180 pictures, so one picture is worth 0.56
+# percentage points, and the two-layer network is only a few pictures ahead of logistic
+# regression. Train the networks for more or fewer iterations and such small gaps come and go
+# (try it: change `NUM_ITERATIONS` and run the cells again).
+
+# %%
+assert L_layer_test_acc > two_layer_test_acc > logreg_test_acc, "expected L > 2 > logistic"
+assert logreg_train_acc > 0.97, f"logistic regression train accuracy {logreg_train_acc:.3f}"
+assert 0.62 <= logreg_test_acc <= 0.69, f"logistic regression test {logreg_test_acc:.3f}"
+assert 0.65 <= two_layer_train_acc <= 0.72, f"two-layer train {two_layer_train_acc:.3f}"
+assert 0.64 <= two_layer_test_acc <= 0.70, f"two-layer test accuracy {two_layer_test_acc:.3f}"
+assert 0.69 <= L_layer_test_acc <= 0.75, f"L-layer test accuracy {L_layer_test_acc:.3f}"
+
+# %% [markdown]
+# ### 4.5 - Which pictures does the $L$-layer network get wrong?
+
+# %%
+predictions_L = predict(test_x, parameters_L)[0]
+wrong = np.flatnonzero(predictions_L != test_y[0])
+print(f"{wrong.size} of {m_test} test pictures are misclassified")
+montage(test_x_orig[wrong[:24]],
+        labels=[f"said {classes[p]}\nis {classes[y]}"
+                for p, y in zip(predictions_L[wrong[:24]], test_y[0, wrong[:24]])],
+        title="Misclassified test pictures (L-layer network)")
+plt.show()
+
+# %% [markdown]
+# Look at what the mistakes have in common. Many are objects in front of grass, water or sky
+# taken for animals, and animals in front of a wall or a plain colour taken for non-animals.
+# In these pictures, as in real photos, animals are more often outdoors than objects are, and
+# the networks have learned to lean on the background. They see a picture as 12288 separate
+# numbers, one weight per pixel position: a large green area is easy to detect that way, while
+# the shape of an animal, which can sit anywhere in the picture at any size, is not. Two
+# remedies come later in the specialization:
+#
+# - **Course 2** (*Improving deep neural networks*) narrows the gap between training and test
+#   accuracy with regularization, and speeds up training with better initializations and
+#   optimizers, so that more iterations fit in the same time;
+# - **Course 4** (*Convolutional neural networks*) builds networks whose weights are shared
+#   across positions, which is what pictures of objects that move around call for.
+#
+# ## 5 - What you did
+#
+# - `two_layer_model`: the training loop written out layer by layer;
+# - `L_layer_model`: the same loop for any depth, in four calls per iteration;
+# - trained both on the animal pictures, compared them with logistic regression on training and
+#   test data, and looked at the test pictures the deeper network still gets wrong.
