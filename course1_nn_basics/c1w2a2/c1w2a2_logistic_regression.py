@@ -1056,10 +1056,10 @@ plt.show()
 
 # %%
 learning_rates = [0.01, 0.001, 0.0001]
-lr_models = {}
+lr_models = {lr: model(train_set_x, train_set_y, test_set_x, test_set_y,
+                       num_iterations=500, learning_rate=lr)
+             for lr in learning_rates}
 for lr in learning_rates:
-    lr_models[lr] = model(train_set_x, train_set_y, test_set_x, test_set_y,
-                          num_iterations=500, learning_rate=lr)
     train_acc = np.mean(lr_models[lr]["Y_prediction_train"] == train_set_y)
     test_acc = np.mean(lr_models[lr]["Y_prediction_test"] == test_set_y)
     print(f"learning rate {lr}: final cost {lr_models[lr]['costs'][-1]:.3f}, "
