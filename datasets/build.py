@@ -38,6 +38,7 @@ REGISTRY_PATH = HERE / "registry.toml"
 #: data set name -> builder module (under datasets/builders/)
 BUILDERS = {
     "animals": "builders.animals",
+    "six_classes": "builders.six_classes",
 }
 
 

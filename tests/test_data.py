@@ -227,3 +227,96 @@ def test_show_image_renders(animals):
     fig.canvas.draw()
     assert fig.get_axes()[0].get_title() == "one"
     plt.close(fig)
+
+
+# -------------------------------------------------------------------- six classes
+
+SIX_CLASSES = ["animal", "building", "food", "person", "plant", "vehicle"]
+
+
+@pytest.fixture(scope="module")
+def six():
+    return data.load_six_classes()
+
+
+@pytest.fixture(scope="module")
+def six_npz():
+    with np.load(data.path("six_classes"), allow_pickle=False) as d:
+        return {k: d[k] for k in d.files}
+
+
+def test_load_six_classes_shapes_and_dtypes(six):
+    train_x, train_y, test_x, test_y, classes = six
+    m_train, m_test = train_x.shape[0], test_x.shape[0]
+    assert train_x.shape == (m_train, 64, 64, 3) and train_x.dtype == np.uint8
+    assert test_x.shape == (m_test, 64, 64, 3) and test_x.dtype == np.uint8
+    assert train_y.shape == (1, m_train) and train_y.dtype == np.int64
+    assert test_y.shape == (1, m_test) and test_y.dtype == np.int64
+    assert 900 <= m_train <= 1300 and 150 <= m_test <= 200
+    assert classes.tolist() == SIX_CLASSES and classes.dtype.kind == "U"
+
+
+def test_six_classes_values_and_labels(six):
+    train_x, train_y, test_x, test_y, _ = six
+    for x in (train_x, test_x):
+        assert x.min() < 20 and x.max() > 235
+        assert x.std() > 30  # not blank
+        assert len(np.unique(x.reshape(len(x), -1), axis=0)) == len(x)  # no repeated picture
+    for y in (train_y, test_y):
+        assert y.min() >= 0 and y.max() <= 5
+        assert set(np.unique(y)) == set(range(6))  # every class in both splits
+
+
+@pytest.mark.parametrize("split,index", [("train", 1), ("test", 3)])
+def test_six_classes_balanced(six, split, index):
+    counts = np.bincount(six[index][0], minlength=6)
+    print(f"{split}: {counts.tolist()} pictures per class")
+    assert counts.min() == counts.max()
+
+
+def test_six_classes_loads_the_same_twice(six):
+    again = data.load_six_classes()
+    for a, b in zip(six, again):
+        assert a.dtype == b.dtype and np.array_equal(a, b)
+
+
+def test_six_classes_split_by_source(six_npz):
+    train_src = set(six_npz["train_source"].tolist())
+    test_src = set(six_npz["test_source"].tolist())
+    assert not train_src & test_src
+    assert len(test_src) == len(six_npz["test_source"])  # one test picture per test source
+    assert len(six_npz["source_names"]) > max(train_src | test_src)
+
+
+def test_six_classes_sources_agree_with_labels(six_npz):
+    """Every source gives pictures of one class only, and no test source has a copy in
+    training under another name (same clip art filed in two folders)."""
+    names = six_npz["source_names"]
+    label_of = {}
+    for split in ("train", "test"):
+        for s, y in zip(six_npz[f"{split}_source"], six_npz[f"{split}_y"]):
+            assert label_of.setdefault(int(s), int(y)) == int(y), str(names[s])
+    basename = lambda i: str(names[i]).rsplit("/", 1)[-1]
+    train_files = {basename(i) for i in set(six_npz["train_source"].tolist())}
+    test_files = {basename(i) for i in set(six_npz["test_source"].tolist())}
+    assert not {f for f in train_files & test_files if f.endswith(".png")}
+
+
+def test_six_classes_backgrounds_do_not_give_the_class_away(six):
+    """The mean colour of the picture border (mostly background) predicts the class hardly
+    better than chance."""
+    train_x, train_y, test_x, test_y, _ = six
+
+    def border(x):
+        x = x.astype(float)
+        edge = np.concatenate([x[:, :4].reshape(len(x), -1, 3), x[:, -4:].reshape(len(x), -1, 3),
+                               x[:, :, :4].reshape(len(x), -1, 3),
+                               x[:, :, -4:].reshape(len(x), -1, 3)], axis=1)
+        return edge.mean(axis=1)
+
+    f_train, f_test = border(train_x), border(test_x)
+    means = np.stack([f_train[train_y[0] == c].mean(axis=0) for c in range(6)])
+    spread = np.linalg.norm(means - means.mean(axis=0), axis=1).max()
+    assert spread < 20, f"class means of the border colour differ by up to {spread:.1f}"
+    nearest = np.argmin(((f_test[:, None] - means[None]) ** 2).sum(-1), axis=1)
+    assert (nearest == test_y[0]).mean() < 0.30

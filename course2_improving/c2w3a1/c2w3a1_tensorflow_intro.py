@@ -1,0 +1,972 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Introduction to TensorFlow
+#
+# Until now you wrote every part of a network by hand in NumPy, backward propagation included.
+# That is the best way to understand a network, and the slowest way to build one. Deep learning
+# **frameworks** do the bookkeeping for you: they compute gradients automatically, come with
+# ready-made optimizers such as Adam, feed the data in mini-batches and run on GPUs when there
+# is one. This notebook introduces [TensorFlow](https://www.tensorflow.org), one of the two
+# most used frameworks (the other is PyTorch; the ideas carry over).
+#
+# **By the end you will have written**
+#
+# - `linear_function`, `sigmoid` and `one_hot_matrix`: warm-ups with tensors;
+# - `initialize_parameters`, `forward_propagation` and `compute_total_loss`: the pieces of a
+#   3-layer network (LINEAR → RELU → LINEAR → RELU → LINEAR → SOFTMAX) that recognises six
+#   kinds of things in small pictures;
+#
+# and you will have trained that network with a loop that TensorFlow differentiates for you,
+# and measured how well it does.
+#
+# **How this notebook works**
+#
+# - Write your code between `# YOUR CODE HERE` and the `return` line of each exercise, and delete
+#   the `raise NotImplementedError()` line. Do not rename the functions or change their arguments.
+# - Each exercise is followed by a test cell. Run it: a line ending in "all public tests passed"
+#   means the visible checks agree with your code. The grader runs more tests (other shapes,
+#   other values), so a passing public test is necessary, not sufficient.
+# - Use TensorFlow operations (`tf.…`) inside your functions, not NumPy ones: TensorFlow can only
+#   differentiate, and compile, what it computes itself.
+# - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
+#   Importing TensorFlow takes several seconds; that is normal.
+
+# %% [markdown]
+# ## 1 - Packages
+#
+# - [NumPy](https://numpy.org) and [Matplotlib](https://matplotlib.org), as before;
+# - [TensorFlow](https://www.tensorflow.org) 2, imported as `tf`. Its high-level part, Keras,
+#   is `tf.keras`; you will use a few of its pieces (activations, losses, initializers, the Adam
+#   optimizer), but not its ready-made models: that is for course 4;
+# - `dlcourse`, this course's package: `dlcourse.data` loads the pictures, `dlcourse.plots` and
+#   `dlcourse.curves` draw them and the training curves, `dlcourse.testing` holds the helpers the
+#   test cells use.
+#
+# The two `os.environ` lines before the import silence TensorFlow's start-up messages.
+
+# %%
+import os
+
+os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
+os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
+
+import matplotlib.pyplot as plt
+import numpy as np
+import tensorflow as tf
+
+from dlcourse.curves import plot_costs
+from dlcourse.data import load_six_classes
+from dlcourse.plots import montage
+from dlcourse.testing import (
+    CheckFailed,
+    check_close,
+    check_equal,
+    check_keys,
+    check_scalar,
+    check_shape,
+    check_unchanged,
+    run_checks,
+)
+
+print("TensorFlow", tf.__version__)
+
+
+def check_tensor(value, dtype, name="result"):
+    """Fail unless ``value`` is a TensorFlow tensor or variable of the given dtype."""
+    if not tf.is_tensor(value):
+        raise CheckFailed(f"{name} has type {type(value).__name__}; expected a TensorFlow tensor "
+                          "(build it with tf operations, e.g. tf.constant, tf.matmul, tf.add)")
+    if value.dtype != dtype:
+        raise CheckFailed(f"{name} has dtype {value.dtype.name}; expected {dtype.name}")
+    return value
+
+
+# %% [markdown]
+# ## 2 - Tensors, variables and gradients
+#
+# ### 2.1 - Tensors
+#
+# TensorFlow's arrays are called **tensors**. A tensor is very much like a NumPy array: it has
+# a shape and a dtype, and the usual operations work on it, with broadcasting. Two differences
+# matter here:
+#
+# - a tensor cannot be changed in place (there is no `t[0] = 1`);
+# - TensorFlow does not convert between dtypes silently. Adding a `float32` tensor to a
+#   `float64` one is an error; convert one of them with `tf.cast` first. Neural networks almost
+#   always work in `float32`, while NumPy's default is `float64`.
+#
+# `tf.constant` makes a tensor from a list or a NumPy array; `.numpy()` turns it back into an
+# array.
+
+# %%
+A = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+print(A)
+print("shape:", A.shape, " dtype:", A.dtype)
+print("as a NumPy array:\n", A.numpy())
+
+# %% [markdown]
+# The operations you know from NumPy have TensorFlow versions: `tf.matmul` (or `@`) for the
+# matrix product, `tf.add` (or `+`) for sums, `tf.reduce_sum` for `np.sum`, `tf.transpose`,
+# `tf.reshape`, `tf.exp`, … A NumPy array passed to them is turned into a tensor automatically.
+
+# %%
+v = tf.constant([[1.0], [-1.0]])
+print("A @ v =", tf.matmul(A, v).numpy().ravel())
+print("column sums:", tf.reduce_sum(A, axis=0).numpy())
+print("A + 1 (broadcasting):\n", (A + 1).numpy())
+
+try:
+    A + np.ones((2, 2))  # a float64 array: turned into a float64 tensor, then added
+except Exception as error:
+    print("float32 + float64 fails:", type(error).__name__)
+print("after tf.cast it works:\n", (A + tf.cast(np.ones((2, 2)), tf.float32)).numpy())
+
+# %% [markdown]
+# ### 2.2 - Variables
+#
+# The parameters of a network must change during training, so they are stored in
+# **variables**. A `tf.Variable` holds a tensor that can be replaced with `assign`, or updated
+# with `assign_add` and `assign_sub`. Gradient descent's $w := w - \alpha \, dw$ becomes
+# `w.assign_sub(learning_rate * dw)`.
+
+# %%
+w = tf.Variable([1.0, 2.0], name="w")
+w.assign_sub([0.5, 0.5])
+print(w)
+
+# %% [markdown]
+# ### 2.3 - Gradients with `tf.GradientTape`
+#
+# This is what a framework is for. Inside a `with tf.GradientTape() as tape:` block, TensorFlow
+# records every operation on variables; `tape.gradient(J, w)` then runs backward propagation
+# through the recording and returns $\frac{\partial J}{\partial w}$. You write only the forward
+# computation.
+#
+# A tiny example: the cost $J(w) = w^2 - 10 w + 25 = (w - 5)^2$ has its minimum at $w = 5$, and
+# its derivative is $\frac{dJ}{dw} = 2w - 10$, which is $-10$ at $w = 0$.
+
+# %%
+w = tf.Variable(0.0)
+with tf.GradientTape() as tape:
+    J = w**2 - 10 * w + 25
+dJ_dw = tape.gradient(J, w)
+print("J(0) =", J.numpy(), "  dJ/dw at w = 0:", dJ_dw.numpy())
+assert abs(dJ_dw.numpy() - (-10.0)) < 1e-6
+
+# %% [markdown]
+# Gradient descent on $J$: each step records the cost on a new tape, asks for the gradient and
+# updates the variable. Nobody wrote $2w - 10$ anywhere.
+
+# %%
+w = tf.Variable(0.0)
+learning_rate = 0.1
+w_history = [w.numpy()]
+for step in range(40):
+    with tf.GradientTape() as tape:
+        J = w**2 - 10 * w + 25
+    dJ_dw = tape.gradient(J, w)
+    w.assign_sub(learning_rate * dJ_dw)
+    w_history.append(w.numpy())
+
+print(f"after 40 steps: w = {w.numpy():.5f}")
+assert abs(w.numpy() - 5.0) < 1e-2, "w should have reached the minimum at 5"
+
+plt.figure(figsize=(5, 3))
+plt.plot(w_history, marker="o", markersize=3)
+plt.axhline(5.0, color="grey", linestyle="--", linewidth=1)
+plt.xlabel("step")
+plt.ylabel("w")
+plt.title("Gradient descent on $J(w) = (w - 5)^2$")
+plt.show()
+
+# %% [markdown]
+# In a network there are many variables; `tape.gradient(J, [W1, b1, ...])` returns one gradient
+# per variable, and an **optimizer** such as `tf.keras.optimizers.Adam` applies the update rule
+# you wrote by hand last week: `optimizer.apply_gradients(zip(grads, variables))`.
+#
+# ### 2.4 - Feeding data with `tf.data`
+#
+# A `tf.data.Dataset` is a stream of examples. You build one from arrays with
+# `from_tensor_slices` (which slices along the first axis: one element per row), transform
+# every element with `map`, and group elements into mini-batches with `batch`. A `for` loop over
+# a dataset yields tensors.
+
+# %%
+numbers = tf.data.Dataset.from_tensor_slices(np.arange(10))
+squares = numbers.map(lambda x: x * x)
+for batch in squares.batch(4):
+    print(batch.numpy())
+
+# %% [markdown]
+# ## 3 - The dataset: six kinds of things
+#
+# The pictures are 64 × 64 colour images of **six classes** of things, drawn as clip art or
+# emoji and pasted at random sizes and positions onto varied backgrounds:
+#
+# | label $y$ | 0 | 1 | 2 | 3 | 4 | 5 |
+# |---|---|---|---|---|---|---|
+# | class | animal | building | food | person | plant | vehicle |
+#
+# The background says nothing about the class (any background goes with any class), and no
+# drawing of the test set appears in the training set, so the test set measures how well the
+# network recognises *new* drawings. `load_six_classes()` returns the same five things as the
+# loader of course 1: images of shape `(m, 64, 64, 3)`, labels of shape `(1, m)` and the class
+# names.
+
+# %%
+train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes = load_six_classes()
+print("train_set_x_orig:", train_set_x_orig.shape, train_set_x_orig.dtype)
+print("train_set_y:     ", train_set_y.shape)
+print("test_set_x_orig: ", test_set_x_orig.shape)
+print("classes:", classes.tolist())
+print("training pictures per class:", np.bincount(train_set_y[0]))
+print("test pictures per class:    ", np.bincount(test_set_y[0]))
+assert classes.tolist() == ["animal", "building", "food", "person", "plant", "vehicle"]
+assert (np.bincount(train_set_y[0]) == 200).all(), "200 training pictures per class"
+
+# %%
+montage(train_set_x_orig[:24], labels=train_set_y[0, :24], classes=classes,
+        title="The first 24 training examples")
+plt.show()
+
+# %% [markdown]
+# Now the data goes into `tf.data` pipelines. Each image is converted to `float32`, divided by
+# 255 and flattened into a vector of $64 \cdot 64 \cdot 3 = 12288$ numbers, as in course 1;
+# `normalize` does that for one image, and `map` applies it to every element of the dataset.
+# The labels stay integers for now; exercise 3 turns them into vectors.
+
+# %%
+x_train = tf.data.Dataset.from_tensor_slices(train_set_x_orig)
+y_train = tf.data.Dataset.from_tensor_slices(train_set_y[0])
+x_test = tf.data.Dataset.from_tensor_slices(test_set_x_orig)
+y_test = tf.data.Dataset.from_tensor_slices(test_set_y[0])
+print("one element of x_train:", x_train.element_spec)
+
+
+def normalize(image):
+    """Turn one (64, 64, 3) uint8 image into a float32 vector of shape (12288,) in [0, 1]."""
+    image = tf.cast(image, tf.float32) / 255.0
+    image = tf.reshape(image, [-1])
+    return image
+
+
+new_train = x_train.map(normalize)
+new_test = x_test.map(normalize)
+print("one element of new_train:", new_train.element_spec)
+
+# %% [markdown]
+# ## 4 - Warm-up: functions on tensors
+#
+# ### Exercise 1 - `linear_function`
+#
+# Compute $Y = WX + b$ with TensorFlow, where $X$, $W$ and $b$ are random: $X$ of shape
+# $(3, 1)$, $W$ of shape $(4, 3)$ and $b$ of shape $(4, 1)$, so $Y$ has shape $(4, 1)$.
+#
+# Draw the numbers with NumPy, in this order, right after the `np.random.seed(1)` line that is
+# already there: `np.random.randn(3, 1)` for `X`, then `np.random.randn(4, 3)` for `W`, then
+# `np.random.randn(4, 1)` for `b`. Turn each into a tensor with `tf.constant(...)`, and compute
+# `Y` with `tf.matmul` and `tf.add` (or `@` and `+`). Return a tensor, not a NumPy array.
+#
+# <details><summary>Hint</summary>
+#
+# `tf.constant(np.random.randn(3, 1), name="X")` makes `X`. The order of the factors matters:
+# `W` has 3 columns and `X` has 3 rows.
+# </details>
+
+# %% nbgrader={"grade_id": "linear_function", "solution": true}
+# GRADED FUNCTION: linear_function
+def linear_function():
+    """Compute Y = WX + b for random X (3, 1), W (4, 3) and b (4, 1), drawn after seed 1.
+
+    Returns:
+    Y -- a tensor of shape (4, 1), equal to W X + b
+    """
+    np.random.seed(1)
+    ### BEGIN SOLUTION
+    X = tf.constant(np.random.randn(3, 1), name="X")
+    W = tf.constant(np.random.randn(4, 3), name="W")
+    b = tf.constant(np.random.randn(4, 1), name="b")
+    Y = tf.add(tf.matmul(W, X), b)
+    ### END SOLUTION
+    return Y
+
+
+# %% nbgrader={"grade_id": "test_linear_function", "points": 1}
+result = linear_function()
+run_checks(
+    "linear_function",
+    lambda: check_equal(tf.is_tensor(result), True, "tf.is_tensor(linear_function())"),
+    lambda: check_shape(result, (4, 1), "linear_function()"),
+    lambda: check_close(result, [[-2.15657382], [2.95891446], [-1.08926781], [-0.84538042]],
+                        "linear_function()", rtol=1e-6),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_linear_function():
+    _rs = np.random.RandomState(1)
+    _X, _W, _b = _rs.randn(3, 1), _rs.randn(4, 3), _rs.randn(4, 1)
+    _want = _W @ _X + _b
+    np.random.seed(12345)  # the function must set the seed itself
+    np.random.randn(7)
+    _got = linear_function()
+    check_equal(tf.is_tensor(_got), True, "tf.is_tensor(linear_function())")
+    check_shape(_got, (4, 1), "linear_function()")
+    check_close(_got, _want, "linear_function() called after other random draws", rtol=1e-6,
+                atol=1e-7)
+    check_close(linear_function(), _want, "linear_function() called twice", rtol=1e-6,
+                atol=1e-7)
+
+
+_hidden_linear_function()
+### END HIDDEN TESTS
+
+# %%
+result = linear_function()
+print(result)
+
+# %% [markdown]
+# ### Exercise 2 - `sigmoid`
+#
+# Compute $\sigma(z) = \frac{1}{1 + e^{-z}}$ with TensorFlow. The argument may be a Python
+# number (even an integer such as `0`), a NumPy array or a tensor; the result must be a
+# `float32` tensor of the same shape.
+#
+# 1. Cast `z` to `float32` with `tf.cast(z, tf.float32)` (TensorFlow's sigmoid refuses integers);
+# 2. apply `tf.keras.activations.sigmoid` (or `tf.math.sigmoid`, the same function).
+
+# %% nbgrader={"grade_id": "sigmoid", "solution": true}
+# GRADED FUNCTION: sigmoid
+def sigmoid(z):
+    """Compute the sigmoid of z, element by element, as a float32 tensor.
+
+    Arguments:
+    z -- a number, a numpy array or a tensor
+
+    Returns:
+    a -- a float32 tensor of the same shape as z, holding sigmoid(z)
+    """
+    ### BEGIN SOLUTION
+    z = tf.cast(z, tf.float32)
+    a = tf.keras.activations.sigmoid(z)
+    ### END SOLUTION
+    return a
+
+
+# %% nbgrader={"grade_id": "test_sigmoid", "points": 1}
+# sigmoid(log 3) = 3/4 and sigmoid(-log 3) = 1/4.
+run_checks(
+    "sigmoid",
+    lambda: check_tensor(sigmoid(0), tf.float32, "sigmoid(0)"),
+    lambda: check_scalar(float(sigmoid(0)), 0.5, "sigmoid(0)"),
+    lambda: check_scalar(float(sigmoid(-1)), 0.26894142, "sigmoid(-1)", rtol=1e-6),
+    lambda: check_tensor(sigmoid(np.array([np.log(3.0), -np.log(3.0)])), tf.float32,
+                         "sigmoid of a float64 array"),
+    lambda: check_close(sigmoid(np.array([np.log(3.0), -np.log(3.0)])), [0.75, 0.25],
+                        "sigmoid([log 3, -log 3])", rtol=1e-6),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_sigmoid():
+    for _seed, _shape in ((0, (3, 4)), (1, (1, 7)), (2, (2, 3, 2)), (3, (5,))):
+        _z = np.random.default_rng(_seed).uniform(-9.0, 9.0, size=_shape)
+        _want = 1.0 / (1.0 + np.exp(-_z))
+        _name = f"sigmoid(z) for a float64 array z of shape {_shape}"
+        _got = sigmoid(_z)
+        check_tensor(_got, tf.float32, _name)
+        check_close(_got, _want, _name, rtol=1e-5, atol=1e-7)
+        _got = sigmoid(tf.constant(_z, dtype=tf.float32))
+        check_tensor(_got, tf.float32, f"sigmoid(z) for a float32 tensor z of shape {_shape}")
+        check_close(_got, _want, f"sigmoid(z) for a float32 tensor z of shape {_shape}",
+                    rtol=1e-5, atol=1e-7)
+    _zi = np.array([[-3, 0, 2], [5, -1, 1]])
+    check_tensor(sigmoid(_zi), tf.float32, "sigmoid of an integer array")
+    check_close(sigmoid(_zi), 1.0 / (1.0 + np.exp(-_zi)), "sigmoid of an integer array",
+                rtol=1e-5, atol=1e-7)
+    for _v in (-4, 3, 2.5, -0.75):
+        check_close(sigmoid(_v), 1.0 / (1.0 + np.exp(-_v)), f"sigmoid({_v})", rtol=1e-5)
+
+
+_hidden_sigmoid()
+### END HIDDEN TESTS
+
+# %%
+print("sigmoid(-1) =", sigmoid(-1))
+print("sigmoid(0) =", sigmoid(0))
+print("sigmoid([0.5, 12.0]) =", sigmoid(np.array([0.5, 12.0])))
+
+# %% [markdown]
+# ### Exercise 3 - `one_hot_matrix`
+#
+# The network will have $C = 6$ outputs, one per class, so a label $y \in \{0, \dots, 5\}$ is
+# written as a **one-hot** vector: a vector of $C$ zeros with a single 1 at position $y$. For
+# $y = 2$:
+#
+# $$y = 2 \quad \longrightarrow \quad \begin{bmatrix} 0 & 0 & 1 & 0 & 0 & 0 \end{bmatrix}^T.$$
+#
+# Side by side, the one-hot vectors of $m$ examples form a $(C, m)$ matrix with one 1 per
+# column. `tf.one_hot(indices, depth, axis=0)` makes one-hot vectors; implement
+# `one_hot_matrix(label, C)` for a **single** label (a number or a 0-d tensor): return a
+# `float32` tensor of shape **`(C,)`** (use `tf.reshape(..., [C])` to be sure of the shape).
+# Use the argument `C`, not the number 6: the grader also tries other numbers of classes.
+
+# %% nbgrader={"grade_id": "one_hot_matrix", "solution": true}
+# GRADED FUNCTION: one_hot_matrix
+def one_hot_matrix(label, C=6):
+    """Encode one label as a one-hot vector.
+
+    Arguments:
+    label -- an integer in 0..C-1 (a number or a 0-d integer tensor)
+    C -- the number of classes
+
+    Returns:
+    one_hot -- a float32 tensor of shape (C,): zeros with a 1 at position label
+    """
+    ### BEGIN SOLUTION
+    one_hot = tf.reshape(tf.one_hot(label, C, axis=0), [C])
+    ### END SOLUTION
+    return one_hot
+
+
+# %% nbgrader={"grade_id": "test_one_hot_matrix", "points": 2}
+run_checks(
+    "one_hot_matrix",
+    lambda: check_tensor(one_hot_matrix(2), tf.float32, "one_hot_matrix(2)"),
+    lambda: check_shape(one_hot_matrix(2), (6,), "one_hot_matrix(2)"),
+    lambda: check_close(one_hot_matrix(2), [0, 0, 1, 0, 0, 0], "one_hot_matrix(2)"),
+    lambda: check_close(one_hot_matrix(1, C=4), [0, 1, 0, 0], "one_hot_matrix(1, C=4)"),
+    lambda: check_close(one_hot_matrix(tf.constant(5)), [0, 0, 0, 0, 0, 1],
+                        "one_hot_matrix(tf.constant(5))"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_one_hot_matrix():
+    for _C in (2, 3, 6, 10):
+        for _label in range(_C):
+            _want = np.eye(_C)[_label]
+            for _arg, _kind in ((_label, "int"), (np.int64(_label), "np.int64"),
+                                (tf.constant(_label, dtype=tf.int64), "int64 tensor")):
+                _name = f"one_hot_matrix({_label}, C={_C}) with the label as {_kind}"
+                _got = one_hot_matrix(_arg, C=_C)
+                check_tensor(_got, tf.float32, _name)
+                check_shape(_got, (_C,), _name)
+                check_close(_got, _want, _name, atol=0)
+    _labels = np.array([3, 0, 5, 1], dtype=np.int64)
+    _mapped = tf.data.Dataset.from_tensor_slices(_labels).map(one_hot_matrix)
+    _rows = np.stack([np.asarray(_t) for _t in _mapped])
+    check_close(_rows, np.eye(6)[_labels], "one_hot_matrix applied with Dataset.map", atol=0)
+
+
+_hidden_one_hot_matrix()
+### END HIDDEN TESTS
+
+# %%
+print("one_hot_matrix(2) =", one_hot_matrix(2))
+print("one_hot_matrix(1, C=4) =", one_hot_matrix(1, C=4))
+
+# %% [markdown]
+# The labels of both sets become one-hot vectors with `map`, as the images were normalized:
+
+# %%
+new_y_train = y_train.map(one_hot_matrix)
+new_y_test = y_test.map(one_hot_matrix)
+print("label of the first test picture:", test_set_y[0, 0], "->", next(iter(new_y_test)).numpy())
+
+# %% [markdown]
+# ### Exercise 4 - `initialize_parameters`
+#
+# The network has $n_x = 12288$ inputs, two hidden layers of 25 and 12 units and $C = 6$
+# outputs, so its parameters have these shapes:
+#
+# | parameter | $W^{[1]}$ | $b^{[1]}$ | $W^{[2]}$ | $b^{[2]}$ | $W^{[3]}$ | $b^{[3]}$ |
+# |---|---|---|---|---|---|---|
+# | shape | (25, 12288) | (25, 1) | (12, 25) | (12, 1) | (6, 12) | (6, 1) |
+#
+# Each one must be a `tf.Variable` (so that the gradient tape tracks it) holding random
+# `float32` numbers from the **Glorot normal** (also called Xavier) initializer: a normal
+# distribution with variance $\frac{2}{n_{in} + n_{out}}$, the two sizes of the matrix,
+# which keeps the size of the activations steady from layer to layer (week 1's He
+# initialization is its cousin for ReLU networks).
+#
+# The cell already creates `initializer = tf.keras.initializers.GlorotNormal(seed=1)`. Call it
+# with the shape of each parameter, **biases included**, e.g. `initializer(shape=(25, 12288))`,
+# and wrap each result in `tf.Variable(...)`.
+
+# %% nbgrader={"grade_id": "initialize_parameters", "solution": true}
+# GRADED FUNCTION: initialize_parameters
+def initialize_parameters():
+    """Create the parameters of the 12288 -> 25 -> 12 -> 6 network as tf.Variables.
+
+    Every parameter is drawn with tf.keras.initializers.GlorotNormal(seed=1).
+
+    Returns:
+    parameters -- dict with "W1" (25, 12288), "b1" (25, 1), "W2" (12, 25), "b2" (12, 1),
+                  "W3" (6, 12), "b3" (6, 1), each a float32 tf.Variable
+    """
+    initializer = tf.keras.initializers.GlorotNormal(seed=1)
+    ### BEGIN SOLUTION
+    W1 = tf.Variable(initializer(shape=(25, 12288)))
+    b1 = tf.Variable(initializer(shape=(25, 1)))
+    W2 = tf.Variable(initializer(shape=(12, 25)))
+    b2 = tf.Variable(initializer(shape=(12, 1)))
+    W3 = tf.Variable(initializer(shape=(6, 12)))
+    b3 = tf.Variable(initializer(shape=(6, 1)))
+    ### END SOLUTION
+
+    parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2, "W3": W3, "b3": b3}
+    return parameters
+
+
+# %% nbgrader={"grade_id": "test_initialize_parameters", "points": 2}
+parameters = initialize_parameters()
+SHAPES = {"W1": (25, 12288), "b1": (25, 1), "W2": (12, 25), "b2": (12, 1), "W3": (6, 12),
+          "b3": (6, 1)}
+run_checks(
+    "initialize_parameters",
+    lambda: check_keys(parameters, SHAPES, "parameters"),
+    *[lambda k=k: check_shape(parameters[k], SHAPES[k], f"parameters['{k}']") for k in SHAPES],
+    *[lambda k=k: check_equal(isinstance(parameters[k], tf.Variable), True,
+                              f"isinstance(parameters['{k}'], tf.Variable)") for k in SHAPES],
+    *[lambda k=k: check_tensor(parameters[k], tf.float32, f"parameters['{k}']") for k in SHAPES],
+    lambda: check_close(parameters["W3"][0, :3], [0.04799401, -0.18682818, 0.23918913],
+                        "parameters['W3'][0, :3]", rtol=1e-5),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_initialize_parameters():
+    _params = initialize_parameters()
+    check_keys(_params, SHAPES, "parameters")
+    _init = tf.keras.initializers.GlorotNormal(seed=1)
+    for _k, _shape in SHAPES.items():
+        _name = f"parameters['{_k}']"
+        check_equal(isinstance(_params[_k], tf.Variable), True, f"isinstance({_name}, tf.Variable)")
+        check_tensor(_params[_k], tf.float32, _name)
+        check_shape(_params[_k], _shape, _name)
+        check_close(_params[_k], np.asarray(_init(shape=_shape)), _name, rtol=1e-5, atol=1e-7)
+    # The spread of the weights: the Glorot variance 2 / (n_in + n_out).
+    for _k in ("W1", "W2"):
+        _fan = sum(SHAPES[_k])
+        check_close(float(np.std(np.asarray(_params[_k]))), np.sqrt(2.0 / _fan),
+                    f"the standard deviation of parameters['{_k}']", rtol=0.15)
+    _again = initialize_parameters()
+    check_close(_again["W1"][:, :50], np.asarray(_params["W1"])[:, :50],
+                "parameters['W1'] from a second call (the seed fixes the values)", rtol=1e-6)
+
+
+_hidden_initialize_parameters()
+### END HIDDEN TESTS
+
+# %%
+parameters = initialize_parameters()
+for key, value in parameters.items():
+    print(f"{key}: shape {tuple(value.shape)}, dtype {value.dtype.name}, "
+          f"std {float(tf.math.reduce_std(value)):.4f}")
+
+# %% [markdown]
+# ## 5 - The network
+#
+# ### Exercise 5 - `forward_propagation`
+#
+# For a matrix $X$ of shape $(n_x, m)$ holding $m$ examples as columns, the network computes
+#
+# $$Z^{[1]} = W^{[1]} X + b^{[1]}, \quad A^{[1]} = \text{ReLU}(Z^{[1]}), \quad
+# Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \quad A^{[2]} = \text{ReLU}(Z^{[2]}), \quad
+# Z^{[3]} = W^{[3]} A^{[2]} + b^{[3]}.$$
+#
+# The last layer's activation, the softmax, is left out on purpose: `forward_propagation`
+# returns $Z^{[3]}$, the **logits**, and the loss function of exercise 6 applies the softmax
+# itself (in a way that is more accurate numerically than applying it first).
+#
+# Use `tf.linalg.matmul` (or `@`), `tf.math.add` (or `+`) and `tf.keras.activations.relu`. No
+# backward propagation: the gradient tape will take care of it.
+
+# %% nbgrader={"grade_id": "forward_propagation", "solution": true}
+# GRADED FUNCTION: forward_propagation
+def forward_propagation(X, parameters):
+    """LINEAR -> RELU -> LINEAR -> RELU -> LINEAR.
+
+    Arguments:
+    X -- input tensor of shape (n_x, m), float32
+    parameters -- dict with "W1", "b1", "W2", "b2", "W3", "b3"
+
+    Returns:
+    Z3 -- the logits of the last LINEAR unit, a float32 tensor of shape (n_y, m)
+    """
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+    W3 = parameters["W3"]
+    b3 = parameters["b3"]
+
+    ### BEGIN SOLUTION
+    Z1 = tf.math.add(tf.linalg.matmul(W1, X), b1)
+    A1 = tf.keras.activations.relu(Z1)
+    Z2 = tf.math.add(tf.linalg.matmul(W2, A1), b2)
+    A2 = tf.keras.activations.relu(Z2)
+    Z3 = tf.math.add(tf.linalg.matmul(W3, A2), b3)
+    ### END SOLUTION
+    return Z3
+
+
+# %% nbgrader={"grade_id": "test_forward_propagation", "points": 3}
+first_two = tf.transpose(tf.stack(list(new_train.take(2))))  # (12288, 2): two pictures
+# A small network: 4 inputs, layers of 3 and 2 units, 3 outputs, 2 examples.
+small = {
+    "W1": tf.Variable([[0.5, -1.0, 0.2, 0.0], [1.0, 0.3, -0.4, 0.8], [-0.6, 0.1, 0.9, -0.2]]),
+    "b1": tf.Variable([[0.1], [-0.2], [0.05]]),
+    "W2": tf.Variable([[1.0, -0.5, 0.7], [0.4, 0.6, -1.2]]),
+    "b2": tf.Variable([[0.0], [0.3]]),
+    "W3": tf.Variable([[0.8, -0.3], [-1.1, 0.5], [0.2, 0.9]]),
+    "b3": tf.Variable([[0.1], [-0.1], [0.2]]),
+}
+X_small = tf.constant([[1.0, -2.0], [0.5, 0.0], [-1.0, 1.5], [2.0, 0.5]])
+Z3_small = forward_propagation(X_small, small)
+run_checks(
+    "forward_propagation",
+    lambda: check_tensor(Z3_small, tf.float32, "forward_propagation(X_small, small)"),
+    lambda: check_shape(Z3_small, (3, 2), "forward_propagation(X_small, small)"),
+    lambda: check_close(Z3_small, [[-0.521, 1.5], [0.935, -2.025], [2.063, 0.55]],
+                        "forward_propagation(X_small, small)", rtol=1e-5, atol=1e-6),
+    lambda: check_shape(forward_propagation(first_two, initialize_parameters()), (6, 2),
+                        "forward_propagation on two pictures with initialize_parameters()"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_forward_propagation():
+    def _relu(_z):
+        return np.maximum(_z, 0.0)
+
+    for _seed, (_nx, _h1, _h2, _ny, _m) in enumerate(((5, 4, 3, 6, 7), (12, 8, 5, 3, 1),
+                                                       (3, 6, 6, 4, 10))):
+        _rng = np.random.default_rng(500 + _seed)
+        _dims = {"W1": (_h1, _nx), "b1": (_h1, 1), "W2": (_h2, _h1), "b2": (_h2, 1),
+                 "W3": (_ny, _h2), "b3": (_ny, 1)}
+        _np = {_k: _rng.normal(size=_s).astype(np.float32) for _k, _s in _dims.items()}
+        _X = _rng.normal(size=(_nx, _m)).astype(np.float32)
+        _params = {_k: tf.Variable(_v) for _k, _v in _np.items()}
+        _p64 = {_k: _v.astype(np.float64) for _k, _v in _np.items()}
+        _A1 = _relu(_p64["W1"] @ _X.astype(np.float64) + _p64["b1"])
+        _A2 = _relu(_p64["W2"] @ _A1 + _p64["b2"])
+        _want = _p64["W3"] @ _A2 + _p64["b3"]
+        _name = f"forward_propagation for layer sizes {(_nx, _h1, _h2, _ny)} and m = {_m}"
+        _Xt = tf.constant(_X)
+        _got = forward_propagation(_Xt, _params)
+        check_tensor(_got, tf.float32, _name)
+        check_shape(_got, (_ny, _m), _name)
+        check_close(_got, _want, _name, rtol=1e-4, atol=1e-4)
+        check_unchanged(_X, _Xt.numpy(), "X passed to forward_propagation")
+        for _k in _np:
+            check_unchanged(_np[_k], _params[_k].numpy(), f"parameters['{_k}'] after the call")
+        _graph = tf.function(forward_propagation)(_Xt, _params)
+        check_close(_graph, _want, f"{_name}, run inside tf.function", rtol=1e-4, atol=1e-4)
+    # The gradient flows to every parameter.
+    _params = {_k: tf.Variable(_v) for _k, _v in _np.items()}
+    with tf.GradientTape() as _tape:
+        _out = tf.reduce_sum(forward_propagation(tf.constant(_X), _params))
+    _grads = _tape.gradient(_out, list(_params.values()))
+    for _k, _g in zip(_params, _grads):
+        check_equal(_g is not None, True, f"the gradient of the output with respect to {_k} "
+                    "exists (is every parameter used, with tf operations?)")
+
+
+_hidden_forward_propagation()
+### END HIDDEN TESTS
+
+# %%
+Z3 = forward_propagation(first_two, initialize_parameters())
+print("Z3 for the first two training pictures:\n", Z3.numpy())
+
+# %% [markdown]
+# ### Exercise 6 - `compute_total_loss`
+#
+# The softmax turns the logits $z^{(i)}$ of example $i$ (a column of $Z^{[3]}$) into
+# probabilities, $\hat{y}^{(i)}_k = \frac{e^{z^{(i)}_k}}{\sum_{j=1}^{C} e^{z^{(i)}_j}}$, and the
+# **categorical cross-entropy** of that example is
+#
+# $$\mathcal{L}^{(i)} = -\sum_{k=1}^{C} y^{(i)}_k \log \hat{y}^{(i)}_k,$$
+#
+# minus the log of the probability given to the correct class (the one-hot $y^{(i)}$ picks one
+# term). Implement the **total** loss of a mini-batch, the *sum* over its examples:
+#
+# $$\mathcal{L}_{total} = \sum_{i=1}^{m} \mathcal{L}^{(i)}.$$
+#
+# Summing instead of averaging lets the training loop add up the mini-batch losses of an epoch
+# and divide once by the number of examples, so the last, smaller mini-batch gets its fair
+# weight.
+#
+# `tf.keras.losses.categorical_crossentropy(y_true, y_pred, from_logits=True)` computes
+# $\mathcal{L}^{(i)}$ for every example, softmax included (`from_logits=True` says that `y_pred`
+# holds logits, not probabilities). It expects **one example per row**, shape $(m, C)$, while
+# `logits` and `labels` have one example per column, shape $(C, m)$: transpose both. Then sum
+# with `tf.reduce_sum`.
+
+# %% nbgrader={"grade_id": "compute_total_loss", "solution": true}
+# GRADED FUNCTION: compute_total_loss
+def compute_total_loss(logits, labels):
+    """Sum over the examples of the categorical cross-entropy of softmax(logits).
+
+    Arguments:
+    logits -- tensor of shape (C, m), the output of forward_propagation (before the softmax)
+    labels -- tensor of shape (C, m), one-hot "true" labels, one example per column
+
+    Returns:
+    total_loss -- a scalar tensor: the sum of the m examples' losses
+    """
+    ### BEGIN SOLUTION
+    total_loss = tf.reduce_sum(tf.keras.losses.categorical_crossentropy(
+        tf.transpose(labels), tf.transpose(logits), from_logits=True))
+    ### END SOLUTION
+    return total_loss
+
+
+# %% nbgrader={"grade_id": "test_compute_total_loss", "points": 3}
+# Three classes, two examples (columns). Example 1 has logits (2, 0, 0) and class 0:
+# loss log(1 + 2 e^-2) = 0.2395447. Example 2 has logits (1, 1, 1) and class 2: loss log 3.
+logits_small = tf.constant([[2.0, 1.0], [0.0, 1.0], [0.0, 1.0]])
+labels_small = tf.constant([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0]])
+loss_small = compute_total_loss(logits_small, labels_small)
+run_checks(
+    "compute_total_loss",
+    lambda: check_tensor(loss_small, tf.float32, "compute_total_loss(logits_small, labels_small)"),
+    lambda: check_shape(loss_small, (), "compute_total_loss(logits_small, labels_small)"),
+    lambda: check_close(loss_small, 0.2395447 + np.log(3.0),
+                        "compute_total_loss(logits_small, labels_small)", rtol=1e-5),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_compute_total_loss():
+    def _oracle(_z, _y):
+        _z = _z.astype(np.float64)
+        _shift = _z - _z.max(axis=0, keepdims=True)
+        _logp = _shift - np.log(np.exp(_shift).sum(axis=0, keepdims=True))
+        return float(-(_y * _logp).sum())
+
+    for _seed, (_C, _m) in enumerate(((6, 5), (6, 1), (3, 17), (10, 4), (6, 32))):
+        _rng = np.random.default_rng(600 + _seed)
+        _z = (_rng.normal(size=(_C, _m)) * 3).astype(np.float32)
+        _y = np.eye(_C, dtype=np.float32)[:, _rng.integers(0, _C, size=_m)]
+        _zt, _yt = tf.constant(_z), tf.constant(_y)
+        _name = f"compute_total_loss for C = {_C} classes and m = {_m} examples"
+        _got = compute_total_loss(_zt, _yt)
+        check_tensor(_got, tf.float32, _name)
+        check_shape(_got, (), _name)
+        check_close(_got, _oracle(_z, _y), _name, rtol=1e-5, atol=1e-5)
+        check_unchanged(_z, _zt.numpy(), "logits passed to compute_total_loss")
+        if _seed < 2:
+            _graph = tf.function(compute_total_loss)(_zt, _yt)
+            check_close(_graph, _oracle(_z, _y), f"{_name}, run inside tf.function", rtol=1e-5,
+                        atol=1e-5)
+    # Large logits: the loss must stay finite and exact (a softmax computed first and then its
+    # log underflows to log 0 when the correct class is far behind).
+    _z = np.array([[60.0, -20.0, 0.0], [0.0, 25.0, 0.0], [-60.0, 0.0, 40.0]], dtype=np.float32)
+    _y = np.eye(3, dtype=np.float32)[:, [2, 1, 0]]
+    check_close(compute_total_loss(tf.constant(_z), tf.constant(_y)), _oracle(_z, _y),
+                "compute_total_loss for large logits", rtol=1e-5, atol=1e-4)
+
+
+_hidden_compute_total_loss()
+### END HIDDEN TESTS
+
+# %%
+print("total loss of the two pictures:",
+      compute_total_loss(Z3, tf.transpose(tf.stack(list(new_y_train.take(2))))))
+
+# %% [markdown]
+# ## 6 - Training the network
+#
+# Everything is ready. The function `model` below trains the network with your functions; read
+# it, it is the pattern of every TensorFlow training loop:
+#
+# 1. pair the images with their labels (`tf.data.Dataset.zip`) and cut them into mini-batches
+#    of 32 (`batch`); `cache` keeps the prepared mini-batches in memory after the first epoch.
+#    A mini-batch has the shape `(32, 12288)`, one example per row, hence the `tf.transpose`
+#    before `forward_propagation`;
+# 2. for every mini-batch, compute the total loss under a `tf.GradientTape`, ask the tape for
+#    the gradients of the six parameters and let Adam update them;
+# 3. after each epoch, divide the summed loss by the number of examples $m$ to get the cost
+#    $J$, and measure the accuracy on the training and the test set.
+#
+# `train_step` is decorated with `@tf.function`: TensorFlow traces it once into a graph and
+# then runs the graph, several times faster than executing each operation on its own. That is
+# one more reason to write your functions with TensorFlow operations only.
+
+# %%
+def predict(X, parameters):
+    """The predicted class of each example: the index of the largest logit.
+
+    Arguments:
+    X -- tensor of shape (n_x, m)
+    parameters -- dict of the network's parameters
+
+    Returns:
+    predictions -- numpy array of shape (m,), integers 0..C-1
+    """
+    return tf.argmax(forward_propagation(X, parameters), axis=0).numpy()
+
+
+def model(X_train, Y_train, X_test, Y_test, learning_rate=0.0001, num_epochs=100,
+          minibatch_size=32, print_cost=True):
+    """Train the 3-layer network with Adam on mini-batches.
+
+    Arguments:
+    X_train, Y_train -- tf.data datasets of the normalized training images (12288,) and their
+                        one-hot labels (6,)
+    X_test, Y_test -- the same for the test set
+    learning_rate -- Adam's learning rate
+    num_epochs -- number of passes over the training set
+    minibatch_size -- number of examples in a mini-batch
+    print_cost -- if True, print the cost and the accuracies every 10 epochs
+
+    Returns:
+    parameters -- the learned parameters (dict of tf.Variables)
+    costs -- the cost J after each epoch
+    train_acc, test_acc -- the accuracy on each set after each epoch
+    """
+    parameters = initialize_parameters()
+    variables = [parameters[key] for key in ("W1", "b1", "W2", "b2", "W3", "b3")]
+    optimizer = tf.keras.optimizers.Adam(learning_rate)
+    optimizer.build(variables)
+
+    dataset = tf.data.Dataset.zip((X_train, Y_train))
+    test_dataset = tf.data.Dataset.zip((X_test, Y_test))
+    m = int(dataset.cardinality())
+    minibatches = dataset.batch(minibatch_size).cache().prefetch(8)
+    test_minibatches = test_dataset.batch(minibatch_size).cache().prefetch(8)
+    train_accuracy = tf.keras.metrics.CategoricalAccuracy()
+    test_accuracy = tf.keras.metrics.CategoricalAccuracy()
+
+    @tf.function
+    def train_step(minibatch_X, minibatch_Y):
+        with tf.GradientTape() as tape:
+            Z3 = forward_propagation(tf.transpose(minibatch_X), parameters)
+            minibatch_total_loss = compute_total_loss(Z3, tf.transpose(minibatch_Y))
+        grads = tape.gradient(minibatch_total_loss, variables)
+        optimizer.apply_gradients(zip(grads, variables))
+        train_accuracy.update_state(minibatch_Y, tf.transpose(Z3))
+        return minibatch_total_loss
+
+    @tf.function
+    def test_step(minibatch_X, minibatch_Y):
+        Z3 = forward_propagation(tf.transpose(minibatch_X), parameters)
+        test_accuracy.update_state(minibatch_Y, tf.transpose(Z3))
+
+    costs, train_acc, test_acc = [], [], []
+    for epoch in range(num_epochs):
+        epoch_total_loss = 0.0
+        train_accuracy.reset_state()
+        for minibatch_X, minibatch_Y in minibatches:
+            epoch_total_loss += float(train_step(minibatch_X, minibatch_Y))
+        test_accuracy.reset_state()
+        for minibatch_X, minibatch_Y in test_minibatches:
+            test_step(minibatch_X, minibatch_Y)
+
+        costs.append(epoch_total_loss / m)
+        train_acc.append(float(train_accuracy.result()))
+        test_acc.append(float(test_accuracy.result()))
+        if print_cost and (epoch % 10 == 0 or epoch == num_epochs - 1):
+            print(f"epoch {epoch:3d}: cost {costs[-1]:.4f}, train accuracy {train_acc[-1]:.3f}, "
+                  f"test accuracy {test_acc[-1]:.3f}")
+    return parameters, costs, train_acc, test_acc
+
+
+# %% [markdown]
+# Train for 100 epochs with learning rate 0.0001 (a few tens of seconds):
+
+# %%
+parameters, costs, train_acc, test_acc = model(new_train, new_y_train, new_test, new_y_test,
+                                               num_epochs=100)
+
+# %% [markdown]
+# ### The curves
+#
+# The cost falls steadily. The accuracy curves tell more: both rise fast in the first ten
+# epochs; then the training accuracy keeps climbing, to about 85 %, while the test accuracy
+# creeps up slowly and ends around 50 %, about three times the 1/6 of guessing.
+
+# %%
+fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+plot_costs(costs, every=1, ax=axes[0], title="Cost J (total loss / m)")
+plot_costs({"train": train_acc, "test": test_acc}, every=1, ax=axes[1], ylabel="accuracy",
+           title="Accuracy")
+axes[1].axhline(1 / 6, color="grey", linestyle="--", linewidth=1)
+axes[1].text(len(test_acc) - 1, 1 / 6 + 0.01, "chance (1/6)", color="grey", ha="right")
+for ax in axes:
+    ax.set_xlabel("epoch")
+plt.show()
+
+# %% [markdown]
+# The next cell checks these statements on your run (every correct implementation starts from
+# the same parameters and sees the mini-batches in the same order, so it gets nearly the same
+# numbers):
+
+# %%
+final_train = train_acc[-1]
+final_test = np.mean(test_acc[-10:])  # the test accuracy jumps a little from epoch to epoch
+print(f"cost: {costs[0]:.3f} after the first epoch, {costs[-1]:.3f} after the last")
+print(f"train accuracy after the last epoch:         {final_train:.3f}")
+print(f"test accuracy, mean over the last 10 epochs: {final_test:.3f}")
+assert costs[-1] < 0.5 * costs[0], "the cost should have fallen to less than half"
+assert 0.78 <= final_train <= 0.93, f"train accuracy {final_train:.3f} is not about 85 %"
+assert 0.42 <= final_test <= 0.58, f"test accuracy {final_test:.3f} is not about 50 %"
+assert final_train - final_test >= 0.2, "expected a clear gap between train and test"
+
+# %% [markdown]
+# ### What does it get wrong?
+#
+# The **confusion matrix** counts, for each true class (row), how often each class was
+# predicted (column): the diagonal holds the correct answers.
+
+# %%
+test_matrix = tf.transpose(tf.stack(list(new_test)))  # (12288, m_test)
+test_pred = predict(test_matrix, parameters)
+confusion = np.zeros((len(classes), len(classes)), dtype=int)
+np.add.at(confusion, (test_set_y[0], test_pred), 1)
+
+fig, ax = plt.subplots(figsize=(5.5, 5))
+ax.imshow(confusion, cmap="Blues")
+for i in range(len(classes)):
+    for j in range(len(classes)):
+        ax.text(j, i, confusion[i, j], ha="center", va="center",
+                color="white" if confusion[i, j] > confusion.max() / 2 else "black")
+ax.set_xticks(range(len(classes)), classes, rotation=45)
+ax.set_yticks(range(len(classes)), classes)
+ax.set_xlabel("predicted class")
+ax.set_ylabel("true class")
+ax.set_title("Confusion matrix on the test set")
+plt.show()
+
+# %%
+wrong = np.flatnonzero(test_pred != test_set_y[0])
+print(f"{wrong.size} of {test_pred.size} test pictures are misclassified")
+montage(test_set_x_orig[wrong[:16]],
+        labels=[f"said {classes[p]}\nis {classes[t]}"
+                for p, t in zip(test_pred[wrong[:16]], test_set_y[0, wrong[:16]])],
+        title="Misclassified test pictures")
+plt.show()
+
+# %% [markdown]
+# ## 7 - What next
+#
+# The network recognises about half of the pictures it has never seen, three times better
+# than guessing, but it does much better on the pictures it was trained on. Some of the gap
+# is **overfitting**: 12288 × 25 weights in the first layer are plenty to memorise 1200
+# pictures. Much of it comes from how a fully connected layer looks at a picture: each weight
+# is tied to one pixel position, so the network has to learn separately, for every place in
+# the picture, what a wheel or a leaf looks like there, from only 200 examples per class.
+# The regularization of week 1 helps a little with the first problem; the second calls for
+# a different kind of layer.
+#
+# - In course 3 you will learn to decide, from numbers like these, what to try next.
+# - In course 4 you will build **convolutional** networks, whose small filters slide over
+#   the whole picture and so learn a wheel once for all positions, and train them on this
+#   same dataset, with Keras doing even more of the work than today.
+#
+# **What you built:** tensors and variables, gradients from `tf.GradientTape`, a `tf.data`
+# pipeline, and a 3-layer network in TensorFlow: initialization, forward propagation and the
+# softmax cross-entropy loss, trained with Adam on mini-batches, without writing a single line
+# of backward propagation.
