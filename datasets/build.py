@@ -39,6 +39,8 @@ REGISTRY_PATH = HERE / "registry.toml"
 BUILDERS = {
     "animals": "builders.animals",
     "six_classes": "builders.six_classes",
+    "photos": "builders.photos",
+    "efficientnet_lite0": "builders.efficientnet_lite0",
 }
 
 

@@ -28,7 +28,8 @@ import numpy as np
 
 from . import ROOT
 
-__all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes"]
+__all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes",
+           "load_photos"]
 
 #: The registry of data files, shipped with the repository.
 REGISTRY_PATH = ROOT / "datasets" / "registry.toml"
@@ -188,3 +189,28 @@ def load_six_classes():
         test_y = d["test_y"].astype(np.int64).reshape(1, -1)
         classes = d["classes"].astype(str)
     return train_x, train_y, test_x, test_y, classes
+
+
+# ---- vision (course 4: pretrained CNN, transfer learning, style transfer) ----
+
+
+def load_photos():
+    """Load seven real photos at 224x224 (c4w2a2 ImageNet predictions, c4w4a2 content images).
+
+    The photos come with scikit-image and scikit-learn: chelsea (a cat), coffee, rocket,
+    astronaut, camera (grey, stored as RGB), china (a temple), flower.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (7, 224, 224, 3)
+        RGB values in [0, 255].
+    names : list of str
+        ``names[i]`` names ``images[i]``, e.g. ``"chelsea"``.
+
+    Examples
+    --------
+    >>> images, names = load_photos()
+    >>> cat = images[names.index("chelsea")]  # doctest: +SKIP
+    """
+    with np.load(path("photos"), allow_pickle=False) as d:
+        return d["images"], [str(n) for n in d["names"]]
