@@ -41,6 +41,7 @@ BUILDERS = {
     "six_classes": "builders.six_classes",
     "photos": "builders.photos",
     "efficientnet_lite0": "builders.efficientnet_lite0",
+    "transfer_birds": "builders.transfer_birds",
 }
 
 

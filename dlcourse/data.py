@@ -29,7 +29,7 @@ import numpy as np
 from . import ROOT
 
 __all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes",
-           "load_photos"]
+           "load_photos", "load_transfer_birds", "export_transfer_birds"]
 
 #: The registry of data files, shipped with the repository.
 REGISTRY_PATH = ROOT / "datasets" / "registry.toml"
@@ -214,3 +214,57 @@ def load_photos():
     """
     with np.load(path("photos"), allow_pickle=False) as d:
         return d["images"], [str(n) for n in d["names"]]
+
+
+def load_transfer_birds():
+    """Load the bird / not-bird pictures for transfer learning (c4w2a2), 128x128 RGB.
+
+    Clip art and emoji on backgrounds that do not depend on the class; "not bird" is half
+    other animals, half things. Split by source: no validation picture shows a source
+    drawing used in training.
+
+    Returns
+    -------
+    train_x : ndarray of uint8, shape (300, 128, 128, 3)
+        Training pictures, RGB values in [0, 255].
+    train_y : ndarray of int64, shape (300,)
+        1 = bird, 0 = not bird (150 of each).
+    val_x : ndarray of uint8, shape (80, 128, 128, 3)
+        Validation pictures.
+    val_y : ndarray of int64, shape (80,)
+        Validation labels (40 of each).
+    classes : list of str
+        ``["not_bird", "bird"]``: ``classes[y]`` names label ``y``.
+    """
+    with np.load(path("transfer_birds"), allow_pickle=False) as d:
+        return (d["train_x"], d["train_y"].astype(np.int64), d["val_x"],
+                d["val_y"].astype(np.int64), [str(c) for c in d["classes"]])
+
+
+def export_transfer_birds(folder):
+    """Write the transfer-learning pictures as PNG files, one folder per split and class.
+
+    The layout is the one ``keras.utils.image_dataset_from_directory`` reads:
+    ``folder/train/bird/0003.png``, ``folder/train/not_bird/...``, ``folder/val/...``.
+    Existing files of the same names are overwritten; nothing else is touched.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Where to write (created if absent).
+
+    Returns
+    -------
+    pathlib.Path
+        ``folder``, as a Path.
+    """
+    from PIL import Image
+
+    folder = Path(folder)
+    train_x, train_y, val_x, val_y, classes = load_transfer_birds()
+    for split, xs, ys in (("train", train_x, train_y), ("val", val_x, val_y)):
+        for name in classes:
+            (folder / split / name).mkdir(parents=True, exist_ok=True)
+        for k, (x, y) in enumerate(zip(xs, ys)):
+            Image.fromarray(x).save(folder / split / classes[y] / f"{k:04d}.png")
+    return folder

@@ -9,7 +9,7 @@ import numpy as np
 
 from . import data, plots
 
-__all__ = ["preview_photos", "preview_efficientnet_lite0"]
+__all__ = ["preview_photos", "preview_efficientnet_lite0", "preview_transfer_birds"]
 
 
 def preview_photos():
@@ -40,3 +40,13 @@ def preview_efficientnet_lite0(top=3):
     fig.suptitle("EfficientNet-Lite0 (ImageNet) on the bundled photos: top classes")
     fig.tight_layout()
     return fig
+
+
+def preview_transfer_birds(n=16):
+    """The first ``n`` training and ``n`` validation pictures of the bird / not-bird set."""
+    train_x, train_y, val_x, val_y, classes = data.load_transfer_birds()
+    images = np.concatenate([train_x[:n], val_x[:n]])
+    labels = [f"train: {classes[y]}" for y in train_y[:n]] + [
+        f"val: {classes[y]}" for y in val_y[:n]]
+    return plots.montage(images, labels, ncols=8, size=1.5,
+                         title="transfer_birds_128 (bird vs not bird)")

@@ -4,9 +4,9 @@ How the course uses it:
 
 * **c4w2a2** (transfer learning with a pretrained ImageNet network):
   ``dlcourse.efficientnet.efficientnet_lite0()`` builds the Keras functional model and sets
-  these weights (``include_top=False, input_shape=(160, 160, 3)`` gives the frozen base of
+  these weights (``include_top=False, input_shape=(128, 128, 3)`` gives the frozen base of
   the transfer model, ``preprocess`` is the input scaling, ``decode_predictions`` names the
-  ImageNet classes). The 2-class fine-tuning set is ``transfer_birds_160.npz``.
+  ImageNet classes). The 2-class fine-tuning set is ``transfer_birds_128.npz``.
 * **c4w4a2** (neural style transfer): the same network (``include_top=False``) gives the
   content and style activations; see ``builders/style_images.py`` for the layers.
 
