@@ -42,6 +42,7 @@ BUILDERS = {
     "photos": "builders.photos",
     "efficientnet_lite0": "builders.efficientnet_lite0",
     "transfer_birds": "builders.transfer_birds",
+    "style_images": "builders.style_images",
 }
 
 

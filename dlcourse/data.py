@@ -29,7 +29,8 @@ import numpy as np
 from . import ROOT
 
 __all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes",
-           "load_photos", "load_transfer_birds", "export_transfer_birds"]
+           "load_photos", "load_transfer_birds", "export_transfer_birds",
+           "load_style_images"]
 
 #: The registry of data files, shipped with the repository.
 REGISTRY_PATH = ROOT / "datasets" / "registry.toml"
@@ -268,3 +269,26 @@ def export_transfer_birds(folder):
         for k, (x, y) in enumerate(zip(xs, ys)):
             Image.fromarray(x).save(folder / split / classes[y] / f"{k:04d}.png")
     return folder
+
+
+def load_style_images():
+    """Load the style images of c4w4a2 and the EfficientNet-Lite0 layers to use with them.
+
+    Four images painted procedurally for the course (swirls, stained_glass, mondrian, waves).
+    The content images are the photos of :func:`load_photos`.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (4, 224, 224, 3)
+        RGB values in [0, 255].
+    names : list of str
+        ``names[i]`` names ``images[i]``.
+    content_layer : str
+        The layer of ``dlcourse.efficientnet.efficientnet_lite0`` for the content cost.
+    style_layers : list of (str, float)
+        ``(layer name, weight)`` pairs for the style cost, like the DLS ``STYLE_LAYERS``.
+    """
+    with np.load(path("style_images"), allow_pickle=False) as d:
+        style_layers = [(str(n), float(w)) for n, w in zip(d["style_layers"], d["style_weights"])]
+        return (d["images"], [str(n) for n in d["names"]], str(d["content_layer"][0]),
+                style_layers)

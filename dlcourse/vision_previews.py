@@ -9,7 +9,8 @@ import numpy as np
 
 from . import data, plots
 
-__all__ = ["preview_photos", "preview_efficientnet_lite0", "preview_transfer_birds"]
+__all__ = ["preview_photos", "preview_efficientnet_lite0", "preview_transfer_birds",
+           "preview_style_images"]
 
 
 def preview_photos():
@@ -50,3 +51,11 @@ def preview_transfer_birds(n=16):
         f"val: {classes[y]}" for y in val_y[:n]]
     return plots.montage(images, labels, ncols=8, size=1.5,
                          title="transfer_birds_128 (bird vs not bird)")
+
+
+def preview_style_images():
+    """The four style images, titled with their names and the layers c4w4a2 uses."""
+    images, names, content_layer, style_layers = data.load_style_images()
+    title = (f"style_images_224 (content layer {content_layer}; style layers "
+             f"{', '.join(n for n, _ in style_layers[:2])}, ...)")
+    return plots.montage(images, names, ncols=4, size=2.2, title=title)

@@ -23,6 +23,8 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 MY_FILES = {
     "photos": "photos_224.npz",
     "efficientnet_lite0": "efficientnet_lite0.npz",
+    "transfer_birds": "transfer_birds_128.npz",
+    "style_images": "style_images_224.npz",
 }
 #: ImageNet classes 281-285: tabby, tiger cat, Persian cat, Siamese cat, Egyptian cat.
 DOMESTIC_CATS = {281, 282, 283, 284, 285}
@@ -192,6 +194,93 @@ def test_feature_extractor_shapes():
     assert tuple(pooled.output.shape) == (None, 1280)
     with pytest.raises(ValueError):
         efficientnet_lite0(include_top=True, classes=2)
+
+
+# ----------------------------------------------------------------------- transfer set
+
+
+@pytest.fixture(scope="module")
+def birds():
+    return data.load_transfer_birds()
+
+
+@pytest.fixture(scope="module")
+def birds_npz():
+    with np.load(data.path("transfer_birds"), allow_pickle=False) as d:
+        return {k: d[k] for k in d.files}
+
+
+def test_transfer_birds_shapes_and_balance(birds):
+    train_x, train_y, val_x, val_y, classes = birds
+    assert train_x.shape == (300, 128, 128, 3) and val_x.shape == (80, 128, 128, 3)
+    assert train_x.dtype == val_x.dtype == np.uint8
+    assert train_y.shape == (300,) and val_y.shape == (80,) and train_y.dtype == np.int64
+    assert classes == ["not_bird", "bird"]
+    assert np.bincount(train_y).tolist() == [150, 150]
+    assert np.bincount(val_y).tolist() == [40, 40]
+    assert 60 < train_x.mean() < 200 and train_x.std() > 30
+
+
+def test_transfer_birds_split_by_source(birds_npz):
+    names = birds_npz["source_names"].astype(str)
+    train = set(names[birds_npz["train_source"]])
+    val = set(names[birds_npz["val_source"]])
+    assert not train & val, f"sources in both splits: {sorted(train & val)[:5]}"
+    assert len(val) >= 40, "too few distinct validation sources"
+    # labels agree with the sources: a source always carries the same label
+    for split in ("train", "val"):
+        src, y = birds_npz[f"{split}_source"], birds_npz[f"{split}_y"]
+        for s in np.unique(src):
+            assert len(set(y[src == s].tolist())) == 1
+
+
+def test_transfer_birds_loads_the_same_twice(birds):
+    again = data.load_transfer_birds()
+    assert all(np.array_equal(a, b) for a, b in zip(again[:4], birds[:4]))
+
+
+def test_transfer_birds_background_does_not_give_the_class_away(birds):
+    """The mean colour of the border (background) predicts the class barely above chance."""
+    train_x, train_y, val_x, val_y, _ = birds
+
+    def border(x):
+        x = x.astype(np.float64) / 255
+        edge = np.concatenate([x[:, :8].reshape(len(x), -1, 3), x[:, -8:].reshape(len(x), -1, 3),
+                               x[:, :, :8].reshape(len(x), -1, 3)], axis=1)
+        return np.concatenate([edge.mean(1), edge.std(1)], axis=1)
+
+    ft, fv = border(train_x), border(val_x)
+    centroids = np.stack([ft[train_y == c].mean(0) for c in (0, 1)])
+    pred = np.argmin(((fv[:, None] - centroids[None]) ** 2).sum(-1), axis=1)
+    assert (pred == val_y).mean() < 0.7
+
+
+def test_export_transfer_birds(tmp_path, birds):
+    from PIL import Image
+
+    folder = data.export_transfer_birds(tmp_path / "birds")
+    files = sorted((folder / "train" / "bird").glob("*.png"))
+    assert len(files) == 150
+    assert len(list((folder / "val" / "not_bird").glob("*.png"))) == 40
+    first = np.asarray(Image.open(files[0]))
+    k = int(files[0].stem)
+    assert np.array_equal(first, birds[0][k]) and birds[1][k] == 1
+
+
+# ----------------------------------------------------------------------- style images
+
+
+def test_style_images(model):
+    images, names, content_layer, style_layers = data.load_style_images()
+    assert images.shape == (4, 224, 224, 3) and images.dtype == np.uint8
+    assert names == ["swirls", "stained_glass", "mondrian", "waves"]
+    assert all(img.std() > 30 for img in images)
+    layer_names = {layer.name for layer in model.layers}
+    assert content_layer in layer_names
+    assert all(name in layer_names for name, _ in style_layers)
+    assert abs(sum(w for _, w in style_layers) - 1.0) < 1e-6
+    again = data.load_style_images()
+    assert np.array_equal(again[0], images)
 
 
 # ----------------------------------------------------------------------- previews

@@ -14,9 +14,12 @@ How the course uses it:
 
 What is in it: 150 training and 40 validation pictures per class (uint8 RGB). Birds are the
 clip art of ``animals/birds/`` and three penguins of ``animals/`` (Debian ``openclipart-png``)
-and the bird emoji of ``fonts-noto-color-emoji``; "not bird" pictures are other animals
-(mammals, insects, fish, reptiles, frogs) for half and things (food, vehicles, plants,
-buildings, objects) for the other half. Sprites are loaded, filtered (line art, opaque
+and the bird emoji of ``fonts-noto-color-emoji``; "not bird" pictures are things (food,
+vehicles, plants, buildings, objects: the non-animal, non-people sources of the ``animals``
+builder), one source per picture. A first version used other animals for half of the "not
+bird" class: a linear probe on the frozen features then reached only about 81 % validation
+accuracy (clip-art birds vs other clip-art animals is hard for ImageNet features at this
+size), short of the 85 % the lesson needs. Sprites are loaded, filtered (line art, opaque
 rectangles, duplicates) and grouped into near-duplicate groups by the helpers of the
 ``animals`` builder. **Split by source**: the validation pictures come from source groups
 never used in training. Each picture pastes one sprite, at a random size, position, mirror and
@@ -53,29 +56,18 @@ BIRD_CLIPART = {"birds": ["animals/birds/**/*.png", "animals/emperor_penguin*.pn
 #: in animals/birds/ but not a usable bird picture
 BIRD_EXCLUDE = ["*contour_bat*", "*manager_mimooh*", "*simbolo_egizio*", "*wing_mitchell*",
                 "*tux*", "*dove_symbol*"]
-OTHER_ANIMAL_CLIPART = {
-    "mammals": ["animals/mammals/**/*.png", "animals/bison*.png", "animals/armadillo*.png",
-                "animals/orca*.png", "animals/seal*.png", "animals/sailor_monkey*.png",
-                "animals/cani_e_gatti*.png"],
-    "small animals": ["animals/bugs/**/*.png", "animals/fish/**/*.png",
-                      "animals/amphibian/**/*.png", "animals/*lizard*.png",
-                      "animals/lucert*.png", "animals/ramarro*.png", "animals/rana*.png",
-                      "animals/red-eye_frog*.png", "animals/turtle*.png",
-                      "animals/scorpion*.png"],
-}
 BIRD_EMOJI = [0x1F413, 0x1F414, 0x1F423, 0x1F424, 0x1F425, 0x1F426, 0x1F427, 0x1F54A,
               0x1F983, 0x1F985, 0x1F986, 0x1F989, 0x1F99A, 0x1F99C, 0x1F9A2, 0x1F9A4,
               0x1F9A9, 0x1FABF]
-OTHER_ANIMAL_EMOJI = sorted(set(A.ANIMAL_EMOJI) - set(BIRD_EMOJI) - {0x1F425, 0x1F426})
 
 REGISTRY = {
     "file": OUTPUT,
     "source": (
         "Debian openclipart-png 1:0.18+dfsg-19 (birds: animals/birds/ and the penguins of "
-        "animals/; not birds: animals/mammals/, bugs/, fish/, amphibian/, reptiles of "
-        "animals/, and food/, transportation/ [vehicles and boats], plants/, buildings/, "
-        "people-free object folders as in the animals set); Debian fonts-noto-color-emoji "
-        "2.042-0+deb12u1 (NotoColorEmoji.ttf: bird emoji and other animal and object emoji); "
+        "animals/; not birds: food/, transportation/ [vehicles and boats], plants/, "
+        "buildings/ and the object folders of the animals set); Debian "
+        "fonts-noto-color-emoji 2.042-0+deb12u1 (NotoColorEmoji.ttf: bird emoji and food, "
+        "plant, vehicle, building and object emoji); "
         "backgrounds: procedural textures and scikit-learn's sample photos (china.jpg, "
         "flower.jpg)"
     ),
@@ -86,7 +78,8 @@ REGISTRY = {
     ),
     "build": "python datasets/build.py transfer_birds",
     "description": (
-        "128x128 RGB pictures, bird (1) vs not bird (0: other animals and things), clip art "
+        "128x128 RGB pictures, bird (1) vs not bird (0: food, vehicles, plants, buildings, "
+        "objects), clip art "
         "and emoji on class-independent backgrounds, 150 train + 40 validation per class, "
         "split by source (no validation source is used in training). Arrays: train_x, "
         "val_x (uint8), train_y, val_y (uint8), classes (str), train_source, val_source "
@@ -104,15 +97,11 @@ def collect_sprites(log=print) -> list[A.Sprite]:
     birds = [s for s in A._load_clipart(1, BIRD_CLIPART, skipped)
              if not any(A.fnmatch.fnmatch(s.name, "clipart:" + p) for p in BIRD_EXCLUDE)]
     birds += A._load_emoji(1, {"bird emoji": BIRD_EMOJI}, skipped)
-    others = A._load_clipart(0, OTHER_ANIMAL_CLIPART, skipped)
-    others += A._load_emoji(0, {"animal emoji": OTHER_ANIMAL_EMOJI}, skipped)
     things_clip = {k: v for k, v in A.OTHER_CLIPART.items() if k != "people"}
     things = A._load_clipart(0, things_clip, skipped)
     things += A._load_emoji(0, {k: v for k, v in A.OTHER_EMOJI.items() if k != "people"},
                             skipped)
-    for s in things:
-        s.category = "thing:" + s.category
-    sprites = A._dedup_and_group(birds + others + things, skipped)
+    sprites = A._dedup_and_group(birds + things, skipped)
     log(f"  {sum(s.label for s in sprites)} bird and {sum(1 - s.label for s in sprites)} "
         f"other sprites; skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())))
     return sprites
@@ -168,14 +157,10 @@ def _split(sprites: list[A.Sprite], rng):
             val_sources = [groups[g][0] for g in gids[:n_val_groups]]
             train_sources = [s for g in gids[n_val_groups:] for s in groups[g]]
         else:
-            # other animals for half the pictures, things for the other half
-            cats = {"animal": [g for g in gids if not groups[g][0].category.startswith("thing")],
-                    "thing": [g for g in gids if groups[g][0].category.startswith("thing")]}
-            val_sources, train_sources = [], []
-            for _, cat_gids in cats.items():
-                val_sources += [groups[g][0] for g in cat_gids[:N_VAL_PER_CLASS // 2]]
-                take = cat_gids[N_VAL_PER_CLASS // 2:][:N_TRAIN_PER_CLASS // 2]
-                train_sources += [groups[g][0] for g in take]
+            # one source per picture: val and train take distinct groups
+            val_sources = [groups[g][0] for g in gids[:N_VAL_PER_CLASS]]
+            train_sources = [groups[g][0] for g in
+                             gids[N_VAL_PER_CLASS:N_VAL_PER_CLASS + N_TRAIN_PER_CLASS]]
         val += [val_sources[k % len(val_sources)] for k in range(N_VAL_PER_CLASS)]
         train += [train_sources[k % len(train_sources)] for k in range(N_TRAIN_PER_CLASS)]
     return val, train
