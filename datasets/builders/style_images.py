@@ -18,6 +18,15 @@ seeded random numbers (our own work, CC0):
 * ``stained_glass``: Voronoi cells in saturated colours with dark lead lines;
 * ``mondrian``: a grid of black bars with primary-colour rectangles;
 * ``waves``: stacked curling wave bands in ink blues and foam white, after woodblock prints.
+
+Trial (``datasets/dev/nst_check.py``, Adam 0.03, alpha 10, beta 40, 50 steps from the content
+plus uniform noise of +-0.25, 2 shared CPU cores, load average about 9): model build 12-25 s,
+50 steps 31-61 s (0.6-1.2 s a step). chelsea + swirls comes out visibly stylised (swirl
+strokes and blue-yellow texture over a recognisable cat); china + stained_glass after 50 steps
+shows mostly the starting noise with a little colour: the notebook should run a few hundred
+steps (about 3-5 minutes) or start from the content image with less noise. Dropping
+``stem_activation`` for ``block6a_expand_activation`` gave a similar picture with finer
+strokes, so the shallow layer stays.
 """
 
 from __future__ import annotations

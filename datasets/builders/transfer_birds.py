@@ -88,8 +88,13 @@ REGISTRY = {
     ),
 }
 
-#: Measured on 2 shared CPU cores (see the report of the data-vision branch).
-MEASURED = {}
+#: Measured with ``datasets/dev/transfer_birds_check.py --epochs 10 --fine-epochs 5`` (seed 1,
+#: Adam 1e-3 then 1e-4, batch 32, augmentation flip + rotation 0.2) on 2 CPU cores shared
+#: with other jobs (load average about 9): validation accuracy of the frozen base after 5 and
+#: 10 epochs, then after 5 fine-tuning epochs from ``block6a_expand_conv`` on; wall times.
+#: A logistic regression on the frozen pooled features reaches 0.86-0.89 (C = 0.01-1).
+MEASURED = {"frozen_5_epochs": 0.875, "frozen_10_epochs": 0.875, "fine_tuned": 0.913,
+            "fine_tuned_train": 0.95, "frozen_seconds": 375, "fine_tune_seconds": 162}
 
 
 def collect_sprites(log=print) -> list[A.Sprite]:

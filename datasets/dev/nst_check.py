@@ -30,6 +30,9 @@ def main() -> None:
     parser.add_argument("--alpha", type=float, default=10.0)
     parser.add_argument("--beta", type=float, default=40.0)
     parser.add_argument("--out", default="build")
+    parser.add_argument("--style-layers", default=None,
+                        help="comma-separated layer names (equal weights) to try instead")
+    parser.add_argument("--tag", default="")
     args = parser.parse_args()
 
     import keras
@@ -42,6 +45,9 @@ def main() -> None:
 
     photos, names = load_photos()
     styles, style_names, content_layer, style_layers = load_style_images()
+    if args.style_layers:
+        chosen = args.style_layers.split(",")
+        style_layers = [(name, 1.0 / len(chosen)) for name in chosen]
     content = photos[names.index(args.content)].astype("float32") / 255
     style = styles[style_names.index(args.style)].astype("float32") / 255
 
@@ -95,7 +101,7 @@ def main() -> None:
     t2 = time.perf_counter()
     result = (np.clip(G.numpy(), 0, 1) * 255 + 0.5).astype("uint8")
     Path(args.out).mkdir(parents=True, exist_ok=True)
-    out = Path(args.out) / f"nst_{args.content}_{args.style}.png"
+    out = Path(args.out) / f"nst_{args.content}_{args.style}{args.tag}.png"
     strip = np.concatenate([(content * 255).astype("uint8"), (style * 255).astype("uint8"),
                             result], axis=1)
     Image.fromarray(strip).save(out)

@@ -2,7 +2,7 @@
 
 Run from the repository root (runtime venv is enough)::
 
-    PYTHONPATH=. python datasets/dev/transfer_birds_check.py [--epochs 5] [--fine-epochs 5]
+    PYTHONPATH=. python datasets/dev/transfer_birds_check.py [--epochs 10] [--fine-epochs 5]
 
 Builds the DLS-style transfer model (augmentation, ``preprocess``, the frozen
 EfficientNet-Lite0 base in inference mode, global average pooling, dropout, one logit),
@@ -22,7 +22,7 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--fine-epochs", type=int, default=5)
     parser.add_argument("--fine-tune-at", default="block6a_expand_conv")
     parser.add_argument("--lr", type=float, default=1e-3)
