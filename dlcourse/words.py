@@ -147,8 +147,9 @@ def preview_emojify(data=None):
     ax1.bar(k - 0.2, np.bincount(y_train, minlength=5), 0.4, label="train")
     ax1.bar(k + 0.2, np.bincount(y_test, minlength=5), 0.4, label="test")
     ax1.set_xticks(k, [c.split(" (")[1].rstrip(")") for c in _CLASS_NAMES])
-    ax1.set(title="sentences per class", ylabel="sentences")
-    ax1.legend()
+    ax1.set(title="sentences per class", ylabel="sentences",
+            ylim=(0, 1.3 * np.bincount(y_train).max()))
+    ax1.legend(loc="upper center", ncol=2)
     ax2.axis("off")
     lines = []
     for label in range(5):

@@ -14,18 +14,21 @@ encoded, ``X`` of shape ``(m, Tx, n_values)`` and ``Y`` of shape ``(Tx, m, n_val
 
 **Source.** The 371 four-part chorales of J. S. Bach (Riemenschneider numbering) in the
 corpus bundled with PyPI ``music21`` 10.5.1 (``music21.corpus.chorales.Iterator``), parsed
-offline with music21. Only the soprano part (the melody, the hymn tune) is used; three
-chorales stored as Humdrum files without part names are skipped.
+offline with music21: 350 distinct files (some numbers share a file). Only the soprano part
+(the melody, the hymn tune) is used; three chorales stored as Humdrum files without part
+names are skipped, and a melody identical (after the processing below) to an earlier one
+is dropped (16 repeated tunes), leaving 334 distinct melodies.
 
 **Processing, per chorale.** The key is estimated with music21's ``analyze("key")`` and the
 melody is transposed by at most a tritone so that the tonic becomes C (major) or A (minor).
 Ties are merged and grace notes dropped; onsets and ends are rounded to the eighth-note grid
 (``GRID``), which absorbs the few sixteenth-note ornaments (a note left with no length is
 dropped), successive rests are merged and lengths are capped at a whole note (4 quarters).
-A token is a ``(pitch or rest, duration)`` pair; the vocabulary keeps the pairs that occur at
-least ``MIN_COUNT`` times over the whole corpus (85 values), and a melody with any rarer pair
-is left out rather than altered (283 of 368 melodies are kept, 14,229 tokens). No
-randomness: the output depends only on the corpus and music21's parser.
+A token is a ``(pitch or rest, duration)`` pair. A melody holding a pair that occurs fewer than
+``MIN_COUNT`` times in the 334 melodies is left out rather than altered: 254 melodies are
+kept (12,833 tokens), and the vocabulary is the 83 pairs they use (half of them occur 29
+times or more; 17 fewer than 10 times, as low as once, once the other melodies are gone).
+No randomness: the output depends only on the corpus and music21's parser.
 """
 
 from __future__ import annotations
@@ -62,8 +65,8 @@ REGISTRY = {
     ),
     "build": "python datasets/build.py melodies",
     "description": (
-        "283 Bach chorale melodies transposed to C major / A minor, as tokens of a fixed "
-        "85-value vocabulary of (MIDI pitch or rest, duration in quarter notes) pairs, for "
+        "254 Bach chorale melodies transposed to C major / A minor, as tokens of a fixed "
+        "83-value vocabulary of (MIDI pitch or rest, duration in quarter notes) pairs, for "
         "c5w1a3. Arrays: tokens (uint8, all melodies concatenated), starts (int32, "
         "n_melodies + 1 offsets into tokens), names (str, BWV numbers), modes (str, major "
         "or minor), shifts (int8, semitones transposed), vocab_pitch (int16, -1 = rest), "
@@ -116,20 +119,27 @@ def _quantise(notes) -> list[tuple[int, float]]:
 def build(out_path: Path, log=print) -> dict:
     from music21 import corpus
 
-    paths = list(corpus.chorales.Iterator(numberingSystem="riemenschneider",
-                                          returnType="filename"))
-    melodies, skipped = [], []
+    numbered = list(corpus.chorales.Iterator(numberingSystem="riemenschneider",
+                                             returnType="filename"))
+    paths = list(dict.fromkeys(numbered))  # a few numbers share a file
+    melodies, skipped, seen = [], [], set()
     for path in paths:
         parsed = _soprano_notes(path)
         if parsed is None:
             skipped.append(path)
             continue
         name, mode, shift, notes = parsed
-        melodies.append((name, mode, shift, _quantise(notes)))
+        tokens = _quantise(notes)
+        if tuple(tokens) in seen:  # the same hymn tune set twice
+            continue
+        seen.add(tuple(tokens))
+        melodies.append((name, mode, shift, tokens))
     counts = collections.Counter(t for m in melodies for t in m[3])
-    vocab = sorted(t for t, c in counts.items() if c >= MIN_COUNT)
+    frequent = {t for t, c in counts.items() if c >= MIN_COUNT}
+    kept = [m for m in melodies if all(t in frequent for t in m[3])]
+    kept_counts = collections.Counter(t for m in kept for t in m[3])
+    vocab = sorted(kept_counts)  # the frequent pairs that the kept melodies use
     index = {t: i for i, t in enumerate(vocab)}
-    kept = [m for m in melodies if all(t in index for t in m[3])]
     tokens = np.array([index[t] for m in kept for t in m[3]], dtype=np.uint8)
     starts = np.cumsum([0] + [len(m[3]) for m in kept]).astype(np.int32)
     save_npz(out_path, {
@@ -141,8 +151,9 @@ def build(out_path: Path, log=print) -> dict:
         "vocab_pitch": np.array([p for p, _ in vocab], dtype=np.int16),
         "vocab_duration": np.array([d for _, d in vocab], dtype=np.float32),
     })
-    summary = {"chorales": len(paths), "no_soprano": len(skipped), "parsed": len(melodies),
-               "kept": len(kept), "tokens": int(tokens.size), "n_values": len(vocab),
-               "token_coverage": round(sum(counts[t] for t in vocab) / sum(counts.values()), 4)}
+    summary = {"numbers": len(numbered), "files": len(paths), "no_soprano": len(skipped),
+               "distinct_melodies": len(melodies), "kept": len(kept),
+               "tokens": int(tokens.size), "n_values": len(vocab),
+               "rarest_value_count": min(kept_counts.values())}
     log(f"  melodies: {summary}")
     return summary
