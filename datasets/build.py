@@ -39,6 +39,7 @@ REGISTRY_PATH = HERE / "registry.toml"
 BUILDERS = {
     "animals": "builders.animals",
     "six_classes": "builders.six_classes",
+    "trigger_word": "builders.trigger_word",
 }
 
 

@@ -28,7 +28,8 @@ import numpy as np
 
 from . import ROOT
 
-__all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes"]
+__all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes",
+           "load_trigger_word_audio"]
 
 #: The registry of data files, shipped with the repository.
 REGISTRY_PATH = ROOT / "datasets" / "registry.toml"
@@ -188,3 +189,60 @@ def load_six_classes():
         test_y = d["test_y"].astype(np.int64).reshape(1, -1)
         classes = d["classes"].astype(str)
     return train_x, train_y, test_x, test_y, classes
+
+
+# ---- audio, faces and domains (issue 6: c3, c4w1a2, c4w4a1, c5w3a2) ----
+
+
+def _unpack_clips(d, name: str, keep: np.ndarray) -> list:
+    flat, offsets = d[name], d[f"{name}_offsets"]
+    return [flat[offsets[i]:offsets[i + 1]].copy() for i in np.flatnonzero(keep)]
+
+
+def load_trigger_word_audio(split=None, with_info=False):
+    """Load the audio pieces of the trigger-word assignment (c5w3a2).
+
+    All clips are mono int16 at 16,000 Hz (``dlcourse.audio.RATE``). The keyword
+    "activate" and the negative words are synthesized in many voices; the
+    backgrounds are 10 s of quiet real speech over noise. The dev split's voices
+    (voice variants) and background never occur in the train split.
+
+    Parameters
+    ----------
+    split : {None, "train", "dev"}
+        Which part to return; ``None`` returns both (train first).
+    with_info : bool
+        If true, also return a dict of metadata lists.
+
+    Returns
+    -------
+    activates : list of ndarray of int16, each shape (n_samples,)
+        Clips of the word "activate", 0.5 to 1 s each.
+    negatives : list of ndarray of int16, each shape (n_samples,)
+        Clips of other words (apple, coffee, captivate, ...).
+    backgrounds : list of ndarray of int16, each shape (160000,)
+        10-second backgrounds.
+    info : dict, only if ``with_info``
+        ``"activates_voice"``, ``"negatives_voice"``, ``"negatives_word"``,
+        ``"rate"`` (16000): lists aligned with the clips returned.
+
+    Examples
+    --------
+    >>> activates, negatives, backgrounds = load_trigger_word_audio("train")
+    >>> len(backgrounds[0]), activates[0].dtype  # doctest: +SKIP
+    (160000, dtype('int16'))
+    """
+    if split not in (None, "train", "dev"):
+        raise ValueError(f"split must be None, 'train' or 'dev', got {split!r}")
+    with np.load(path("trigger_word"), allow_pickle=False) as d:
+        parts, info = {}, {"rate": int(d["rate"].reshape(-1)[0])}
+        for name in ("activates", "negatives", "backgrounds"):
+            s = d[f"{name}_split"].astype(str)
+            keep = np.ones(len(s), bool) if split is None else s == split
+            parts[name] = _unpack_clips(d, name, keep)
+            if name != "backgrounds":
+                info[f"{name}_voice"] = d[f"{name}_voice"].astype(str)[keep].tolist()
+            if name == "negatives":
+                info["negatives_word"] = d["negatives_word"].astype(str)[keep].tolist()
+    out = (parts["activates"], parts["negatives"], parts["backgrounds"])
+    return out + (info,) if with_info else out
