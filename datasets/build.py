@@ -40,6 +40,7 @@ BUILDERS = {
     "animals": "builders.animals",
     "six_classes": "builders.six_classes",
     "trigger_word": "builders.trigger_word",
+    "happy_faces": "builders.happy_faces",
 }
 
 

@@ -29,7 +29,7 @@ import numpy as np
 from . import ROOT
 
 __all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes",
-           "load_trigger_word_audio"]
+           "load_trigger_word_audio", "load_happy_dataset"]
 
 #: The registry of data files, shipped with the repository.
 REGISTRY_PATH = ROOT / "datasets" / "registry.toml"
@@ -246,3 +246,48 @@ def load_trigger_word_audio(split=None, with_info=False):
                 info["negatives_word"] = d["negatives_word"].astype(str)[keep].tolist()
     out = (parts["activates"], parts["negatives"], parts["backgrounds"])
     return out + (info,) if with_info else out
+
+
+def _decode_jpegs(flat: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    import io
+
+    from PIL import Image
+
+    return np.stack([np.asarray(Image.open(io.BytesIO(flat[offsets[i]:offsets[i + 1]].tobytes()))
+                                .convert("RGB"), dtype=np.uint8)
+                     for i in range(len(offsets) - 1)])
+
+
+def load_happy_dataset():
+    """Load the 64x64 happy / not-happy face pictures (used in c4w1a2).
+
+    Emoji and clip-art faces, augmented (size, angle, mirror, brightness, hue,
+    background), balanced, split by source face: no test face is drawn from a face
+    used in training (see ``datasets/builders/happy_faces.py``). The pictures are
+    stored as JPEG (quality 90) and decoded here.
+
+    Returns
+    -------
+    X_train_orig : ndarray of uint8, shape (600, 64, 64, 3)
+        Training pictures, RGB values in [0, 255].
+    Y_train_orig : ndarray of int64, shape (1, 600)
+        Training labels: 1 = happy, 0 = not happy (300 of each).
+    X_test_orig : ndarray of uint8, shape (150, 64, 64, 3)
+        Test pictures.
+    Y_test_orig : ndarray of int64, shape (1, 150)
+        Test labels (75 of each).
+    classes : ndarray of str, shape (2,)
+        ``["not happy", "happy"]``.
+
+    Examples
+    --------
+    >>> X_train_orig, Y_train_orig, X_test_orig, Y_test_orig, classes = load_happy_dataset()
+    >>> X_train = X_train_orig / 255.0; Y_train = Y_train_orig.T  # doctest: +SKIP
+    """
+    with np.load(path("happy_faces"), allow_pickle=False) as d:
+        train_x = _decode_jpegs(d["train_jpeg"], d["train_offsets"])
+        test_x = _decode_jpegs(d["test_jpeg"], d["test_offsets"])
+        train_y = d["train_y"].astype(np.int64).reshape(1, -1)
+        test_y = d["test_y"].astype(np.int64).reshape(1, -1)
+        classes = d["classes"].astype(str)
+    return train_x, train_y, test_x, test_y, classes
