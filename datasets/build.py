@@ -41,6 +41,7 @@ BUILDERS = {
     "six_classes": "builders.six_classes",
     "trigger_word": "builders.trigger_word",
     "happy_faces": "builders.happy_faces",
+    "digit_domains": "builders.digit_domains",
 }
 
 

@@ -29,7 +29,7 @@ import numpy as np
 from . import ROOT
 
 __all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes",
-           "load_trigger_word_audio", "load_happy_dataset"]
+           "load_trigger_word_audio", "load_happy_dataset", "load_digit_domains"]
 
 #: The registry of data files, shipped with the repository.
 REGISTRY_PATH = ROOT / "datasets" / "registry.toml"
@@ -291,3 +291,36 @@ def load_happy_dataset():
         test_y = d["test_y"].astype(np.int64).reshape(1, -1)
         classes = d["classes"].astype(str)
     return train_x, train_y, test_x, test_y, classes
+
+
+def load_digit_domains():
+    """Load two domains of 28x28 digits for data-mismatch and transfer experiments (c3).
+
+    The large domain is 5,000 real handwritten MNIST digits; the small domain is 600
+    printed digits rendered from fonts and made to look like MNIST (see
+    ``datasets/builders/digit_domains.py``). The small domain comes split by font
+    family into a train part (300), a dev part (150) and a test part (150): no font
+    family of dev or test occurs in the train part.
+
+    Returns
+    -------
+    X_large : ndarray of uint8, shape (5000, 28, 28)
+        Handwritten digits, white (255) on black (0).
+    Y_large : ndarray of int64, shape (1, 5000)
+        Their labels 0-9 (500 of each).
+    X_small : ndarray of uint8, shape (600, 28, 28)
+        Printed digits, same format.
+    Y_small : ndarray of int64, shape (1, 600)
+        Their labels 0-9 (60 of each).
+    small_split : ndarray of str, shape (600,)
+        ``"train"``, ``"dev"`` or ``"test"`` for each small-domain picture
+        (30 / 15 / 15 of each digit).
+
+    Examples
+    --------
+    >>> X_large, Y_large, X_small, Y_small, small_split = load_digit_domains()
+    >>> X_dev = X_small[small_split == "dev"]  # doctest: +SKIP
+    """
+    with np.load(path("digit_domains"), allow_pickle=False) as d:
+        return (d["large_x"], d["large_y"].astype(np.int64).reshape(1, -1), d["small_x"],
+                d["small_y"].astype(np.int64).reshape(1, -1), d["small_split"].astype(str))
