@@ -42,6 +42,9 @@ BUILDERS = {
     "trigger_word": "builders.trigger_word",
     "happy_faces": "builders.happy_faces",
     "digit_domains": "builders.digit_domains",
+    "face_identities": "builders.face_identities",
+    "face_embedding": "builders.face_embedding",
+    "lfw_embeddings": "builders.lfw_embeddings",
 }
 
 

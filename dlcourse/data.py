@@ -29,7 +29,8 @@ import numpy as np
 from . import ROOT
 
 __all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes",
-           "load_trigger_word_audio", "load_happy_dataset", "load_digit_domains"]
+           "load_trigger_word_audio", "load_happy_dataset", "load_digit_domains",
+           "load_face_identities", "load_lfw_embeddings"]
 
 #: The registry of data files, shipped with the repository.
 REGISTRY_PATH = ROOT / "datasets" / "registry.toml"
@@ -324,3 +325,62 @@ def load_digit_domains():
     with np.load(path("digit_domains"), allow_pickle=False) as d:
         return (d["large_x"], d["large_y"].astype(np.int64).reshape(1, -1), d["small_x"],
                 d["small_y"].astype(np.int64).reshape(1, -1), d["small_split"].astype(str))
+
+
+def load_face_identities(split="test"):
+    """Load drawn face pictures of many identities for face verification (c4w4a1).
+
+    An identity is one person emoji in one skin tone (or hair style); every picture
+    is a random view of it (size, angle, mirror, light, blur, background). The test
+    identities come from emoji never used to train the embedding model of
+    ``dlcourse.faces`` (see ``datasets/builders/face_identities.py``).
+
+    Parameters
+    ----------
+    split : {"test", "train"}
+        ``"test"``: 48 identities x 6 views (the notebook's database and queries);
+        ``"train"``: 228 identities x 3 views.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (m, 64, 64, 3)
+        RGB pictures.
+    identity : ndarray of int64, shape (m,)
+        Identity index of each picture, into ``names``.
+    names : ndarray of str, shape (276,)
+        Name of every identity (both splits), e.g. ``"girl: dark skin tone"``.
+    """
+    if split not in ("train", "test"):
+        raise ValueError(f"split must be 'train' or 'test', got {split!r}")
+    with np.load(path("face_identities"), allow_pickle=False) as d:
+        images = _decode_jpegs(d[f"{split}_jpeg"], d[f"{split}_offsets"])
+        identity = d[f"{split}_identity"].astype(np.int64)
+        names = d["identity_names"].astype(str)
+    return images, identity, names
+
+
+def load_lfw_embeddings():
+    """Load real face crops with encodings precomputed by dlib's face ResNet (c4w4a1 demo).
+
+    The 100 face crops of scikit-image's ``lfw_subset`` (Labeled Faces in the Wild,
+    no identity labels), 4 views of each (view 0 is the face itself; the others are
+    mirrored, rotated, shifted, re-lit copies), and the 128-d encoding of every view
+    by dlib's pretrained face-recognition network (see
+    ``datasets/builders/lfw_embeddings.py``). dlib is not needed at run time.
+
+    Returns
+    -------
+    faces : ndarray of uint8, shape (100, 25, 25)
+        Grey face crops.
+    views : ndarray of uint8, shape (400, 25, 25)
+        The views that were encoded, 4 per face in face order.
+    view_face : ndarray of int64, shape (400,)
+        Index into ``faces`` of each view.
+    encodings : ndarray of float32, shape (400, 128)
+        dlib encodings of the views.
+    threshold : float
+        Distance under which two encodings are taken to show the same face (0.5).
+    """
+    with np.load(path("lfw_embeddings"), allow_pickle=False) as d:
+        return (d["faces"], d["views"], d["view_face"].astype(np.int64), d["encodings"],
+                float(d["threshold"].reshape(-1)[0]))
