@@ -5,21 +5,19 @@ like FaceNet's 128-d encodings in the DLS. It was trained with the triplet loss
 (margin 0.2 on squared distances, batch-all mining) on the train identities of
 :func:`dlcourse.data.load_face_identities` by ``datasets/builders/face_embedding.py``;
 its weights ship in ``datasets/face_embedding.npz``. Two pictures show the same
-identity when the distance of their encodings is below ``VERIFY_THRESHOLD``.
+identity when the distance of their encodings is below :func:`verify_threshold`
+(chosen at build time on held-out views of the training identities).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["EMBEDDING_DIM", "VERIFY_THRESHOLD", "build_embedding_model",
+__all__ = ["EMBEDDING_DIM", "verify_threshold", "build_embedding_model",
            "face_embedding_model", "img_to_encoding", "preview_happy_faces",
            "preview_face_identities", "preview_lfw_embeddings", "preview_digit_domains"]
 
 EMBEDDING_DIM = 64
-#: Euclidean distance between encodings below which two pictures are "the same person";
-#: chosen at build time on held-out views of the training identities (see the registry).
-VERIFY_THRESHOLD = 0.8
 
 
 def build_embedding_model(input_shape=(64, 64, 3), embedding_dim: int = EMBEDDING_DIM):
@@ -66,6 +64,18 @@ def face_embedding_model():
                          f"the model needs {expected}")
     model.set_weights(weights)
     return model
+
+
+def verify_threshold() -> float:
+    """Distance of encodings under which two pictures show the same identity.
+
+    Chosen when the model was trained (best balanced accuracy on pairs of held-out
+    views of the training identities) and stored with the weights.
+    """
+    from .data import path
+
+    with np.load(path("face_embedding"), allow_pickle=False) as d:
+        return float(d["threshold"].reshape(-1)[0])
 
 
 def img_to_encoding(image, model):
