@@ -16,9 +16,12 @@ DLS ``happyModel`` architecture, Adam, 10 epochs of batch 16 on X/255 (seed 0) t
 85 s and reached 0.97 training and 0.81 test accuracy (0.83 with an earlier split of
 the same kind). The test faces are drawings the model has never seen, so the gap
 between train and test is real; most test errors are on the clip-art drawings and on
-faces such as the eye-roll, the yawn and the shushing face. A notebook that wants a
-higher figure can train longer or add augmentation; do not state a number in the
-notebook's prose unless a cell checks it.
+faces such as the eye-roll, the yawn and the shushing face. The figure depends a lot
+on which faces land in the test split: a variant of this set without the tongue-out,
+hand, mask and hat faces (another split) gave only 0.70, and a 4-layer CNN with global
+max pooling reached 0.75 on this set (20 epochs, 122 s): subtle smiles (the thin-line
+clip-art smiles, the smiling cat) are what unseen faces get wrong. Do not state a
+number in the notebook's prose unless a cell checks it.
 
 How the set is made
 -------------------
