@@ -48,6 +48,12 @@ BUILDERS = {
     "efficientnet_lite0": "builders.efficientnet_lite0",
     "transfer_birds": "builders.transfer_birds",
     "style_images": "builders.style_images",
+    "trigger_word": "builders.trigger_word",
+    "happy_faces": "builders.happy_faces",
+    "digit_domains": "builders.digit_domains",
+    "face_identities": "builders.face_identities",
+    "face_embedding": "builders.face_embedding",
+    "lfw_embeddings": "builders.lfw_embeddings",
 }
 
 

@@ -31,7 +31,8 @@ from . import ROOT
 __all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes",
            "load_names", "load_melodies", "load_glove", "load_emojify", "load_dates",
            "load_photos", "load_transfer_birds", "export_transfer_birds",
-           "load_style_images"]
+           "load_style_images", "load_trigger_word_audio", "load_happy_dataset",
+           "load_digit_domains", "load_face_identities", "load_lfw_embeddings"]
 
 #: The registry of data files, shipped with the repository.
 REGISTRY_PATH = ROOT / "datasets" / "registry.toml"
@@ -453,3 +454,197 @@ def load_style_images():
         style_layers = [(str(n), float(w)) for n, w in zip(d["style_layers"], d["style_weights"])]
         return (d["images"], [str(n) for n in d["names"]], str(d["content_layer"][0]),
                 style_layers)
+
+
+# ---- audio, faces and domains (issue 6: c3, c4w1a2, c4w4a1, c5w3a2) ----
+
+
+def _unpack_clips(d, name: str, keep: np.ndarray) -> list:
+    flat, offsets = d[name], d[f"{name}_offsets"]
+    return [flat[offsets[i]:offsets[i + 1]].copy() for i in np.flatnonzero(keep)]
+
+
+def load_trigger_word_audio(split=None, with_info=False):
+    """Load the audio pieces of the trigger-word assignment (c5w3a2).
+
+    All clips are mono int16 at 16,000 Hz (``dlcourse.audio.RATE``). The keyword
+    "activate" and the negative words are synthesized in many voices; the
+    backgrounds are 10 s of quiet real speech over noise. The dev split's voices
+    (voice variants) and background never occur in the train split.
+
+    Parameters
+    ----------
+    split : {None, "train", "dev"}
+        Which part to return; ``None`` returns both (train first).
+    with_info : bool
+        If true, also return a dict of metadata lists.
+
+    Returns
+    -------
+    activates : list of ndarray of int16, each shape (n_samples,)
+        Clips of the word "activate", 0.5 to 1 s each.
+    negatives : list of ndarray of int16, each shape (n_samples,)
+        Clips of other words (apple, coffee, captivate, ...).
+    backgrounds : list of ndarray of int16, each shape (160000,)
+        10-second backgrounds.
+    info : dict, only if ``with_info``
+        ``"activates_voice"``, ``"negatives_voice"``, ``"negatives_word"``,
+        ``"rate"`` (16000): lists aligned with the clips returned.
+
+    Examples
+    --------
+    >>> activates, negatives, backgrounds = load_trigger_word_audio("train")
+    >>> len(backgrounds[0]), activates[0].dtype  # doctest: +SKIP
+    (160000, dtype('int16'))
+    """
+    if split not in (None, "train", "dev"):
+        raise ValueError(f"split must be None, 'train' or 'dev', got {split!r}")
+    with np.load(path("trigger_word"), allow_pickle=False) as d:
+        parts, info = {}, {"rate": int(d["rate"].reshape(-1)[0])}
+        for name in ("activates", "negatives", "backgrounds"):
+            s = d[f"{name}_split"].astype(str)
+            keep = np.ones(len(s), bool) if split is None else s == split
+            parts[name] = _unpack_clips(d, name, keep)
+            if name != "backgrounds":
+                info[f"{name}_voice"] = d[f"{name}_voice"].astype(str)[keep].tolist()
+            if name == "negatives":
+                info["negatives_word"] = d["negatives_word"].astype(str)[keep].tolist()
+    out = (parts["activates"], parts["negatives"], parts["backgrounds"])
+    return out + (info,) if with_info else out
+
+
+def _decode_jpegs(flat: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    import io
+
+    from PIL import Image
+
+    return np.stack([np.asarray(Image.open(io.BytesIO(flat[offsets[i]:offsets[i + 1]].tobytes()))
+                                .convert("RGB"), dtype=np.uint8)
+                     for i in range(len(offsets) - 1)])
+
+
+def load_happy_dataset():
+    """Load the 64x64 happy / not-happy face pictures (used in c4w1a2).
+
+    Emoji and clip-art faces, augmented (size, angle, mirror, brightness, hue,
+    background), balanced, split by source face: no test face is drawn from a face
+    used in training (see ``datasets/builders/happy_faces.py``). The pictures are
+    stored as JPEG (quality 90) and decoded here.
+
+    Returns
+    -------
+    X_train_orig : ndarray of uint8, shape (600, 64, 64, 3)
+        Training pictures, RGB values in [0, 255].
+    Y_train_orig : ndarray of int64, shape (1, 600)
+        Training labels: 1 = happy, 0 = not happy (300 of each).
+    X_test_orig : ndarray of uint8, shape (150, 64, 64, 3)
+        Test pictures.
+    Y_test_orig : ndarray of int64, shape (1, 150)
+        Test labels (75 of each).
+    classes : ndarray of str, shape (2,)
+        ``["not happy", "happy"]``.
+
+    Examples
+    --------
+    >>> X_train_orig, Y_train_orig, X_test_orig, Y_test_orig, classes = load_happy_dataset()
+    >>> X_train = X_train_orig / 255.0; Y_train = Y_train_orig.T  # doctest: +SKIP
+    """
+    with np.load(path("happy_faces"), allow_pickle=False) as d:
+        train_x = _decode_jpegs(d["train_jpeg"], d["train_offsets"])
+        test_x = _decode_jpegs(d["test_jpeg"], d["test_offsets"])
+        train_y = d["train_y"].astype(np.int64).reshape(1, -1)
+        test_y = d["test_y"].astype(np.int64).reshape(1, -1)
+        classes = d["classes"].astype(str)
+    return train_x, train_y, test_x, test_y, classes
+
+
+def load_digit_domains():
+    """Load two domains of 28x28 digits for data-mismatch and transfer experiments (c3).
+
+    The large domain is 5,000 real handwritten MNIST digits; the small domain is 600
+    printed digits rendered from fonts and made to look like MNIST (see
+    ``datasets/builders/digit_domains.py``). The small domain comes split by font
+    family into a train part (300), a dev part (150) and a test part (150): no font
+    family of dev or test occurs in the train part.
+
+    Returns
+    -------
+    X_large : ndarray of uint8, shape (5000, 28, 28)
+        Handwritten digits, white (255) on black (0).
+    Y_large : ndarray of int64, shape (1, 5000)
+        Their labels 0-9 (500 of each).
+    X_small : ndarray of uint8, shape (600, 28, 28)
+        Printed digits, same format.
+    Y_small : ndarray of int64, shape (1, 600)
+        Their labels 0-9 (60 of each).
+    small_split : ndarray of str, shape (600,)
+        ``"train"``, ``"dev"`` or ``"test"`` for each small-domain picture
+        (30 / 15 / 15 of each digit).
+
+    Examples
+    --------
+    >>> X_large, Y_large, X_small, Y_small, small_split = load_digit_domains()
+    >>> X_dev = X_small[small_split == "dev"]  # doctest: +SKIP
+    """
+    with np.load(path("digit_domains"), allow_pickle=False) as d:
+        return (d["large_x"], d["large_y"].astype(np.int64).reshape(1, -1), d["small_x"],
+                d["small_y"].astype(np.int64).reshape(1, -1), d["small_split"].astype(str))
+
+
+def load_face_identities(split="test"):
+    """Load drawn face pictures of many identities for face verification (c4w4a1).
+
+    An identity is one person emoji in one skin tone (or hair style); every picture
+    is a random view of it (size, angle, mirror, light, blur, background). The test
+    identities come from emoji never used to train the embedding model of
+    ``dlcourse.faces`` (see ``datasets/builders/face_identities.py``).
+
+    Parameters
+    ----------
+    split : {"test", "train"}
+        ``"test"``: 48 identities x 6 views (the notebook's database and queries);
+        ``"train"``: 228 identities x 3 views.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (m, 64, 64, 3)
+        RGB pictures.
+    identity : ndarray of int64, shape (m,)
+        Identity index of each picture, into ``names``.
+    names : ndarray of str, shape (276,)
+        Name of every identity (both splits), e.g. ``"girl: dark skin tone"``.
+    """
+    if split not in ("train", "test"):
+        raise ValueError(f"split must be 'train' or 'test', got {split!r}")
+    with np.load(path("face_identities"), allow_pickle=False) as d:
+        images = _decode_jpegs(d[f"{split}_jpeg"], d[f"{split}_offsets"])
+        identity = d[f"{split}_identity"].astype(np.int64)
+        names = d["identity_names"].astype(str)
+    return images, identity, names
+
+
+def load_lfw_embeddings():
+    """Load real face crops with encodings precomputed by dlib's face ResNet (c4w4a1 demo).
+
+    The 100 face crops of scikit-image's ``lfw_subset`` (Labeled Faces in the Wild,
+    no identity labels), 4 views of each (view 0 is the face itself; the others are
+    mirrored, rotated, shifted, re-lit copies), and the 128-d encoding of every view
+    by dlib's pretrained face-recognition network (see
+    ``datasets/builders/lfw_embeddings.py``). dlib is not needed at run time.
+
+    Returns
+    -------
+    faces : ndarray of uint8, shape (100, 25, 25)
+        Grey face crops.
+    views : ndarray of uint8, shape (400, 25, 25)
+        The views that were encoded, 4 per face in face order.
+    view_face : ndarray of int64, shape (400,)
+        Index into ``faces`` of each view.
+    encodings : ndarray of float32, shape (400, 128)
+        dlib encodings of the views.
+    threshold : float
+        Distance under which two encodings are taken to show the same face (0.5).
+    """
+    with np.load(path("lfw_embeddings"), allow_pickle=False) as d:
+        return (d["faces"], d["views"], d["view_face"].astype(np.int64), d["encodings"],
+                float(d["threshold"].reshape(-1)[0]))
