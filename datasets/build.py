@@ -39,6 +39,8 @@ REGISTRY_PATH = HERE / "registry.toml"
 BUILDERS = {
     "animals": "builders.animals",
     "six_classes": "builders.six_classes",
+    "vehicle_kit": "builders.vehicle_kit",
+    "yolo_vehicles": "builders.yolo_vehicles",
 }
 
 
