@@ -25,8 +25,9 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-__all__ = ["DETECTION_CLASSES", "ROAD_CLASSES", "SPLITS", "detection_scene", "road_scene",
-           "detection_scenes", "road_scenes", "load_kit"]
+__all__ = ["DETECTION_CLASSES", "ROAD_CLASSES", "ROAD_COLOURS", "SPLITS", "detection_scene",
+           "road_scene", "detection_scenes", "road_scenes", "load_kit", "draw_boxes",
+           "mask_to_rgb", "preview_vehicle_scenes", "preview_road_scenes"]
 
 SEED = 4031
 SPLITS = {"train": 0, "test": 1}
@@ -313,3 +314,84 @@ def road_scenes(split: str = "train", n: int = 100, start: int = 0):
     for j in range(n):
         images[j], masks[j] = road_scene(kit, split, start + j)
     return images, masks
+
+
+# -------------------------------------------------------------------------- previews
+
+#: Colours of the road-scene classes (RGB in [0, 1]) for mask plots.
+ROAD_COLOURS = np.array([[0.45, 0.45, 0.45], [0.35, 0.65, 1.0], [0.55, 0.3, 0.55],
+                         [1.0, 0.2, 0.2], [1.0, 0.8, 0.1]], np.float32)
+_BOX_COLOURS = ("red", "orange", "cyan", "lime", "magenta")
+
+
+def draw_boxes(ax, image, boxes, classes, scores=None, class_names=DETECTION_CLASSES):
+    """Show ``image`` on matplotlib axes ``ax`` with boxes ``(y1, x1, y2, x2)`` in pixels.
+
+    Rows with a negative class are skipped; ``scores`` (optional) are printed after the
+    class names.
+    """
+    ax.imshow(image)
+    ax.set_axis_off()
+    for j, (box, cls) in enumerate(zip(np.asarray(boxes), np.asarray(classes))):
+        if cls < 0:
+            continue
+        y1, x1, y2, x2 = (float(v) for v in box)
+        colour = _BOX_COLOURS[int(cls) % len(_BOX_COLOURS)]
+        ax.add_patch(_rectangle((x1 - 0.5, y1 - 0.5), x2 - x1, y2 - y1, colour))
+        label = class_names[int(cls)]
+        if scores is not None:
+            label += f" {float(scores[j]):.2f}"
+        ax.text(x1, y1 - 1, label, color="black", fontsize=7, va="bottom",
+                bbox={"facecolor": colour, "alpha": 0.7, "pad": 0.5, "linewidth": 0})
+
+
+def _rectangle(xy, w, h, colour):
+    from matplotlib.patches import Rectangle
+
+    return Rectangle(xy, w, h, fill=False, edgecolor=colour, linewidth=1.5)
+
+
+def mask_to_rgb(mask) -> np.ndarray:
+    """A road-scene mask (h, w) of class indices -> an RGB picture (h, w, 3) in [0, 1]."""
+    return ROAD_COLOURS[np.asarray(mask, dtype=np.int64)]
+
+
+def preview_vehicle_scenes(n: int = 8, split: str = "test"):
+    """Draw ``n`` detection scenes of ``split`` with their true boxes; return the figure."""
+    import matplotlib.pyplot as plt
+
+    from .data import load_vehicle_scenes
+
+    images, boxes, classes, names = load_vehicle_scenes(split, n)
+    cols = min(n, 4)
+    rows = -(-n // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(2.6 * cols, 2.6 * rows), squeeze=False)
+    for ax in axes.flat:
+        ax.set_axis_off()
+    for i in range(n):
+        draw_boxes(axes.flat[i], images[i], boxes[i], classes[i], class_names=names)
+    fig.suptitle(f"vehicle scenes ({split}): true boxes")
+    fig.tight_layout()
+    return fig
+
+
+def preview_road_scenes(n: int = 4, split: str = "test"):
+    """Draw ``n`` road scenes of ``split`` next to their masks; return the figure."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    from .data import load_road_scenes
+
+    images, masks, names = load_road_scenes(split, n)
+    fig, axes = plt.subplots(n, 2, figsize=(5.2, 2.1 * n), squeeze=False)
+    for i in range(n):
+        axes[i, 0].imshow(images[i])
+        axes[i, 1].imshow(mask_to_rgb(masks[i]))
+        axes[i, 0].set_axis_off()
+        axes[i, 1].set_axis_off()
+    axes[0, 0].set_title("scene")
+    axes[0, 1].set_title("mask")
+    fig.legend(handles=[Patch(color=ROAD_COLOURS[k], label=name) for k, name in enumerate(names)],
+               loc="lower center", ncol=len(names), fontsize=7)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
