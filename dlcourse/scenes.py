@@ -14,7 +14,10 @@ Two kinds of scenes:
 
 * :func:`detection_scene`: a 128x128 crop of a photo with 1 to 3 vehicles of five classes
   (car, bus/truck, two-wheeler, aircraft, boat) pasted at random sizes and places, with
-  their boxes ``(y1, x1, y2, x2)`` in pixels and their classes;
+  their boxes ``(y1, x1, y2, x2)`` in pixels and their classes; in training scenes the
+  vehicles are also stretched (width x 0.8-1.2) and recoloured (channels swapped, grey,
+  or a dark silhouette), so that a detector learns shapes rather than the colours of
+  the few training drawings;
 * :func:`road_scene`: a 96x128 road picture (sky, scenery, ground, a road in perspective,
   cars and buses/trucks on the road) with a mask of five classes
   (0 other, 1 sky, 2 road, 3 car, 4 bus/truck).
@@ -77,19 +80,36 @@ def _rng(kind: int, split: str, index: int) -> np.random.Generator:
 
 
 def _sprite(kit: dict, i: int, height: int | None = None, longer: int | None = None,
-            flip: bool = False) -> np.ndarray:
-    """Sprite ``i`` resized (premultiplied RGB + alpha, float32 in [0, 1])."""
+            flip: bool = False, stretch: float = 1.0) -> np.ndarray:
+    """Sprite ``i`` resized (premultiplied RGB + alpha, float32 in [0, 1]); ``stretch``
+    multiplies the width before the longer side is set."""
     h, w = (int(v) for v in kit["sprite_hw"][i])
+    w_st = w * stretch
     if longer is not None:
-        scale = longer / max(h, w)
+        scale = longer / max(h, w_st)
     else:
         scale = height / h
-    size = (max(2, round(w * scale)), max(2, round(h * scale)))
+    size = (max(2, round(w_st * scale)), max(2, round(h * scale)))
     im = Image.fromarray(kit["sprite_rgba"][i, :h, :w]).convert("RGBa")
     im = im.resize(size, Image.Resampling.BILINEAR, reducing_gap=2.0)
     if flip:
         im = im.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
     return np.asarray(im, dtype=np.float32) / 255
+
+
+def _recolour(sp: np.ndarray, rng) -> np.ndarray:
+    """Training-scene colour augmentation of a premultiplied sprite: swap the colour
+    channels (1 in 2), or turn it grey (1 in 8), or into a dark silhouette (1 in 16)."""
+    u = rng.random()
+    if u < 0.5:
+        sp = np.concatenate([sp[..., rng.permutation(3)], sp[..., 3:]], axis=2)
+    elif u < 0.625:
+        grey = sp[..., :3].mean(axis=2, keepdims=True)
+        sp = np.concatenate([grey, grey, grey, sp[..., 3:]], axis=2)
+    elif u < 0.6875:
+        dark = sp[..., 3:] * np.float32(rng.uniform(0.0, 0.15))
+        sp = np.concatenate([dark, dark, dark, sp[..., 3:]], axis=2)
+    return sp
 
 
 def _paste(canvas: np.ndarray, sp: np.ndarray, y0: int, x0: int) -> np.ndarray:
@@ -166,9 +186,12 @@ def detection_scene(kit: dict, split: str, index: int):
         choices = pool[kit["sprite_class"][pool] == cls]
         i = int(choices[rng.integers(len(choices))])
         sp = _sprite(kit, i, longer=int(rng.integers(DET_SIDE[0], DET_SIDE[1] + 1)),
-                     flip=bool(rng.random() < 0.5))
+                     flip=bool(rng.random() < 0.5),
+                     stretch=rng.uniform(0.8, 1.2) if split == "train" else 1.0)
         sp[..., :3] = np.minimum(sp[..., :3] * np.float32(rng.uniform(0.85, 1.15)),
                                  sp[..., 3:])
+        if split == "train":  # colour augmentation: a class must not be told by its colours
+            sp = _recolour(sp, rng)
         h, w = sp.shape[:2]
         ys, xs = np.nonzero(sp[..., 3] > 0.5)
         for _attempt in range(30):

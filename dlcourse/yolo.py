@@ -51,8 +51,8 @@ CLASS_NAMES = ("car", "bus/truck", "two-wheeler", "aircraft", "boat")
 
 
 def build_detector(n_anchors: int = len(ANCHORS), n_classes: int = len(CLASS_NAMES)):
-    """Build the (untrained) detector: 7 convolutions (the first with stride 2), 3 max-pools
-    and a 1x1 output layer (335k parameters).
+    """Build the (untrained) detector: 7 convolutions with batch norm and leaky ReLU (the
+    first with stride 2), 3 max-pools and a 1x1 output layer.
 
     Returns
     -------
@@ -70,10 +70,12 @@ def build_detector(n_anchors: int = len(ANCHORS), n_classes: int = len(CLASS_NAM
 
     inputs = keras.Input((*IMAGE_SHAPE, 3), name="image")
     x = layers.Rescaling(1 / 255)(inputs)
-    x = conv(x, 16, 3, strides=2)  # 64x64
-    for filters in (32, 64, 128):  # 32x32, 16x16, 8x8
+    x = conv(x, 16, 3, strides=2)
+    x = layers.MaxPooling2D(2)(x)  # 32x32
+    for filters in (32, 64):
         x = conv(x, filters, 3)
-        x = layers.MaxPooling2D(2)(x)
+        x = layers.MaxPooling2D(2)(x)  # 16x16, 8x8
+    x = conv(x, 128, 3)
     x = conv(x, 128, 3)
     x = conv(x, 64, 1)
     x = conv(x, 128, 3)

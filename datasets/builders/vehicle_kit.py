@@ -8,8 +8,9 @@ time, deterministically (a scene is a pure function of the kit, the split and it
 
 What is inside
 --------------
-* **Sprites**: 74 vehicle pictures with transparent backgrounds, each labelled with one of
-  five classes: 0 car, 1 bus/truck, 2 two-wheeler, 3 aircraft, 4 boat. Clip art from the
+* **Sprites**: 81 vehicle pictures (54 clip art, 27 emoji) with transparent backgrounds,
+  each labelled with one of five classes: 0 car, 1 bus/truck, 2 two-wheeler, 3 aircraft,
+  4 boat. Clip art from the
   Debian package ``openclipart-png`` (``transportation/`` and ``transportation/vehicles``,
   ``transportation/boating``; every file was chosen by eye: road signs, pictograms,
   diagrams, line art and duplicate copies are out) and vehicle emoji from
@@ -67,9 +68,9 @@ REGISTRY = {
     "file": OUTPUT,
     "source": (
         "Debian openclipart-png 1:0.18+dfsg-19 (transportation/, transportation/vehicles/, "
-        "transportation/boating/: 50 vehicle drawings chosen by eye, listed in "
+        "transportation/boating/: 54 vehicle drawings chosen by eye, listed in "
         "datasets/builders/vehicle_kit.py); Debian fonts-noto-color-emoji 2.042-0+deb12u1 "
-        "(NotoColorEmoji.ttf, 24 vehicle emoji); photos bundled with scikit-learn 1.9.1 "
+        "(NotoColorEmoji.ttf, 27 vehicle emoji); photos bundled with scikit-learn 1.9.1 "
         "(china.jpg, flower.jpg) and scikit-image 0.26.0 (astronaut, coffee, chelsea, rocket, "
         "camera, grass, gravel, brick)"
     ),
@@ -109,9 +110,10 @@ CLIPART = {
         [_T + "car_jamin_ellis_.png"],
         [_T + "dodge_neon_green_ganson.png", _T + "dodge_neon_pink_ganson.png"],
         [_T + "formula_one_car_gerald_g_01.png", _T + "formula_one_car_gerald_g_02.png"],
-        [_V + "hummer_01.png"], [_V + "hummer_02.png"], [_V + "hummer_03.png"],
-        [_V + "hummer_05.png"], [_V + "hummer_07.png"],
-        [_V + "hummers/hummer_03.png", _V + "hummers/hummer_04.png"],  # silhouettes
+        [_V + "hummer_01.png"], [_V + "hummer_02.png"], [_V + "hummer_05.png"],
+        [_V + "hummer_07.png"],
+        # a colour drawing and two black silhouettes of its outline: one group
+        [_V + "hummer_03.png", _V + "hummers/hummer_03.png", _V + "hummers/hummer_04.png"],
         [_T + "old_car_lumen_design_st_r.png"], [_T + "road_runner_ganson.png"],
         [_T + "skoda_car_alejandro_teja_.png"], [_T + "sportcar_sergio_luiz_ara_01.png"],
         [_T + "toyota_land_cruiser_ganson.png"], [_T + "blazer_01.png"],

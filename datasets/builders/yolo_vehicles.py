@@ -1,10 +1,11 @@
 """Builder of ``yolo_vehicles.npz``: trains the course's small YOLO-style vehicle detector.
 
-The detector (``dlcourse.yolo.build_detector``: 7 convolutions with batch norm and leaky
-ReLU, 4 max-pools, a 1x1 output layer; 128x128 input, 8x8 grid, 5 anchors, 5 classes) is
-trained from scratch on training scenes of ``dlcourse.scenes.detection_scene`` (vehicle
-sprites of the training split on training columns of the photos; see
-``vehicle_kit.py``) and evaluated on test scenes (other drawings, other photo columns).
+The detector (``dlcourse.yolo.build_detector``: 7 3x3/1x1 convolutions with batch norm
+and leaky ReLU, the first with stride 2, 3 max-pools, a 1x1 output layer; 128x128 input,
+8x8 grid, 5 anchors, 5 classes; 335k parameters) is trained from scratch on training
+scenes of ``dlcourse.scenes.detection_scene`` (vehicle sprites of the training split on
+training columns of the photos; see ``vehicle_kit.py``) and evaluated on test scenes
+(other drawings, other photo columns).
 The file holds the trained weights as plain arrays (``w000``, ``w001``, ... in the order
 of ``model.get_weights()``), the anchors and the class names; ``dlcourse.yolo``
 builds the model and sets them. The output layout is documented in ``dlcourse/yolo.py``.
@@ -64,9 +65,9 @@ REGISTRY = {
 }
 
 SEED = 1357
-N_TRAIN = int(os.environ.get("YOLO_N_TRAIN", 5000))  # training scenes
+N_TRAIN = int(os.environ.get("YOLO_N_TRAIN", 8000))  # training scenes
 N_EVAL = 1000  # test scenes for the reported figures
-EPOCHS = int(os.environ.get("YOLO_EPOCHS", 7))
+EPOCHS = int(os.environ.get("YOLO_EPOCHS", 10))
 BATCH = 32
 LR = 3e-3
 LAMBDA_COORD = 2.0
@@ -274,7 +275,7 @@ def train(log=print):
         def on_epoch_end(self, epoch, logs=None):
             log(f"  epoch {epoch + 1}/{EPOCHS}: loss {logs['loss']:.3f} "
                 f"({time.perf_counter() - t0:.0f} s)")
-            if (epoch + 1) % 2 == 0 and epoch + 1 < EPOCHS:
+            if (epoch + 1) % 3 == 0 and epoch + 1 < EPOCHS:
                 evaluate(self.model, xe[:300], be[:300], ce[:300], log)
 
     model.fit(x, y, batch_size=BATCH, epochs=EPOCHS, shuffle=True,
