@@ -221,5 +221,7 @@ def test_detector_finds_held_out_vehicles():
     assert r0 < 0.2
 
 
-RECALL_MIN = 0.0  # set from the measured figure below
-PRECISION_MIN = 0.0
+# Measured on these 64 scenes (123 vehicles) with the shipped weights: recall 0.431,
+# precision 0.570 (on 1,000 test scenes: recall 0.417, precision 0.536).
+RECALL_MIN = 0.38
+PRECISION_MIN = 0.48

@@ -30,6 +30,15 @@ Evaluation (also here, in NumPy): mean average precision at IoU 0.5 (all-point
 interpolated AP per class, class-wise NMS at IoU 0.5, score = confidence x class
 probability >= 0.01) and recall at IoU 0.5 of the notebook's pipeline (score >= 0.6,
 NMS at IoU 0.5 over all classes, at most 10 boxes).
+
+Measured with the committed weights (12,000 training scenes x 7 epochs, 1,054 s of
+training, nice'd, on two CPU cores shared with other jobs; evaluated on the first 1,000
+test scenes): mAP at IoU 0.5 = 0.391 (AP car 0.466, bus/truck 0.382, two-wheeler 0.421,
+aircraft 0.361, boat 0.326). Recall at IoU 0.5 with the right class: 0.417 at score
+>= 0.3 (precision 0.536), 0.246 at score >= 0.6 (precision 0.648); ignoring the class,
+recall is 0.665 at >= 0.3: most misses are vehicles found but misnamed, because test
+vehicles are drawings the detector has never seen. On fresh training scenes (seen
+drawings) recall at >= 0.3 is 0.722.
 """
 
 from __future__ import annotations
@@ -65,9 +74,9 @@ REGISTRY = {
 }
 
 SEED = 1357
-N_TRAIN = int(os.environ.get("YOLO_N_TRAIN", 8000))  # training scenes
+N_TRAIN = int(os.environ.get("YOLO_N_TRAIN", 12000))  # training scenes
 N_EVAL = 1000  # test scenes for the reported figures
-EPOCHS = int(os.environ.get("YOLO_EPOCHS", 10))
+EPOCHS = int(os.environ.get("YOLO_EPOCHS", 7))
 BATCH = 32
 LR = 3e-3
 LAMBDA_COORD = 2.0
@@ -238,8 +247,11 @@ def evaluate(model, images, boxes, classes, log=print) -> dict:
     aps = average_precision(dets, boxes, classes, len(yolo.CLASS_NAMES))
     out = {"mAP50": float(np.mean(aps)), "AP50": [round(a, 3) for a in aps]}
     for thr in (0.3, 0.6):
-        r, p = recall_precision(decode(raw, thr, per_class=False), boxes, classes)
+        dets = decode(raw, thr, per_class=False)
+        r, p = recall_precision(dets, boxes, classes)
         out[f"recall50@{thr}"], out[f"precision50@{thr}"] = r, p
+        out[f"recall50_any_class@{thr}"] = recall_precision(dets, boxes, classes,
+                                                             match_class=False)[0]
     log("  " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
                          for k, v in out.items()))
     return out
