@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    python tools/check_road_unet.py [--n-train 1500] [--epochs 6] [--filters 16]
+    python tools/check_road_unet.py [--n-train 800] [--epochs 4] [--filters 16]
 
 Trains a small Keras U-Net (three down-sampling steps, ``--filters`` in the first
 block, as in the notebook's ``unet_model``) on training road scenes, then prints the
@@ -55,9 +55,9 @@ def small_unet(input_shape, n_filters, n_classes):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n-train", type=int, default=1500)
+    parser.add_argument("--n-train", type=int, default=800)
     parser.add_argument("--n-test", type=int, default=200)
-    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--filters", type=int, default=16)
     args = parser.parse_args(argv)
 
