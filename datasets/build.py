@@ -39,6 +39,15 @@ REGISTRY_PATH = HERE / "registry.toml"
 BUILDERS = {
     "animals": "builders.animals",
     "six_classes": "builders.six_classes",
+    "names": "builders.names",
+    "emojify": "builders.emojify",
+    "glove": "builders.glove",
+    "melodies": "builders.melodies",
+    "dates": "builders.dates",
+    "photos": "builders.photos",
+    "efficientnet_lite0": "builders.efficientnet_lite0",
+    "transfer_birds": "builders.transfer_birds",
+    "style_images": "builders.style_images",
     "vehicle_kit": "builders.vehicle_kit",
     "yolo_vehicles": "builders.yolo_vehicles",
 }

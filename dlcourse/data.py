@@ -29,6 +29,9 @@ import numpy as np
 from . import ROOT
 
 __all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes",
+           "load_names", "load_melodies", "load_glove", "load_emojify", "load_dates",
+           "load_photos", "load_transfer_birds", "export_transfer_birds",
+           "load_style_images",
            "load_vehicle_scenes", "load_road_scenes", "load_yolo_weights"]
 
 #: The registry of data files, shipped with the repository.
@@ -189,6 +192,268 @@ def load_six_classes():
         test_y = d["test_y"].astype(np.int64).reshape(1, -1)
         classes = d["classes"].astype(str)
     return train_x, train_y, test_x, test_y, classes
+
+
+# ---- sequence models (course 5: names, melodies, GloVe, Emojify, dates) ----
+
+
+def load_names(as_text=False):
+    """Load the lower-case US census first names (used in c5w1a2).
+
+    Parameters
+    ----------
+    as_text : bool, default False
+        If True, return one string holding the names one per line (with a final newline),
+        like the contents of a ``names.txt`` file.
+
+    Returns
+    -------
+    names : list of str, or str
+        5,163 distinct first names, letters ``a``-``z`` only, sorted alphabetically.
+
+    Examples
+    --------
+    >>> names = load_names()
+    >>> len(names), names[0]  # doctest: +SKIP
+    (5163, 'aaron')
+    """
+    with np.load(path("names"), allow_pickle=False) as d:
+        names = d["names"].tolist()
+    return "".join(n + "\n" for n in names) if as_text else names
+
+
+def load_melodies(Tx=30, stride=4, raw=False):
+    """Load Bach chorale melodies as one-hot token windows (used in c5w1a3).
+
+    A token is a (pitch or rest, duration) pair of a fixed vocabulary of ``n_values``
+    values; :func:`dlcourse.music.decode` and :func:`dlcourse.music.synthesize` turn
+    tokens into notes and sound. Every window of ``Tx + 1`` consecutive tokens inside one
+    melody, starting every ``stride`` tokens, gives one training example.
+
+    Parameters
+    ----------
+    Tx : int, default 30
+        Time steps per example.
+    stride : int, default 4
+        Distance between the starts of successive windows of a melody.
+    raw : bool, default False
+        If True, return ``(melodies, names, indices_values)`` instead: the melodies as a
+        list of int64 token arrays, their BWV names, and the vocabulary.
+
+    Returns
+    -------
+    X : ndarray of float32, shape (m, Tx, n_values)
+        One-hot tokens, ``X[i, t]`` the ``t``-th token of window ``i``.
+    Y : ndarray of float32, shape (Tx, m, n_values)
+        The next tokens: ``Y[t, i] = X[i, t + 1]`` (``Y[Tx - 1]`` is the window's last token).
+    n_values : int
+        Size of the token vocabulary.
+    indices_values : dict of int to tuple (int, float)
+        Token index -> ``(midi_pitch, quarter_length)``; ``midi_pitch == -1`` is a rest.
+    """
+    with np.load(path("melodies"), allow_pickle=False) as d:
+        tokens = d["tokens"].astype(np.int64)
+        starts = d["starts"]
+        names = d["names"].astype(str).tolist()
+        vocab = list(zip(d["vocab_pitch"].tolist(), d["vocab_duration"].tolist()))
+    indices_values = {k: (int(p), float(q)) for k, (p, q) in enumerate(vocab)}
+    melodies = [tokens[a:b] for a, b in zip(starts[:-1], starts[1:])]
+    if raw:
+        return melodies, names, indices_values
+    windows = [mel[s:s + Tx + 1] for mel in melodies
+               for s in range(0, len(mel) - Tx, stride)]
+    idx = np.stack(windows)
+    n_values = len(vocab)
+    onehot = np.eye(n_values, dtype=np.float32)
+    X = onehot[idx[:, :Tx]]
+    Y = np.ascontiguousarray(np.swapaxes(onehot[idx[:, 1:]], 0, 1))
+    return X, Y, n_values, indices_values
+
+
+def load_glove():
+    """Load the GloVe 6B 50-d word vectors, trimmed to about 40,000 words (c5w2a1, c5w2a2).
+
+    Returns
+    -------
+    words : list of str
+        The vocabulary, sorted alphabetically.
+    word_to_index : dict of str to int
+        Word -> index 1..len(words), in alphabetical order (0 is free for padding).
+    index_to_word : dict of int to str
+        The inverse mapping.
+    word_to_vec_map : dict of str to ndarray of float32, shape (50,)
+        The GloVe vector of each word (stored as float16; cosine similarities agree with
+        the original float32 vectors to within 3e-4).
+    """
+    with np.load(path("glove"), allow_pickle=False) as d:
+        raw_words = d["words"].tolist()
+        vectors = d["vectors"].astype(np.float32)
+    order = sorted(range(len(raw_words)), key=raw_words.__getitem__)
+    words = [raw_words[i] for i in order]
+    word_to_index = {w: k for k, w in enumerate(words, start=1)}
+    index_to_word = {k: w for w, k in word_to_index.items()}
+    word_to_vec_map = {raw_words[i]: vectors[i] for i in order}
+    return words, word_to_index, index_to_word, word_to_vec_map
+
+
+def load_emojify():
+    """Load the Emojify sentences (used in c5w2a2).
+
+    Labels: 0 heart (love), 1 baseball (sport), 2 smile (happy), 3 disappointed (sad),
+    4 fork and knife (food); :func:`dlcourse.words.label_to_emoji` gives the emoji.
+    Sentences are lower case, without punctuation, at most 10 words, every word in
+    :func:`load_glove`'s vocabulary.
+
+    Returns
+    -------
+    X_train : ndarray of str, shape (280,)
+    Y_train : ndarray of int64, shape (280,)
+        Labels 0-4, 56 per class.
+    X_test : ndarray of str, shape (70,)
+    Y_test : ndarray of int64, shape (70,)
+        Labels 0-4, 14 per class.
+    """
+    with np.load(path("emojify"), allow_pickle=False) as d:
+        return (d["train_x"].astype(str), d["train_y"].astype(np.int64),
+                d["test_x"].astype(str), d["test_y"].astype(np.int64))
+
+
+def load_dates(split="train", m=None):
+    """Load (human-readable date, ISO date) pairs and their vocabularies (used in c5w3a1).
+
+    Parameters
+    ----------
+    split : {"train", "dev"}
+        10,000 training or 1,000 held-out pairs (no human string is in both).
+    m : int, optional
+        Return only the first ``m`` pairs of the split.
+
+    Returns
+    -------
+    dataset : list of tuple (str, str)
+        ``(human, machine)`` pairs, e.g. ``("tuesday, 29 december 2009", "2009-12-29")``;
+        human strings are lower case and at most 30 characters long.
+    human_vocab : dict of str to int
+        The 41 characters of the human strings (sorted) -> 0..40, then ``"<unk>"`` -> 41
+        and ``"<pad>"`` -> 42.
+    machine_vocab : dict of str to int
+        ``"-"`` -> 0 and ``"0"``..``"9"`` -> 1..10.
+    inv_machine_vocab : dict of int to str
+        The inverse of ``machine_vocab``.
+    """
+    from .nmt import make_vocabularies
+
+    if split not in ("train", "dev"):
+        raise ValueError(f"split must be 'train' or 'dev', not {split!r}")
+    with np.load(path("dates"), allow_pickle=False) as d:
+        human = d[f"{split}_human"].tolist()
+        machine = d[f"{split}_machine"].tolist()
+        human_chars = d["human_chars"].tolist()
+        machine_chars = d["machine_chars"].tolist()
+    dataset = list(zip(human, machine))[:m]
+    return (dataset, *make_vocabularies(human_chars, machine_chars))
+
+
+# ---- vision (course 4: pretrained CNN, transfer learning, style transfer) ----
+
+
+def load_photos():
+    """Load seven real photos at 224x224 (c4w2a2 ImageNet predictions, c4w4a2 content images).
+
+    The photos come with scikit-image and scikit-learn: chelsea (a cat), coffee, rocket,
+    astronaut, camera (grey, stored as RGB), china (a temple), flower.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (7, 224, 224, 3)
+        RGB values in [0, 255].
+    names : list of str
+        ``names[i]`` names ``images[i]``, e.g. ``"chelsea"``.
+
+    Examples
+    --------
+    >>> images, names = load_photos()
+    >>> cat = images[names.index("chelsea")]  # doctest: +SKIP
+    """
+    with np.load(path("photos"), allow_pickle=False) as d:
+        return d["images"], [str(n) for n in d["names"]]
+
+
+def load_transfer_birds():
+    """Load the bird / not-bird pictures for transfer learning (c4w2a2), 128x128 RGB.
+
+    Clip art and emoji on backgrounds that do not depend on the class; "not bird" is half
+    other animals, half things. Split by source: no validation picture shows a source
+    drawing used in training.
+
+    Returns
+    -------
+    train_x : ndarray of uint8, shape (300, 128, 128, 3)
+        Training pictures, RGB values in [0, 255].
+    train_y : ndarray of int64, shape (300,)
+        1 = bird, 0 = not bird (150 of each).
+    val_x : ndarray of uint8, shape (80, 128, 128, 3)
+        Validation pictures.
+    val_y : ndarray of int64, shape (80,)
+        Validation labels (40 of each).
+    classes : list of str
+        ``["not_bird", "bird"]``: ``classes[y]`` names label ``y``.
+    """
+    with np.load(path("transfer_birds"), allow_pickle=False) as d:
+        return (d["train_x"], d["train_y"].astype(np.int64), d["val_x"],
+                d["val_y"].astype(np.int64), [str(c) for c in d["classes"]])
+
+
+def export_transfer_birds(folder):
+    """Write the transfer-learning pictures as PNG files, one folder per split and class.
+
+    The layout is the one ``keras.utils.image_dataset_from_directory`` reads:
+    ``folder/train/bird/0003.png``, ``folder/train/not_bird/...``, ``folder/val/...``.
+    Existing files of the same names are overwritten; nothing else is touched.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Where to write (created if absent).
+
+    Returns
+    -------
+    pathlib.Path
+        ``folder``, as a Path.
+    """
+    from PIL import Image
+
+    folder = Path(folder)
+    train_x, train_y, val_x, val_y, classes = load_transfer_birds()
+    for split, xs, ys in (("train", train_x, train_y), ("val", val_x, val_y)):
+        for name in classes:
+            (folder / split / name).mkdir(parents=True, exist_ok=True)
+        for k, (x, y) in enumerate(zip(xs, ys)):
+            Image.fromarray(x).save(folder / split / classes[y] / f"{k:04d}.png")
+    return folder
+
+
+def load_style_images():
+    """Load the style images of c4w4a2 and the EfficientNet-Lite0 layers to use with them.
+
+    Four images painted procedurally for the course (swirls, stained_glass, mondrian, waves).
+    The content images are the photos of :func:`load_photos`.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (4, 224, 224, 3)
+        RGB values in [0, 255].
+    names : list of str
+        ``names[i]`` names ``images[i]``.
+    content_layer : str
+        The layer of ``dlcourse.efficientnet.efficientnet_lite0`` for the content cost.
+    style_layers : list of (str, float)
+        ``(layer name, weight)`` pairs for the style cost, like the DLS ``STYLE_LAYERS``.
+    """
+    with np.load(path("style_images"), allow_pickle=False) as d:
+        style_layers = [(str(n), float(w)) for n, w in zip(d["style_layers"], d["style_weights"])]
+        return (d["images"], [str(n) for n in d["names"]], str(d["content_layer"][0]),
+                style_layers)
 
 
 # ---- detection and segmentation scenes (c4w3a1, c4w3a2) ----

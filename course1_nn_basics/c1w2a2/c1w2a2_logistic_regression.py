@@ -995,7 +995,7 @@ logistic_regression_model = model(train_set_x, train_set_y, test_set_x, test_set
 # %% [markdown]
 # The **accuracy** is the fraction of examples whose predicted label equals the true label. The
 # next cell computes it for both sets and checks it against what a correct implementation
-# reaches on this data: about 79 % on the training set and 70 % on the test set. Training
+# reaches on this data: about 79 % on the training set and 65 % on the test set. Training
 # starts from $w = 0$ and uses no randomness, so every correct implementation learns the same
 # parameters, up to rounding.
 
@@ -1005,11 +1005,11 @@ test_accuracy = np.mean(logistic_regression_model["Y_prediction_test"] == test_s
 print(f"train accuracy: {100 * train_accuracy:.1f} %")
 print(f"test accuracy:  {100 * test_accuracy:.1f} %")
 assert 0.76 <= train_accuracy <= 0.82, f"train accuracy {train_accuracy:.3f}: expected about 0.79"
-assert 0.67 <= test_accuracy <= 0.73, f"test accuracy {test_accuracy:.3f}: expected about 0.70"
+assert 0.62 <= test_accuracy <= 0.68, f"test accuracy {test_accuracy:.3f}: expected about 0.65"
 assert train_accuracy > test_accuracy, "expected a higher accuracy on the training set"
 
 # %% [markdown]
-# Seven pictures out of ten is clearly better than guessing (the two classes are equally
+# Two pictures out of three is clearly better than guessing (the two classes are equally
 # frequent, so a coin flip gets 50 %), but far from what you would expect from a person. The
 # model also does better on the pictures it was trained on than on new ones: part of what it
 # learned are details of the training pictures that do not carry over. Later in the

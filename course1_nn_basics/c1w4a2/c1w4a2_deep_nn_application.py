@@ -529,11 +529,11 @@ plt.show()
 # What the numbers say (the next cell checks each statement, with a margin of a few pictures):
 #
 # - **Logistic regression** fits every training picture (train accuracy 100 %) but gets only
-#   about 66 % of the test pictures right: with 12288 weights for 900 examples it can memorize
+#   about 64 % of the test pictures right: with 12288 weights for 900 examples it can memorize
 #   the training set pixel by pixel, and much of what it memorizes does not carry over to new
 #   pictures. This is **overfitting**.
-# - The **two-layer network** fits the training set much less (about 68 %) and does about as
-#   well on the test set (about 67 %), slightly better than logistic regression.
+# - The **two-layer network** fits the training set much less (about 70 %) and does about as
+#   well on the test set (about 66 %), slightly better than logistic regression.
 # - The **$L$-layer network** is the best of the three on new pictures (about 72 %).
 #
 # So the ranking on new pictures is $L$-layer > two-layer > logistic regression. Be honest about

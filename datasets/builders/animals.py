@@ -123,8 +123,8 @@ def _r(first: int, last: int) -> list[int]:
 #: spider, minus dragons, unicorn, shell, oyster, pig nose, paw prints, microbe and
 #: the plants and objects that share the U+1FAB0 block.
 ANIMAL_EMOJI = sorted(
-    set(_r(0x1F400, 0x1F43F) + _r(0x1F980, 0x1F9AE) + _r(0x1FAB0, 0x1FAB3))
-    | {0x1FABC, 0x1FABF, 0x1FACE, 0x1FACF, 0x1F54A, 0x1F577}
+    (set(_r(0x1F400, 0x1F43F) + _r(0x1F980, 0x1F9AE) + _r(0x1FAB0, 0x1FAB3))
+     | {0x1FABC, 0x1FABF, 0x1FACE, 0x1FACF, 0x1F54A, 0x1F577})
     - {0x1F409, 0x1F41A, 0x1F432, 0x1F43D, 0x1F43E, 0x1F984, 0x1F9A0, 0x1F9AA}
 )
 
@@ -193,7 +193,7 @@ EXCLUDE = [
     # animals (or animal-shaped things) filed under other folders
     "*crawfish*", "*teddy*", "*rubber_duck*", "*domo_kun*", "*fawn_mo*", "*olifant_mo*",
     "*mirjam_meijer*", "*fall_scene_in_a_circle*", "*nodding_donkey*", "*unit_blocks_lion*",
-    "*cat_scrathing_post*",
+    "*cat_scrathing_post*", "animals/fish/kallisti-grenade*",
     # signs, diagrams, placeholders, text-labelled icons (the *_mateya_01 ones are 169 Mpix)
     "*stylized_yoga_person*", "*3_faces_lumen*", "*_mateya_01.png",
     "transportation/vehicles/crossroads.png", "transportation/vehicles/curve_ahead.png",
