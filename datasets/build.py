@@ -54,6 +54,8 @@ BUILDERS = {
     "face_identities": "builders.face_identities",
     "face_embedding": "builders.face_embedding",
     "lfw_embeddings": "builders.lfw_embeddings",
+    "vehicle_kit": "builders.vehicle_kit",
+    "yolo_vehicles": "builders.yolo_vehicles",
 }
 
 

@@ -32,7 +32,8 @@ __all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load
            "load_names", "load_melodies", "load_glove", "load_emojify", "load_dates",
            "load_photos", "load_transfer_birds", "export_transfer_birds",
            "load_style_images", "load_trigger_word_audio", "load_happy_dataset",
-           "load_digit_domains", "load_face_identities", "load_lfw_embeddings"]
+           "load_digit_domains", "load_face_identities", "load_lfw_embeddings",
+           "load_vehicle_scenes", "load_road_scenes", "load_yolo_weights"]
 
 #: The registry of data files, shipped with the repository.
 REGISTRY_PATH = ROOT / "datasets" / "registry.toml"
@@ -648,3 +649,93 @@ def load_lfw_embeddings():
     with np.load(path("lfw_embeddings"), allow_pickle=False) as d:
         return (d["faces"], d["views"], d["view_face"].astype(np.int64), d["encodings"],
                 float(d["threshold"].reshape(-1)[0]))
+# ---- detection and segmentation scenes (c4w3a1, c4w3a2) ----
+
+
+def load_vehicle_scenes(split="train", n=None, start=0):
+    """Compose the synthetic vehicle-detection scenes of c4w3a1.
+
+    The scenes are composed on the fly from ``datasets/vehicle_kit.npz`` (checksum
+    verified) by :func:`dlcourse.scenes.detection_scene`: a crop of a photo with 1 to 3
+    vehicles pasted on it. The same ``split`` and index always give the same scene.
+    Test scenes use other vehicle drawings and other parts of the photos than training
+    scenes.
+
+    Parameters
+    ----------
+    split : {"train", "test"}
+    n : int, optional
+        Number of scenes; default 4000 for "train", 500 for "test".
+    start : int
+        Index of the first scene.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (n, 128, 128, 3)
+        RGB values in [0, 255].
+    boxes : ndarray of float32, shape (n, 3, 4)
+        Box corners ``(y1, x1, y2, x2)`` in pixels (``y2``, ``x2`` exclusive); rows after
+        a scene's last vehicle are zeros.
+    classes : ndarray of int64, shape (n, 3)
+        Class of each box, -1 for padding rows.
+    class_names : tuple of str
+        ``("car", "bus/truck", "two-wheeler", "aircraft", "boat")``.
+    """
+    from . import scenes
+
+    if n is None:
+        n = 4000 if split == "train" else 500
+    images, boxes, classes = scenes.detection_scenes(split, n, start)
+    return images, boxes, classes, scenes.DETECTION_CLASSES
+
+
+def load_road_scenes(split="train", n=None, start=0):
+    """Compose the synthetic road scenes with per-pixel masks of c4w3a2.
+
+    Composed on the fly from ``datasets/vehicle_kit.npz`` by
+    :func:`dlcourse.scenes.road_scene`: sky, scenery, ground, a road in perspective and
+    1 to 4 cars or buses/trucks on it. Test scenes use other vehicle drawings and other
+    parts of the photos than training scenes.
+
+    Parameters
+    ----------
+    split : {"train", "test"}
+    n : int, optional
+        Number of scenes; default 1500 for "train", 200 for "test".
+    start : int
+        Index of the first scene.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (n, 96, 128, 3)
+        RGB values in [0, 255].
+    masks : ndarray of uint8, shape (n, 96, 128)
+        Class of every pixel: 0 other, 1 sky, 2 road, 3 car, 4 bus/truck.
+    class_names : tuple of str
+        ``("other", "sky", "road", "car", "bus/truck")``.
+    """
+    from . import scenes
+
+    if n is None:
+        n = 1500 if split == "train" else 200
+    images, masks = scenes.road_scenes(split, n, start)
+    return images, masks, scenes.ROAD_CLASSES
+
+
+def load_yolo_weights():
+    """Load the trained weights of the c4w3a1 detector (use :func:`dlcourse.yolo.load_detector`).
+
+    Returns
+    -------
+    weights : list of ndarray of float32
+        In the order of ``dlcourse.yolo.build_detector().get_weights()``.
+    anchors : ndarray of float32, shape (5, 2)
+        Anchor (width, height) in grid cells.
+    class_names : ndarray of str, shape (5,)
+    """
+    with np.load(path("yolo_vehicles"), allow_pickle=False) as d:
+        names = sorted(k for k in d.files if k.startswith("w"))
+        weights = [d[k] for k in names]
+        anchors = d["anchors"]
+        class_names = d["class_names"].astype(str)
+    return weights, anchors, class_names
