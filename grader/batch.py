@@ -422,18 +422,19 @@ def store(gb, course_dir: Path, a: Assignment, job: Job, out: Outcome) -> None:
         if graded:
             if db.get(Student, job.student) is None:
                 db.add(Student(id=job.student))
-            if sub is None:
-                sub = SubmittedAssignment(assignment=gb.find_assignment(a.id),
-                                          student_id=job.student)
-                for notebook in sub.assignment.notebooks:
-                    snb = SubmittedNotebook(notebook=notebook, assignment=sub)
-                    for cell in notebook.grade_cells:
-                        Grade(cell_id=cell.id, notebook=snb)
-                    for cell in [*notebook.solution_cells, *notebook.task_cells]:
-                        Comment(cell_id=cell.id, notebook=snb)
-                    for cell in notebook.task_cells:
-                        Grade(cell_id=cell.id, notebook=snb)
-                db.add(sub)
+            if sub is None:  # the rows nbgrader's add_submission makes, not yet committed
+                assignment = gb.find_assignment(a.id)
+                with db.no_autoflush:
+                    sub = SubmittedAssignment(assignment=assignment, student_id=job.student)
+                    for notebook in assignment.notebooks:
+                        snb = SubmittedNotebook(notebook=notebook, assignment=sub)
+                        for cell in notebook.grade_cells:
+                            Grade(cell_id=cell.id, notebook=snb)
+                        for cell in [*notebook.solution_cells, *notebook.task_cells]:
+                            Comment(cell_id=cell.id, notebook=snb)
+                        for cell in notebook.task_cells:
+                            Grade(cell_id=cell.id, notebook=snb)
+                    db.add(sub)
                 db.flush()
             comments = _comments(out.autograded_nb)
             for snb in sub.notebooks:
