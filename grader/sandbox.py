@@ -347,11 +347,11 @@ class GuardedExecute(Execute):
             for p in procs:
                 with contextlib.suppress(psutil.Error):
                     rss += p.memory_info().rss
-            if rss > mem << 20:
-                self._kill(f"memory limit: the notebook used more than {mem} MB")
-            elif len(procs) > MAX_PROCESSES:
+            if len(procs) > MAX_PROCESSES:
                 self._kill(f"process limit: the notebook started more than {MAX_PROCESSES} "
                            "processes")
+            elif rss > mem << 20:
+                self._kill(f"memory limit: the notebook used more than {mem} MB")
             elif time.monotonic() - self.started > self.limits["notebook_timeout"]:
                 self._kill(f"time limit: the notebook ran longer than "
                            f"{self.limits['notebook_timeout']} s")
@@ -521,17 +521,19 @@ def _cells_by_id(nb) -> dict[str, list]:
     return out
 
 
-def _other_assignment(nb) -> str | None:
+def _other_assignment(nb, a: manifest.Assignment) -> str | None:
+    """The assignment whose exercises the notebook matches best, if not ``a``."""
     ids = set(_cells_by_id(nb))
+    best, best_n = a.id, -1
     for other in manifest.available():
         try:
             rel = nbformat.read(other.release_path, as_version=4)
         except Exception:
             continue
-        if ids & {g for g, cells in _cells_by_id(rel).items()
-                  if cells[0].metadata["nbgrader"].get("solution")}:
-            return other.id
-    return None
+        n = len(ids & set(_cells_by_id(rel)))
+        if n > best_n or (n == best_n and other.id == a.id):
+            best, best_n = other.id, n
+    return best if best != a.id and best_n > 0 else None
 
 
 def read_submission(data: bytes) -> tuple[nbformat.NotebookNode, list[str]]:
@@ -562,7 +564,8 @@ def read_submission(data: bytes) -> tuple[nbformat.NotebookNode, list[str]]:
         raise Rejected(f"the notebook cannot be read: {str(exc)[:200]}") from None
     if not isinstance(nb.get("cells"), list):
         raise Rejected("the notebook has no list of cells")
-    ids = [c.get("id") for c in nb.cells if c.get("id")]
+    cells = raw.get("cells") if isinstance(raw.get("cells"), list) else []
+    ids = [c.get("id") for c in cells if isinstance(c, dict) and c.get("id")]
     if len(ids) != len(set(ids)):
         flags.append("duplicated cell ids (ignored: cells are matched by grade id)")
     size = sum(len(json.dumps(c.get("outputs", []))) for c in nb.cells
@@ -661,10 +664,12 @@ def _grade(data: bytes, a: manifest.Assignment, student: str, limits: Limits,
     release = nbformat.read(course / "release" / a.id / a.notebook, as_version=4)
     graded_nb, more, taken = rebuild(nb, release)
     flags += more
-    if taken == 0:
-        other = _other_assignment(nb)
-        if other and other != a.id:
+    solutions = sum(1 for c in release.cells if c.metadata.get("nbgrader", {}).get("solution"))
+    if taken < solutions:
+        other = _other_assignment(nb, a)
+        if other:
             raise Rejected(f"this is a notebook of {other}, not of {a.id}")
+    if taken == 0:
         raise Rejected(f"the notebook has none of {a.id}'s exercises (no solution cell "
                        "with a known grade id)")
     dest = course / "submitted" / STUDENT / a.id
