@@ -399,7 +399,11 @@ def _delete_submission(db, sub) -> None:
 
 
 def store(gb, course_dir: Path, a: Assignment, job: Job, out: Outcome) -> None:
-    """Record one finished submission: autograded notebook first, then ONE transaction."""
+    """Record one finished submission: autograded notebook first, then ONE transaction.
+
+    An ``error`` outcome (the grader failed, e.g. a worker was killed) never replaces an earlier
+    grade of the same student; a ``rejected`` one removes it (the file now submitted has none).
+    """
     from nbgrader.api import (
         Comment,
         Grade,
@@ -411,6 +415,10 @@ def store(gb, course_dir: Path, a: Assignment, job: Job, out: Outcome) -> None:
 
     graded = out.status in FINISHED and out.autograded_nb is not None
     target = _autograded_path(course_dir, a, job.student)
+    if out.status == "error":  # the grader failed, not the submission: keep an earlier grade
+        before = outcome_rows(gb, a.id).get(job.student)
+        if before and before["status"] in FINISHED:
+            return
     if graded:
         _atomic_write(target, out.autograded_nb)
     db = gb.db
