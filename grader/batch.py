@@ -8,6 +8,9 @@ and records what they return:
 - **Local workers** (``--workers N``): N long-lived worker processes, each fed one submission
   at a time over a pipe. A worker that dies (killed, out of memory) costs only the submission
   it was grading: that one is reported as not graded, a fresh worker takes the next.
+  On Linux the workers die with the batch process (``PR_SET_PDEATHSIG``), so ``kill -9`` of
+  ``grader autograde`` stops all grading at once; elsewhere a worker finishes the submission
+  it holds, finds its pipe closed and exits, and nothing it graded is stored.
 - **Dask** (``--dask tcp://scheduler:8786``): the same calls are submitted to an existing
   Dask cluster; each worker must have this course installed (same version).
 - **One writer**: only the process running the batch writes the course's gradebook (any
