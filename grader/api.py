@@ -379,10 +379,10 @@ def autograde(
     submissions: a folder of `<student>/<notebook>.ipynb`, an LMS download zip, or omitted to
         grade what `nbgrader collect` put into COURSE_DIR/submitted/.
     force: regrade students that already have a grade for the same file.
-    workers: how many submissions to grade at a time (default: the number of CPU cores).
+    workers: how many submissions to grade at a time (None: one per CPU core).
     dask: grade on an existing Dask cluster instead, given by its scheduler address
         (tcp://host:8786); its workers need this course installed.
-    memory_mb: memory limit of one submission's kernel (default 4096).
+    memory_mb: memory limit of one submission's kernel processes, in MB (None: 4096).
     Each submission runs in a private folder with the limits of syllabus.toml; each finished
     grade is stored at once, so an interrupted batch resumes where it stopped.
     Exit code 1 when any submission could not be graded.
