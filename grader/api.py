@@ -401,20 +401,25 @@ def autograde(
     if workers is not None and workers < 1:
         raise UsageError("--workers must be at least 1")
 
-    with nbg.quiet_nbgrader():
-        nbg.generate(course_dir, a, db_url)
-        if submissions is None:
-            students = _submitted_students(course_dir, a)
-        elif submissions.is_dir():
-            students = _import_folder(submissions, course_dir, a)
-        else:
-            students = _import_zip(submissions, course_dir, a, db_url)
-    if student:
-        students = [s for s in students if s == student]
-    if not students:
-        raise UsageError(f"no submissions of {a.id} to grade")
-    report = batch.grade_batch(course_dir, a, students, db_url, workers=workers, dask=dask,
-                               force=force, limits=batch.limits_for(a, memory_mb))
+    try:
+        with batch.course_lock(course_dir):
+            with nbg.quiet_nbgrader():
+                nbg.generate(course_dir, a, db_url)
+                if submissions is None:
+                    students = _submitted_students(course_dir, a)
+                elif submissions.is_dir():
+                    students = _import_folder(submissions, course_dir, a)
+                else:
+                    students = _import_zip(submissions, course_dir, a, db_url)
+            if student:
+                students = [s for s in students if s == student]
+            if not students:
+                raise UsageError(f"no submissions of {a.id} to grade")
+            report = batch.grade_batch(course_dir, a, students, db_url, workers=workers,
+                                       dask=dask, force=force,
+                                       limits=batch.limits_for(a, memory_mb), lock=False)
+    except batch.Busy as exc:
+        raise UsageError(str(exc)) from None
     return EXIT_FAIL if report.failures else EXIT_OK
 
 

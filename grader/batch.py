@@ -31,6 +31,7 @@ the table ``dlcourse_outcome`` of the same database, next to nbgrader's tables.
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -507,6 +508,29 @@ def status_text(out: Outcome, points: float) -> str:
     return text
 
 
+class Busy(RuntimeError):
+    """Another batch is grading the same course folder."""
+
+
+@contextlib.contextmanager
+def course_lock(course_dir: Path):
+    """One batch per course folder at a time (released by the OS even after ``kill -9``)."""
+    course_dir = Path(course_dir)
+    course_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock
+        yield
+        return
+    with open(course_dir / ".autograde.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise Busy(f"another `grader autograde` is grading {course_dir}; wait for it "
+                       "to finish (or stop it) and run this again") from None
+        yield
+
+
 def grade_batch(
     course_dir: Path,
     a: Assignment,
@@ -517,15 +541,20 @@ def grade_batch(
     force: bool = False,
     limits: Limits | None = None,
     echo=print,
+    lock: bool = True,
 ) -> BatchReport:
-    """Grade ``submitted/<student>/<id>/`` of each student; store each as it finishes."""
+    """Grade ``submitted/<student>/<id>/`` of each student; store each as it finishes.
+
+    lock: hold the course folder's lock (False: the caller holds it, see :func:`course_lock`).
+    """
     from nbgrader.api import Gradebook
 
     course_dir = Path(course_dir).resolve()
     limits = limits or limits_for(a)
     url = nbg.config(course_dir, db_url).CourseDirectory.db_url
     points = a.points
-    with Gradebook(url, nbg.COURSE_ID) as gb:
+    with (course_lock(course_dir) if lock else contextlib.nullcontext()), \
+            Gradebook(url, nbg.COURSE_ID) as gb:
         ensure_tables(gb)
         rows = outcome_rows(gb, a.id)
         jobs, skipped = [], []

@@ -443,3 +443,8 @@ def test_outcome_json_round_trip():
     import dataclasses
 
     assert Outcome(**json.loads(json.dumps(dataclasses.asdict(o)))) == o
+
+
+def test_a_second_batch_on_the_same_course_is_refused(tmp_path):
+    with batch.course_lock(tmp_path), pytest.raises(api.UsageError, match="another"):
+        api.autograde(assignment=A.id, course_dir=tmp_path)
