@@ -503,8 +503,10 @@ def status_text(out: Outcome, points: float) -> str:
         text = f"{_score(out, points)}, limit: {out.message}"
     else:
         text = f"NOT GRADED: {out.message}"
-    if out.flags:
-        text += " [flagged: " + "; ".join(out.flags) + "]"
+    if out.flags:  # all of them are in the gradebook (dlcourse_outcome.flags)
+        shown = "; ".join(f if len(f) <= 160 else f[:157] + "..." for f in out.flags[:3])
+        more = f"; and {len(out.flags) - 3} more" if len(out.flags) > 3 else ""
+        text += f" [flagged: {shown}{more}]"
     return text
 
 
