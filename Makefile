@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install lab test build check bench data-check
+.PHONY: install lab test build check bench bench-grading data-check
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
@@ -23,7 +23,7 @@ lab: install
 	$(BIN)/grader lab
 
 test: install
-	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -rs $(PYTEST_ARGS)
 
 build: install
 	$(BIN)/grader build
@@ -33,3 +33,8 @@ check: install
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
+
+# 40 submissions of c1w2a2 graded by nbgrader, then by `grader autograde` with 1 and 2 workers
+# (long: about an hour on 2 cores; BENCH_ARGS="--n 10" for a shorter run)
+bench-grading: install
+	$(BIN)/python benchmarks/bench_autograde.py $(BENCH_ARGS)

@@ -10,7 +10,6 @@ import re
 import shutil
 import sys
 import tempfile
-import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +19,10 @@ from nbgrader.api import Gradebook, MissingEntry
 
 from dlcourse import ROOT
 
-from . import manifest, nbg
+from . import batch, manifest, nbg
 from . import source as src
 from .manifest import Assignment
+from .sandbox import Outcome, grade_isolated
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -60,6 +60,9 @@ class SubmissionResult:
     parts: list[PartResult] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
+    status: str = ""        # the batch outcome: graded | limit | rejected | error ("" unknown)
+    message: str = ""       # which limit was hit / what is wrong with the input
+    flags: list[str] = field(default_factory=list)  # e.g. detected tampering
 
     @property
     def score(self) -> float:
@@ -97,10 +100,15 @@ def read_result(course_dir: Path, assignment: Assignment, student: str, db_url=N
             pass
     result = SubmissionResult(student, assignment.id)
     with Gradebook(url, nbg.COURSE_ID) as gb:
+        row = _outcome_row(gb, assignment.id, student)
+        if row:
+            result.status, result.message, result.flags = row["status"], row["message"], \
+                row["flags"]
+            result.seconds = row["seconds"]
         try:
             sub = gb.find_submission_notebook(assignment.notebook_stem, assignment.id, student)
         except MissingEntry:
-            result.error = "not graded"
+            result.error = "not graded" + (f": {result.message}" if result.message else "")
             return result
         grades = sorted(sub.grades, key=lambda g: g.cell.name)
         order = {p.grade_id: i for i, p in enumerate(_parts(assignment))}
@@ -116,6 +124,42 @@ def read_result(course_dir: Path, assignment: Assignment, student: str, db_url=N
                 message = "failed"
             result.parts.append(PartResult(g.cell.name, g.max_score, g.score, message))
     return result
+
+
+def _outcome_row(gb, assignment_id: str, student: str) -> dict | None:
+    """The batch's record of one submission (None for a gradebook the batch never wrote)."""
+    from sqlalchemy import inspect
+
+    if not inspect(gb.engine).has_table(batch.OUTCOMES.name):
+        return None
+    return batch.outcome_rows(gb, assignment_id).get(student)
+
+
+def result_from_outcome(out: Outcome, assignment: Assignment) -> SubmissionResult:
+    """A :class:`SubmissionResult` straight from :func:`grader.sandbox.grade_isolated`."""
+    res = SubmissionResult(out.student, assignment.id, seconds=out.seconds, status=out.status,
+                           message=out.message, flags=list(out.flags))
+    if out.status not in batch.FINISHED or out.autograded_nb is None:
+        res.error = out.message or out.status
+        return res
+    cells = {}
+    for cell in nbformat.reads(out.autograded_nb, as_version=4).cells:
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if gid:
+            cells[gid] = cell
+    for p in _parts(assignment):
+        g = out.grades.get(p.grade_id, {})
+        score = g.get("auto_score", 0.0) if g else 0.0
+        cell = cells.get(p.grade_id)
+        message = _error_message(cell) if cell is not None else ""
+        if score is None:
+            message = message or "needs manual grading"
+        elif score >= p.points:
+            message = "passed"
+        elif not message:
+            message = "not run: " + out.message if out.status == "limit" else "failed"
+        res.parts.append(PartResult(p.grade_id, g.get("max_score", p.points), score, message))
+    return res
 
 
 def _parts(assignment: Assignment):
@@ -245,13 +289,18 @@ def release(
 
 
 def _import_folder(folder: Path, course_dir: Path, assignment: Assignment) -> list[str]:
-    """Copy ``<student>/<notebook>`` (or ``<student>/<id>/<notebook>``) into submitted/."""
+    """Copy ``<student>/<notebook>`` (or ``<student>/<id>/<notebook>``) into submitted/.
+
+    A student folder without the notebook is imported too: its grading says what is missing.
+    """
     students = []
     for student_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+        if student_dir.name.startswith("."):
+            continue
         inner = student_dir / assignment.id
         if not inner.is_dir():
             inner = student_dir
-        if not any(inner.glob("*.ipynb")):
+        if not any(p for p in inner.iterdir() if not p.name.startswith(".")):
             continue
         dest = course_dir / "submitted" / student_dir.name / assignment.id
         if dest.resolve() != inner.resolve():
@@ -314,11 +363,6 @@ def _guess_assignment(path: Path) -> Assignment:
     return next(iter(found.values()))
 
 
-def _fmt_time(seconds: float) -> str:
-    seconds = int(round(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def autograde(
     submissions: Path | None = None,
     assignment: str | None = None,
@@ -326,12 +370,21 @@ def autograde(
     db_url: str | None = None,
     student: str | None = None,
     force: bool = False,
+    workers: int | None = None,
+    dask: str | None = None,
+    memory_mb: int | None = None,
 ) -> int:
-    """Grade submissions with nbgrader's autograder and print a line per student.
+    """Grade submissions with nbgrader's autograder, several at a time; a line per student.
 
     submissions: a folder of `<student>/<notebook>.ipynb`, an LMS download zip, or omitted to
         grade what `nbgrader collect` put into COURSE_DIR/submitted/.
-    force: regrade students that already have an autograded copy.
+    force: regrade students that already have a grade for the same file.
+    workers: how many submissions to grade at a time (None: one per CPU core).
+    dask: grade on an existing Dask cluster instead, given by its scheduler address
+        (tcp://host:8786); its workers need this course installed.
+    memory_mb: memory limit of one submission's kernel processes, in MB (None: 4096).
+    Each submission runs in a private folder with the limits of syllabus.toml; each finished
+    grade is stored at once, so an interrupted batch resumes where it stopped.
     Exit code 1 when any submission could not be graded.
     """
     course_dir = Path(course_dir).resolve()
@@ -345,45 +398,29 @@ def autograde(
         a = _guess_assignment(submissions)
     else:
         raise UsageError("pass --assignment ID (or a submissions folder/zip to read it from)")
+    if workers is not None and workers < 1:
+        raise UsageError("--workers must be at least 1")
 
-    with nbg.quiet_nbgrader():
-        nbg.generate(course_dir, a, db_url)
-        if submissions is None:
-            students = _submitted_students(course_dir, a)
-        elif submissions.is_dir():
-            students = _import_folder(submissions, course_dir, a)
-        else:
-            students = _import_zip(submissions, course_dir, a, db_url)
-    if student:
-        students = [s for s in students if s == student]
-    if not students:
-        raise UsageError(f"no submissions of {a.id} to grade")
-    todo = [
-        s for s in students
-        if force or not (course_dir / "autograded" / s / a.id / a.notebook).exists()
-    ]
-    if len(todo) < len(students):
-        print(f"{len(students) - len(todo)} already graded (use --force to regrade)")
-    print(f"grading {len(todo)} submission(s) of {a.id} ...", flush=True)
-    failures = 0
-    t0 = time.perf_counter()
-    nbapi = nbg.api(course_dir, db_url, a.cell_timeout)
-    for i, s in enumerate(todo, 1):
-        t = time.perf_counter()
-        with nbg.quiet_nbgrader(), nbg.kernel_env():
-            out = nbapi.autograde(a.id, s, force=True, create=True)
-        res = read_result(course_dir, a, s, db_url)
-        ok = out["success"] and res.error is None
-        failures += not ok
-        elapsed = time.perf_counter() - t0
-        eta = elapsed / i * (len(todo) - i)
-        status = f"{res.score:g}/{res.max_score:g}" if ok else "NOT GRADED: " + _first_error(out)
-        print(
-            f"[{i}/{len(todo)}] {s}: {status} ({time.perf_counter() - t:.1f}s; "
-            f"elapsed {_fmt_time(elapsed)}, eta {_fmt_time(eta)})",
-            flush=True,
-        )
-    return EXIT_FAIL if failures else EXIT_OK
+    try:
+        with batch.course_lock(course_dir):
+            with nbg.quiet_nbgrader():
+                nbg.generate(course_dir, a, db_url)
+                if submissions is None:
+                    students = _submitted_students(course_dir, a)
+                elif submissions.is_dir():
+                    students = _import_folder(submissions, course_dir, a)
+                else:
+                    students = _import_zip(submissions, course_dir, a, db_url)
+            if student:
+                students = [s for s in students if s == student]
+            if not students:
+                raise UsageError(f"no submissions of {a.id} to grade")
+            report = batch.grade_batch(course_dir, a, students, db_url, workers=workers,
+                                       dask=dask, force=force,
+                                       limits=batch.limits_for(a, memory_mb), lock=False)
+    except batch.Busy as exc:
+        raise UsageError(str(exc)) from None
+    return EXIT_FAIL if report.failures else EXIT_OK
 
 
 def _first_error(out: dict) -> str:
@@ -502,25 +539,20 @@ def check(notebook: Path, assignment: str | None = None, keep: Path | None = Non
 
 
 def grade_one(notebook: Path, a: Assignment, student: str = "me", keep: Path | None = None):
-    """Autograde one notebook in a private course folder; returns a :class:`SubmissionResult`."""
+    """Grade one notebook in a private folder, exactly as a batch grades each submission
+    (:func:`grader.sandbox.grade_isolated`); returns a :class:`SubmissionResult`.
+
+    keep: a folder to keep the private course in; the autograded notebook is copied to
+    ``keep/<notebook>``.
+    """
     tmp = tempfile.mkdtemp(prefix="grader-check-") if keep is None else str(keep)
-    course_dir = Path(tmp).resolve()
+    workdir = Path(tmp).resolve()
     try:
-        with nbg.quiet_nbgrader():
-            nbg.generate(course_dir, a)
-        dest = course_dir / "submitted" / student / a.id
-        if dest.exists():
-            shutil.rmtree(dest)
-        dest.mkdir(parents=True)
-        shutil.copy2(notebook, dest / a.notebook)
-        t = time.perf_counter()
-        with nbg.quiet_nbgrader(), nbg.kernel_env():
-            out = nbg.api(course_dir, None, a.cell_timeout).autograde(a.id, student, force=True)
-        res = read_result(course_dir, a, student)
-        res.seconds = time.perf_counter() - t
-        if not out["success"]:
-            res.error = _first_error(out)
-        return res
+        out = grade_isolated(Path(notebook).read_bytes(), a.id, student,
+                             batch.limits_for(a), workdir)
+        if keep is not None and out.autograded_nb is not None:
+            (workdir / a.notebook).write_text(out.autograded_nb, encoding="utf-8")
+        return result_from_outcome(out, a)
     finally:
         if keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -539,6 +571,10 @@ def format_table(res: SubmissionResult) -> str:
         lines.append("  ".join(r[i].ljust(widths[i]) for i in range(3)) + "  " + msg)
     lines.insert(1, "-" * min(100, sum(widths) + 6 + 40))
     lines.append(f"total: {res.score:g} / {res.max_score:g}")
+    if res.status == "limit":
+        lines.append(f"stopped by a limit: {res.message}")
+    for flag in res.flags:
+        lines.append(f"flagged: {flag}")
     if res.error:
         lines.append(f"grading problem: {res.error}")
     return "\n".join(lines)

@@ -1,0 +1,374 @@
+"""The adversarial corpus: hostile or broken submissions of c1w2a1 and what grading must do.
+
+Each fixture is built from the assignment's reference solution (``grader.source.read_source``)
+or its blank release. :func:`write_corpus` writes ``<kind>/<notebook>`` folders ready for
+``grader.batch``; :data:`FIXTURES` holds the expected outcome of each one.
+
+Most attacks sit at the top of the ``sigmoid`` solution cell (solution cells are the only
+student code that runs during grading), on top of a *wrong* ``sigmoid`` (``s = x``) that fails
+``test_sigmoid`` and ``test_sigmoid_derivative``: without the defences each attack turns those
+failures into passes (10/10 with plain nbgrader, measured in grader/SECURITY.md); with them the
+score stays at most 8/10 and the outcome carries a flag.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from grader import manifest
+from grader import source as src
+
+ASSIGNMENT = "c1w2a1"
+FULL, WRONG = 10.0, 8.0  # reference score; the wrong sigmoid's score (two tests fail)
+RIGHT_SIGMOID = "s = 1 / (1 + np.exp(-x))"
+
+
+@dataclass(frozen=True)
+class Fixture:
+    kind: str
+    what: str
+    status: str  # expected Outcome.status
+    score: tuple[float, float] | None  # inclusive range; None: not graded
+    flag: str = ""  # substring of one flag ("" = no flag expected)
+    message: str = ""  # substring of the message
+    file_name: str | None = None  # None: the assignment's notebook name
+
+
+def _assignment():
+    return manifest.get(ASSIGNMENT)
+
+
+def reference() -> nbformat.NotebookNode:
+    return src.read_source(_assignment().source_path)
+
+
+def _cell(nb, grade_id):
+    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+def _wrong(prefix: str = "", body: str = "s = x") -> nbformat.NotebookNode:
+    nb = reference()
+    cell = _cell(nb, "sigmoid")
+    cell.source = prefix + cell.source.replace(RIGHT_SIGMOID, body)
+    return nb
+
+
+def _right(prefix: str = "", body: str = RIGHT_SIGMOID) -> nbformat.NotebookNode:
+    nb = reference()
+    cell = _cell(nb, "sigmoid")
+    cell.source = prefix + cell.source.replace(RIGHT_SIGMOID, body)
+    return nb
+
+
+def _text(nb) -> bytes:
+    return src.canonical_json(nb).encode()
+
+
+# ---- attacks on the tests (item 4)
+
+SHOWTRACEBACK = "get_ipython().showtraceback = lambda *a, **k: None\n"
+CUSTOM_EXC = "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)\n"
+EXCEPTHOOK = "import sys\nsys.excepthook = lambda *a: None\n"
+PRINT = "import builtins\nbuiltins.print = lambda *a, **k: None\n"
+ALLCLOSE = "np.allclose = lambda *a, **k: True\nnp.testing.assert_allclose = lambda *a, **k: None\n"
+NP_ABS = "np.abs = lambda x, _z=np.zeros_like: _z(x)\n"
+REBIND = ("check_array = lambda *a, **k: None\ncheck_scalar = lambda *a, **k: None\n"
+          "run_checks = lambda *a, **k: None\n")
+FAIL_PATCH = "import dlcourse.testing\ndlcourse.testing._fail = lambda message: None\n"
+CODE_SWAP = "check_array.__code__ = (lambda *a, **k: None).__code__\n"
+ASSERTION = ("import builtins, dlcourse.testing\nbuiltins.AssertionError = type('A', (), {})\n"
+             "dlcourse.testing.CheckFailed.__init__ = lambda self, *a: None\n")
+RUN_CELL = """\
+_ip = get_ipython()
+_orig_run_cell = _ip.run_cell
+def _quiet_run_cell(*args, **kwargs):
+    result = _orig_run_cell(*args, **kwargs)
+    result.error_in_exec = None
+    return result
+_ip.showtraceback = lambda *a, **k: None
+_ip.run_cell = _quiet_run_cell
+"""
+EVENTS = """\
+def _hide(*args):
+    import dlcourse.testing as _t
+    _t._fail = lambda message: None
+get_ipython().events.register("pre_run_cell", _hide)
+"""
+TRANSFORMER = """\
+def _drop_checks(lines):
+    return [ln for ln in lines if "check_" not in ln]
+get_ipython().input_transformers_cleanup.append(_drop_checks)
+"""
+SYS_EXIT = "import sys\nsys.exit(0)\n"
+OS_EXIT_IN_TEST = "import os as _os\n"  # the function body calls _os._exit when tested
+
+
+def _os_exit() -> nbformat.NotebookNode:
+    return _right(OS_EXIT_IN_TEST, "_os._exit(0)")
+
+
+# ---- limits (item 3)
+
+INFINITE = "while True:\n    pass\n"
+SLEEP_CELLS = "import time as _time\n_time.sleep(10)\n"  # in every solution cell
+ALLOCATE = ("_hog = []\nfor _i in range(96):  # 6 GB in 64 MB pieces\n"
+            "    _hog.append(np.ones(8 * 2**20))\n")
+PRINT_FLOOD = "for _i in range(1100):  # 110 MB of output\n    print('x' * 100_000)\n"
+FORK_BOMB = """\
+import os as _os, time as _time
+_kids = 0
+for _i in range(300):  # bounded: 300 children that sleep 20 s
+    try:
+        if _os.fork() == 0:
+            _time.sleep(20)
+            _os._exit(0)
+        _kids += 1
+    except OSError:
+        break
+"""
+
+
+def _sleepy() -> nbformat.NotebookNode:
+    nb = reference()
+    for c in nb.cells:
+        if c.metadata.get("nbgrader", {}).get("solution"):
+            c.source = SLEEP_CELLS + c.source
+    return nb
+
+
+def _network(port: int) -> nbformat.NotebookNode:
+    body = (f"import socket as _s\n    _s.create_connection(('127.0.0.1', {port}), timeout=3)"
+            ".close()\n    " + RIGHT_SIGMOID)
+    return _right("", body)
+
+
+def _read_source() -> nbformat.NotebookNode:
+    path = _assignment().source_path
+    return _right("", f"open({str(path)!r}).read()\n    " + RIGHT_SIGMOID)
+
+
+def _write_gradebook(course_dir: Path) -> nbformat.NotebookNode:
+    targets = [course_dir / "gradebook.db", "../../../gradebook.db",
+               course_dir / "submitted" / "reference" / ASSIGNMENT / _assignment().notebook,
+               course_dir / "autograded" / "reference" / ASSIGNMENT / _assignment().notebook]
+    code = "for _t in %r:\n    try:\n        open(_t, 'w').write('owned')\n" \
+           "    except Exception:\n        pass\n" % [str(t) for t in targets]
+    return _right(code)
+
+
+# ---- tampering with the notebook (items 4 and 6)
+
+
+def _edit_test() -> nbformat.NotebookNode:
+    nb = _wrong()
+    _cell(nb, "test_sigmoid").source = "pass\n"
+    _cell(nb, "test_sigmoid_derivative").source = "pass\n"
+    return nb
+
+
+def _delete_test() -> nbformat.NotebookNode:
+    nb = _wrong()
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")
+                not in ("test_sigmoid", "test_sigmoid_derivative")]
+    return nb
+
+
+def _duplicate_test() -> nbformat.NotebookNode:
+    nb = _wrong()
+    cell = _cell(nb, "test_sigmoid")
+    i = nb.cells.index(cell)
+    copy = nbformat.from_dict(json.loads(json.dumps(cell)))
+    copy.id = "test_sigmoid-copy"
+    copy.source = "pass\n"
+    nb.cells.insert(i, copy)
+    return nb
+
+
+def _retag_test() -> nbformat.NotebookNode:
+    nb = _wrong()
+    for gid in ("test_sigmoid", "test_sigmoid_derivative"):
+        cell = _cell(nb, gid)
+        cell.metadata.nbgrader.update(solution=True, grade=False, locked=False)
+        cell.metadata.nbgrader.pop("points", None)
+        cell.source = "pass\n"
+    return nb
+
+
+def _points() -> nbformat.NotebookNode:
+    nb = reference()
+    _cell(nb, "test_basic_sigmoid").metadata.nbgrader["points"] = 100
+    return nb
+
+
+def _duplicate_ids() -> bytes:
+    raw = json.loads(_text(reference()))
+    code = [c for c in raw["cells"] if c["cell_type"] == "code"]
+    code[1]["id"] = code[0]["id"]
+    code[3]["id"] = code[2]["id"]
+    return json.dumps(raw, indent=1).encode()
+
+
+def _v3() -> bytes:
+    return nbformat.writes(nbformat.convert(reference(), 3), version=3).encode()
+
+
+def _huge_outputs() -> bytes:
+    nb = reference()
+    cell = next(c for c in nb.cells if c.cell_type == "code")
+    text = src.canonical_json(nb)
+    raw = json.loads(text)
+    first = next(c for c in raw["cells"] if c["cell_type"] == "code" and c["id"] == cell.id)
+    first["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "y" * (100 << 20)}]
+    return json.dumps(raw).encode()
+
+
+def _other_assignment() -> bytes:
+    return manifest.get("c1w2a2").release_path.read_bytes()
+
+
+F = Fixture
+FIXTURES: list[Fixture] = [
+    # controls
+    F("reference", "the reference solution", "graded", (FULL, FULL)),
+    F("blank", "the untouched release", "graded", (0, 0)),
+    F("wrong", "a wrong sigmoid (the base of the attacks)", "graded", (WRONG, WRONG)),
+    # item 4: fooling the tests
+    F("showtraceback", "IPython showtraceback replaced", "graded", (0, WRONG),
+      "tampering: redefined shell.showtraceback"),
+    F("custom_exc", "set_custom_exc swallowing every exception", "graded", (0, WRONG),
+      "tampering: redefined shell.CustomTB"),
+    F("excepthook", "sys.excepthook replaced (IPython resets it: no effect)", "graded",
+      (WRONG, WRONG)),
+    F("print", "builtins.print redefined", "graded", (0, WRONG),
+      "tampering: redefined builtins.print"),
+    F("allclose", "np.allclose and np.testing.assert_allclose monkeypatched", "graded",
+      (0, WRONG), "tampering: redefined numpy.allclose"),
+    F("np_abs", "np.abs monkeypatched to zeros (the checks' error term)", "graded", (0, WRONG),
+      "tampering: redefined numpy.abs"),
+    F("rebind_helpers", "check_array/check_scalar/run_checks rebound to no-ops", "graded",
+      (0, WRONG), "tampering: redefined the notebook's check_array"),
+    F("patch_fail", "dlcourse.testing._fail replaced", "graded", (0, WRONG),
+      "tampering: redefined dlcourse.testing._fail"),
+    F("code_swap", "check_array.__code__ swapped in place", "graded", (0, WRONG),
+      "tampering: redefined"),
+    F("assertion", "AssertionError and CheckFailed.__init__ patched", "graded", (0, WRONG),
+      "tampering: redefined"),
+    F("run_cell", "run_cell wrapped to clear errors, tracebacks hidden", "graded", (0, WRONG),
+      "tampering: redefined shell.run_cell"),
+    F("events", "pre_run_cell hook that disables the checks", "graded", (0, WRONG),
+      "tampering: changed events pre_run_cell"),
+    F("transformer", "input transformer that deletes check lines", "graded", (0, WRONG),
+      "tampering: changed input_transformers_cleanup"),
+    F("sys_exit", "sys.exit(0) in a solution cell", "graded", (0, WRONG)),
+    F("os_exit", "os._exit(0) when the test calls sigmoid", "limit", (1, 1), "",
+      "the kernel died"),
+    # item 4: the notebook's structure
+    F("edited_test", "test cells replaced by pass", "graded", (WRONG, WRONG),
+      "restored test cell test_sigmoid (edited"),
+    F("deleted_test", "test cells deleted", "graded", (WRONG, WRONG),
+      "restored test cell test_sigmoid (deleted"),
+    F("duplicated_test", "a passing copy of a test cell", "graded", (WRONG, WRONG),
+      "cell test_sigmoid appears 2 times"),
+    F("retagged_test", "test cells re-tagged as solution cells", "graded", (WRONG, WRONG),
+      "re-tagged as a solution cell"),
+    F("points", "points of a test cell raised to 100", "graded", (FULL, FULL),
+      "changed points of test_basic_sigmoid"),
+    # item 4: files outside the notebook
+    F("write_gradebook", "writes to the gradebook and another student's files", "graded",
+      (FULL, FULL)),
+    F("read_source", "reads the instructor's source .py (passes only if it can)", "graded",
+      (WRONG, WRONG)),
+    # item 3: limits
+    F("network", "connects to a server on the grader's loopback (passes only if it can)",
+      "graded", (WRONG, WRONG)),
+    F("infinite_loop", "an endless loop in a solution cell", "limit", (0, 9), "",
+      "time limit: a cell ran longer"),
+    F("sleep", "every solution cell sleeps 10 s (past the notebook limit)", "limit", (0, 9),
+      "", "time limit: the notebook ran longer"),
+    F("memory", "allocates 6 GB", "limit", (0, 9), "", "memory limit"),
+    F("output_flood", "prints 110 MB", "limit", (0, 9), "", "output limit"),
+    # the children share the kernel's pages, which the resident-set sum counts once per
+    # process: the memory limit may fire before the process limit; either stops the bomb
+    F("fork_bomb", "forks 300 sleeping children", "limit", (0, 9), "", " limit: the notebook"),
+    # item 6: bad input
+    F("invalid_json", "not JSON", "rejected", None, "", "not valid JSON"),
+    F("empty", "an empty file", "rejected", None, "", "empty"),
+    F("nbformat3", "saved as notebook format 3", "graded", (FULL, FULL),
+      "converted from notebook format 3"),
+    F("other_assignment", "the c1w2a2 notebook handed in for c1w2a1", "rejected", None, "",
+      "notebook of c1w2a2"),
+    F("duplicate_ids", "two pairs of cells share an id", "graded", (FULL, FULL),
+      "duplicated cell ids"),
+    F("huge_outputs", "100 MB of stored outputs", "graded", (FULL, FULL),
+      "stored outputs of 100 MB discarded"),
+    F("renamed", "the notebook saved under another name", "graded", (FULL, FULL),
+      "renamed notebook", file_name="my_homework.ipynb"),
+    F("missing", "no notebook, only a text file", "rejected", None, "", "missing notebook"),
+]
+
+
+def build(kind: str, course_dir: Path, port: int) -> bytes | None:
+    a = _assignment()
+    table = {
+        "reference": lambda: reference(),
+        "blank": lambda: nbformat.read(a.release_path, as_version=4),
+        "wrong": lambda: _wrong(),
+        "showtraceback": lambda: _wrong(SHOWTRACEBACK),
+        "custom_exc": lambda: _wrong(CUSTOM_EXC),
+        "excepthook": lambda: _wrong(EXCEPTHOOK),
+        "print": lambda: _wrong(PRINT),
+        "allclose": lambda: _wrong(ALLCLOSE),
+        "np_abs": lambda: _wrong(NP_ABS),
+        "rebind_helpers": lambda: _wrong(REBIND),
+        "patch_fail": lambda: _wrong(FAIL_PATCH),
+        "code_swap": lambda: _wrong(CODE_SWAP),
+        "assertion": lambda: _wrong(ASSERTION),
+        "run_cell": lambda: _wrong(RUN_CELL),
+        "events": lambda: _wrong(EVENTS),
+        "transformer": lambda: _wrong(TRANSFORMER),
+        "sys_exit": lambda: _wrong(SYS_EXIT),
+        "os_exit": _os_exit,
+        "edited_test": _edit_test,
+        "deleted_test": _delete_test,
+        "duplicated_test": _duplicate_test,
+        "retagged_test": _retag_test,
+        "points": _points,
+        "write_gradebook": lambda: _write_gradebook(course_dir),
+        "read_source": _read_source,
+        "network": lambda: _network(port),
+        "infinite_loop": lambda: _right(INFINITE),
+        "sleep": _sleepy,
+        "memory": lambda: _right(ALLOCATE),
+        "output_flood": lambda: _right(PRINT_FLOOD),
+        "fork_bomb": lambda: _right(FORK_BOMB),
+        "invalid_json": lambda: b'{"cells": [ this is not json',
+        "empty": lambda: b"",
+        "nbformat3": _v3,
+        "other_assignment": _other_assignment,
+        "duplicate_ids": _duplicate_ids,
+        "huge_outputs": _huge_outputs,
+        "renamed": lambda: reference(),
+        "missing": lambda: None,
+    }
+    made = table[kind]()
+    if made is None or isinstance(made, bytes):
+        return made
+    return _text(made)
+
+
+def write_corpus(folder: Path, course_dir: Path, port: int) -> list[Fixture]:
+    """Write ``folder/<kind>/<notebook>`` for every fixture; returns the fixtures."""
+    a = _assignment()
+    for f in FIXTURES:
+        d = folder / f.kind
+        d.mkdir(parents=True, exist_ok=True)
+        data = build(f.kind, course_dir, port)
+        if data is None:
+            (d / "notes.txt").write_text("I forgot to attach the notebook\n")
+            continue
+        (d / (f.file_name or a.notebook)).write_bytes(data)
+    return FIXTURES
