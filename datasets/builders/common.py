@@ -1,4 +1,4 @@
-"""Helpers shared by the builders: byte-stable ``.npz`` writing and hashing."""
+"""Helpers shared by the builders: byte-stable ``.npz`` writing, hashing, sprite backgrounds."""
 
 from __future__ import annotations
 
@@ -42,3 +42,33 @@ def sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def sample_photos() -> list[np.ndarray]:
+    """scikit-learn's two bundled photos (china.jpg, flower.jpg) as uint8 arrays."""
+    from sklearn.datasets import load_sample_images
+
+    return [np.asarray(im, dtype=np.uint8) for im in load_sample_images().images]
+
+
+def random_background(rng: np.random.Generator, photos: list[np.ndarray], canvas: int):
+    """A ``canvas`` x ``canvas`` RGB PIL image: a flat colour, a linear gradient or a blurred
+    crop of one of ``photos`` (probabilities 0.3 / 0.35 / 0.35)."""
+    from PIL import Image, ImageFilter
+
+    kind = rng.choice(3, p=[0.3, 0.35, 0.35])
+    if kind == 0:
+        return Image.new("RGB", (canvas, canvas), tuple(int(v) for v in rng.integers(0, 256, 3)))
+    if kind == 1:
+        a, b = rng.integers(0, 256, 3), rng.integers(0, 256, 3)
+        angle = rng.uniform(0, 2 * np.pi)
+        yy, xx = np.mgrid[0:canvas, 0:canvas] / (canvas - 1)
+        t = np.clip(0.5 + (xx - 0.5) * np.cos(angle) + (yy - 0.5) * np.sin(angle), 0, 1)
+        img = a[None, None, :] * (1 - t[..., None]) + b[None, None, :] * t[..., None]
+        return Image.fromarray(np.round(img).astype(np.uint8))
+    photo = photos[rng.integers(len(photos))]
+    side = int(rng.integers(120, 300))
+    y = int(rng.integers(0, photo.shape[0] - side))
+    x = int(rng.integers(0, photo.shape[1] - side))
+    crop = Image.fromarray(photo[y:y + side, x:x + side]).resize((canvas, canvas), Image.BILINEAR)
+    return crop.filter(ImageFilter.GaussianBlur(float(rng.uniform(1.0, 3.0))))

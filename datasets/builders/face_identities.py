@@ -51,7 +51,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, features
 
-from .common import save_npz
+from .common import random_background, sample_photos, save_npz
 
 EMOJI_FONT = Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")
 OUTPUT = "face_identities_64.npz"
@@ -135,34 +135,9 @@ def render_sprites() -> list[Image.Image]:
     return sprites
 
 
-def photos() -> list[np.ndarray]:
-    from sklearn.datasets import load_sample_images
-
-    return [np.asarray(im, dtype=np.uint8) for im in load_sample_images().images]
-
-
-def _background(rng, photo_list) -> Image.Image:
-    kind = rng.choice(3, p=[0.3, 0.35, 0.35])
-    if kind == 0:
-        return Image.new("RGB", (CANVAS, CANVAS), tuple(int(v) for v in rng.integers(0, 256, 3)))
-    if kind == 1:
-        a, b = rng.integers(0, 256, 3), rng.integers(0, 256, 3)
-        angle = rng.uniform(0, 2 * np.pi)
-        yy, xx = np.mgrid[0:CANVAS, 0:CANVAS] / (CANVAS - 1)
-        t = np.clip(0.5 + (xx - 0.5) * np.cos(angle) + (yy - 0.5) * np.sin(angle), 0, 1)
-        img = a[None, None, :] * (1 - t[..., None]) + b[None, None, :] * t[..., None]
-        return Image.fromarray(np.round(img).astype(np.uint8))
-    photo = photo_list[rng.integers(len(photo_list))]
-    side = int(rng.integers(120, 300))
-    y = int(rng.integers(0, photo.shape[0] - side))
-    x = int(rng.integers(0, photo.shape[1] - side))
-    crop = Image.fromarray(photo[y:y + side, x:x + side]).resize((CANVAS, CANVAS), Image.BILINEAR)
-    return crop.filter(ImageFilter.GaussianBlur(float(rng.uniform(1.0, 3.0))))
-
-
 def view(sprite: Image.Image, rng, photo_list) -> np.ndarray:
     """A random 64x64 RGB "photo" of one identity."""
-    canvas = _background(rng, photo_list)
+    canvas = random_background(rng, photo_list, CANVAS)
     sp = sprite.transpose(Image.FLIP_LEFT_RIGHT) if rng.random() < 0.5 else sprite
     rgb = np.asarray(sp.convert("RGB"), dtype=np.float32)
     gain, contrast = rng.uniform(0.85, 1.15), rng.uniform(0.85, 1.15)
@@ -209,7 +184,7 @@ def _encode(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def build(out_path: Path, log=print) -> dict:
     sprites = render_sprites()
-    photo_list = photos()
+    photo_list = sample_photos()
     split = split_of()
     names = [name for _, name, _ in identities()]
     train_ids = [i for i in range(len(names)) if split[i] == "train"]

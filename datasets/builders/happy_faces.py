@@ -57,9 +57,9 @@ import io
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
-from .common import save_npz
+from .common import random_background, sample_photos, save_npz
 
 Image.MAX_IMAGE_PIXELS = None
 
@@ -163,31 +163,6 @@ def _sources() -> list[tuple[str, str, int, Image.Image]]:
     return out
 
 
-def _photos() -> list[np.ndarray]:
-    from sklearn.datasets import load_sample_images
-
-    return [np.asarray(im, dtype=np.uint8) for im in load_sample_images().images]
-
-
-def _background(rng, photos) -> Image.Image:
-    kind = rng.choice(3, p=[0.3, 0.35, 0.35])
-    if kind == 0:
-        return Image.new("RGB", (CANVAS, CANVAS), tuple(int(v) for v in rng.integers(0, 256, 3)))
-    if kind == 1:
-        a, b = rng.integers(0, 256, 3), rng.integers(0, 256, 3)
-        angle = rng.uniform(0, 2 * np.pi)
-        yy, xx = np.mgrid[0:CANVAS, 0:CANVAS] / (CANVAS - 1)
-        t = np.clip(0.5 + (xx - 0.5) * np.cos(angle) + (yy - 0.5) * np.sin(angle), 0, 1)
-        img = a[None, None, :] * (1 - t[..., None]) + b[None, None, :] * t[..., None]
-        return Image.fromarray(np.round(img).astype(np.uint8))
-    photo = photos[rng.integers(len(photos))]
-    side = int(rng.integers(120, 300))
-    y = int(rng.integers(0, photo.shape[0] - side))
-    x = int(rng.integers(0, photo.shape[1] - side))
-    crop = Image.fromarray(photo[y:y + side, x:x + side]).resize((CANVAS, CANVAS), Image.BILINEAR)
-    return crop.filter(ImageFilter.GaussianBlur(float(rng.uniform(1.0, 3.0))))
-
-
 def _hue_rotate(sprite: Image.Image, shift: int) -> Image.Image:
     alpha = sprite.getchannel("A")
     h, s, v = sprite.convert("RGB").convert("HSV").split()
@@ -198,7 +173,7 @@ def _hue_rotate(sprite: Image.Image, shift: int) -> Image.Image:
 
 
 def _compose(sprite: Image.Image, rng, photos) -> np.ndarray:
-    canvas = _background(rng, photos)
+    canvas = random_background(rng, photos, CANVAS)
     sp = sprite
     if rng.random() < 0.5:
         sp = sp.transpose(Image.FLIP_LEFT_RIGHT)
@@ -252,7 +227,7 @@ def _encode(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def build(out_path: Path, log=print) -> dict:
     sources = _sources()
-    photos = _photos()
+    photos = sample_photos()
     test_ids = _split(sources, np.random.default_rng(SEED))
     parts = {}
     for split, n, base in (("train", N_TRAIN_PER_CLASS, 0), ("test", N_TEST_PER_CLASS, 50_000)):
