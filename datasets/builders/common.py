@@ -72,3 +72,21 @@ def random_background(rng: np.random.Generator, photos: list[np.ndarray], canvas
     x = int(rng.integers(0, photo.shape[1] - side))
     crop = Image.fromarray(photo[y:y + side, x:x + side]).resize((canvas, canvas), Image.BILINEAR)
     return crop.filter(ImageFilter.GaussianBlur(float(rng.uniform(1.0, 3.0))))
+
+
+def encode_jpegs(images: np.ndarray, quality: int) -> tuple[np.ndarray, np.ndarray]:
+    """JPEG-encode each (H, W, 3) uint8 picture (no chroma subsampling), end to end.
+
+    Returns (bytes as uint8, offsets of shape (n + 1,)): picture i is
+    ``flat[offsets[i]:offsets[i + 1]]``; ``dlcourse.data`` decodes them.
+    """
+    from PIL import Image
+
+    blobs = []
+    for im in images:
+        buf = io.BytesIO()
+        Image.fromarray(im).save(buf, format="JPEG", quality=quality, subsampling=0)
+        blobs.append(np.frombuffer(buf.getvalue(), dtype=np.uint8))
+    offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(b) for b in blobs])
+    return np.concatenate(blobs), offsets

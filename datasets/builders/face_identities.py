@@ -44,14 +44,13 @@ and NumPy give a byte-identical file.
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, features
 
-from .common import random_background, sample_photos, save_npz
+from .common import encode_jpegs, random_background, sample_photos, save_npz
 
 EMOJI_FONT = Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")
 OUTPUT = "face_identities_64.npz"
@@ -171,17 +170,6 @@ def views(ids: list[int], n_views: int, seed: int, sprites, photo_list):
     return np.stack(xs), np.array(ys, dtype=np.int32)
 
 
-def _encode(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    blobs = []
-    for im in images:
-        buf = io.BytesIO()
-        Image.fromarray(im).save(buf, format="JPEG", quality=JPEG_QUALITY, subsampling=0)
-        blobs.append(np.frombuffer(buf.getvalue(), dtype=np.uint8))
-    offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
-    offsets[1:] = np.cumsum([len(b) for b in blobs])
-    return np.concatenate(blobs), offsets
-
-
 def build(out_path: Path, log=print) -> dict:
     sprites = render_sprites()
     photo_list = sample_photos()
@@ -192,8 +180,8 @@ def build(out_path: Path, log=print) -> dict:
     # the shipped views use their own seed, distinct from the embedding model's training views
     tr_x, tr_y = views(train_ids, VIEWS_SHIPPED, SEED, sprites, photo_list)
     te_x, te_y = views(test_ids, VIEWS_TEST, SEED + 1, sprites, photo_list)
-    tr_j, tr_o = _encode(tr_x)
-    te_j, te_o = _encode(te_x)
+    tr_j, tr_o = encode_jpegs(tr_x, JPEG_QUALITY)
+    te_j, te_o = encode_jpegs(te_x, JPEG_QUALITY)
     log(f"  {len(names)} identities: {len(train_ids)} train, {len(test_ids)} test; "
         f"{len(tr_y)} + {len(te_y)} pictures")
     save_npz(out_path, {

@@ -53,13 +53,12 @@ Debian packages, Pillow and NumPy give a byte-identical file.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from .common import random_background, sample_photos, save_npz
+from .common import encode_jpegs, random_background, sample_photos, save_npz
 
 Image.MAX_IMAGE_PIXELS = None
 
@@ -213,18 +212,6 @@ def _images(sources, ids: list[int], n: int, offset: int, photos):
     return np.stack(xs), np.array(order, dtype=np.int32)
 
 
-def _encode(images: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """JPEG-encode each picture (quality JPEG_QUALITY, no chroma subsampling), end to end."""
-    blobs = []
-    for im in images:
-        buf = io.BytesIO()
-        Image.fromarray(im).save(buf, format="JPEG", quality=JPEG_QUALITY, subsampling=0)
-        blobs.append(np.frombuffer(buf.getvalue(), dtype=np.uint8))
-    offsets = np.zeros(len(blobs) + 1, dtype=np.int64)
-    offsets[1:] = np.cumsum([len(b) for b in blobs])
-    return np.concatenate(blobs), offsets
-
-
 def build(out_path: Path, log=print) -> dict:
     sources = _sources()
     photos = sample_photos()
@@ -244,8 +231,8 @@ def build(out_path: Path, log=print) -> dict:
         x, s = np.concatenate(xs), np.concatenate(src)
         perm = np.random.default_rng(SEED + base + 7).permutation(len(x))
         parts[split] = (x[perm], np.array([sources[i][2] for i in s[perm]], np.uint8), s[perm])
-    train_jpeg, train_off = _encode(parts["train"][0])
-    test_jpeg, test_off = _encode(parts["test"][0])
+    train_jpeg, train_off = encode_jpegs(parts["train"][0], JPEG_QUALITY)
+    test_jpeg, test_off = encode_jpegs(parts["test"][0], JPEG_QUALITY)
     save_npz(out_path, {
         "train_jpeg": train_jpeg, "train_offsets": train_off, "train_y": parts["train"][1],
         "test_jpeg": test_jpeg, "test_offsets": test_off, "test_y": parts["test"][1],
