@@ -31,6 +31,10 @@
 # follows it. The visible tests check a few inputs; when you submit, the grader
 # runs more checks (other shapes, larger values, whether your function changes its input). Write
 # code that works for every input the docstring describes, not only for the example.
+#
+# Only the exercise cells are graded: the grader runs the released notebook with your exercise
+# cells put in, so cells you add yourself do not run there. Keep every helper function or import
+# that your answer needs inside its exercise cell.
 
 # %%
 import math

@@ -39,6 +39,9 @@
 # - Use vectorized NumPy: no `for` loop over the examples is needed anywhere, and the only loop
 #   you will write is the loop over gradient-descent iterations.
 # - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
+# - Only the exercise cells are graded: the grader runs the released notebook with your
+#   exercise cells put in, so cells you add yourself do not run there. Keep every helper
+#   function or import that your answer needs inside its exercise cell.
 
 # %% [markdown]
 # ## 1 - Packages

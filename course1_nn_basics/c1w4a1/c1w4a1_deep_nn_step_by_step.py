@@ -40,6 +40,9 @@
 #   values, other depths), so passing the public tests is necessary, not sufficient.
 # - Vectorize over the examples: the only loops you need are loops over the **layers**.
 # - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
+# - Only the exercise cells are graded: the grader runs the released notebook with your
+#   exercise cells put in, so cells you add yourself do not run there. Keep every helper
+#   function or import that your answer needs inside its exercise cell.
 
 # %% [markdown]
 # ## 1 - Packages

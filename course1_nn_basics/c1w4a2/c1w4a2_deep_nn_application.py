@@ -35,6 +35,9 @@
 #   agree with your code, and the grader runs more of them.
 # - Training the two networks on the real pictures is the slow part (a minute or two). Run
 #   the cells in order.
+# - Only the exercise cells are graded: the grader runs the released notebook with your
+#   exercise cells put in, so cells you add yourself do not run there. Keep every helper
+#   function or import that your answer needs inside its exercise cell.
 
 # %% [markdown]
 # ## 1 - Packages

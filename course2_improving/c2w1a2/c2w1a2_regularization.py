@@ -38,6 +38,9 @@
 # - Each exercise is followed by a test cell. A line ending in "all public tests passed" means
 #   the visible checks agree with your code; the grader runs more tests.
 # - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
+# - Only the exercise cells are graded: the grader runs the released notebook with your
+#   exercise cells put in, so cells you add yourself do not run there. Keep every helper
+#   function or import that your answer needs inside its exercise cell.
 
 # %% [markdown]
 # ## 1 - Packages

@@ -38,6 +38,9 @@
 #   checks agree with your code. The grader runs more tests, so a passing public test is
 #   necessary, not sufficient.
 # - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
+# - Only the exercise cells are graded: the grader runs the released notebook with your
+#   exercise cells put in, so cells you add yourself do not run there. Keep every helper
+#   function or import that your answer needs inside its exercise cell.
 
 # %% [markdown]
 # ## 1 - Packages

@@ -40,6 +40,9 @@
 # - Use TensorFlow operations (`tf.…`) inside your functions, not NumPy ones: TensorFlow can only
 #   differentiate, and compile, what it computes itself.
 # - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
+# - Only the exercise cells are graded: the grader runs the released notebook with your
+#   exercise cells put in, so cells you add yourself do not run there. Keep every helper
+#   function or import that your answer needs inside its exercise cell.
 #   Importing TensorFlow takes several seconds; that is normal.
 
 # %% [markdown]
