@@ -111,6 +111,7 @@ SETTINGS = {
     "GLOBAL_JITTER": 0.2,
     "GREY_PROB": 0.0,
     "FAMILY_PROBS": {0: (0.2, 0.2, 0.6), 1: (0.2, 0.2, 0.6)},
+    "CONTEXT": "family",
 }
 
 
