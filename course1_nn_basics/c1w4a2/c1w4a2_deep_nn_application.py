@@ -97,7 +97,8 @@ from dlcourse.testing import (
 # ## 2 - The dataset
 #
 # The same pictures as in week 2: 64 × 64 colour images, label 1 for an animal and 0 for
-# anything else.
+# anything else. Look at the backgrounds as well as at the animals: section 4 comes back to
+# them.
 
 # %%
 train_x_orig, train_y, test_x_orig, test_y, classes = load_animals()
