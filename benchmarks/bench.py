@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py                       # everything
     python benchmarks/bench.py --notebooks           # solution run time of each notebook
+    python benchmarks/bench.py --notebooks --threads 2 --assignment c1w4a2   # as in JupyterLab
     python benchmarks/bench.py --grading --copies 10 --assignment c1w2a2
 
 Grading compares, on the same N copies of the reference submission in the same run:
@@ -28,11 +29,15 @@ from grader import source as src  # noqa: E402
 from grader.workspace import execute, reference_notebook  # noqa: E402
 
 
-def bench_notebooks() -> None:
-    print("solution notebooks (reference run, hidden tests excluded)")
+def bench_notebooks(threads: int | None = None, only: str | None = None) -> None:
+    where = ("1 BLAS thread, as graded" if threads is None
+             else f"{threads} BLAS thread(s), as in a learner's JupyterLab")
+    print(f"solution notebooks (reference run, hidden tests excluded; {where})")
     print(f"  {'id':8s} {'seconds':>8s} {'budget':>7s}  errors")
     for a in manifest.available():
-        _, seconds, errors = execute(reference_notebook(a), a.folder, a.cell_timeout)
+        if only and a.id != only:
+            continue
+        _, seconds, errors = execute(reference_notebook(a), a.folder, a.cell_timeout, threads)
         print(f"  {a.id:8s} {seconds:8.1f} {a.time_budget:7d}  {len(errors)}", flush=True)
 
 
@@ -89,10 +94,13 @@ def main() -> None:
     ap.add_argument("--grading", action="store_true")
     ap.add_argument("--assignment", default=None)
     ap.add_argument("--copies", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=None,
+                    help="BLAS threads per notebook kernel (default: 1, as in grading; "
+                         "use the number of cores to time a learner's JupyterLab)")
     args = ap.parse_args()
     both = not (args.notebooks or args.grading)
     if args.notebooks or both:
-        bench_notebooks()
+        bench_notebooks(args.threads, args.assignment)
     if args.grading or both:
         bench_grading(args.assignment or manifest.available()[-1].id, args.copies)
 

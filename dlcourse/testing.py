@@ -22,6 +22,8 @@ __all__ = [
     "check_type",
     "check_shape",
     "check_dtype",
+    "check_label_dtype",
+    "check_tensor",
     "check_finite",
     "check_close",
     "check_array",
@@ -101,6 +103,30 @@ def check_dtype(value, kind: str, name: str = "result"):
     }[kind]
     if not ok:
         _fail(f"{name} has dtype {dtype}; expected a {kind} dtype")
+    return value
+
+
+def check_label_dtype(labels, name: str = "result"):
+    """Fail unless 0/1 labels are numbers: an integer or a float dtype (not bool, not object)."""
+    dtype = np.asarray(labels).dtype
+    if not (np.issubdtype(dtype, np.integer) or np.issubdtype(dtype, np.floating)):
+        hint = " (convert with .astype(int) or .astype(float))" if dtype == np.bool_ else ""
+        _fail(f"{name} has dtype {dtype}; expected labels as integers or floats{hint}")
+    return labels
+
+
+def check_tensor(value, dtype, name: str = "result"):
+    """Fail unless ``value`` is a TensorFlow tensor or variable of ``dtype`` (a ``tf.DType``).
+
+    TensorFlow is imported only when this check runs, so NumPy-only notebooks never load it.
+    """
+    import tensorflow as tf
+
+    if not tf.is_tensor(value):
+        _fail(f"{name} has type {_type_name(value)}; expected a TensorFlow tensor "
+              "(build it with tf operations, e.g. tf.constant, tf.matmul, tf.add)")
+    if value.dtype != dtype:
+        _fail(f"{name} has dtype {value.dtype.name}; expected {tf.as_dtype(dtype).name}")
     return value
 
 

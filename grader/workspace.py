@@ -7,6 +7,7 @@ reference solution and saves it as HTML next to the learner's copy.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -120,12 +121,33 @@ def reference_notebook(a: manifest.Assignment) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600):
-    """Run a notebook top to bottom in ``cwd``; returns (notebook, seconds, errors)."""
+@contextlib.contextmanager
+def _blas_threads(threads: int | None):
+    names = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
+    saved = {k: os.environ.get(k) for k in names}
+    if threads is not None:
+        os.environ.update({k: str(threads) for k in names})
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600, threads: int | None = None):
+    """Run a notebook top to bottom in ``cwd``; returns (notebook, seconds, errors).
+
+    The kernel gets the grading environment (:data:`nbg.KERNEL_ENV`: one BLAS thread, since
+    grading runs kernels side by side); ``threads`` overrides the BLAS thread count, e.g. to
+    time a notebook as a learner's JupyterLab runs it (one thread per core).
+    """
     from nbclient import NotebookClient
 
     t = time.perf_counter()
-    with nbg.kernel_env():
+    with nbg.kernel_env(), _blas_threads(threads):
         client = NotebookClient(
             nb, timeout=timeout, kernel_name="python3", allow_errors=True,
             resources={"metadata": {"path": str(cwd)}},

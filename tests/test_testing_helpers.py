@@ -11,8 +11,10 @@ from dlcourse.testing import (
     check_equal,
     check_finite,
     check_keys,
+    check_label_dtype,
     check_scalar,
     check_shape,
+    check_tensor,
     check_type,
     check_unchanged,
     run_checks,
@@ -109,3 +111,21 @@ def test_unchanged_names_the_changed_element():
                           "changed from 3 to 0 (1 of 4")
     check_unchanged(before, before.copy())
     check_unchanged(np.array([np.nan]), np.array([np.nan]))
+
+
+def test_label_dtype_accepts_numbers_rejects_bool_and_strings():
+    check_label_dtype(np.array([[0, 1]]))
+    check_label_dtype(np.array([[0.0, 1.0]]))
+    got = message(check_label_dtype, np.array([[True, False]]), "predict(w, b, X)")
+    assert "predict(w, b, X) has dtype bool" in got and ".astype(int)" in got
+    assert "dtype <U1" in message(check_label_dtype, np.array(["0", "1"]), "labels")
+
+
+def test_tensor_type_and_dtype():
+    import tensorflow as tf  # a course requirement (c2w3a1)
+    check_tensor(tf.constant([1.0]), tf.float32)
+    check_tensor(tf.Variable([1.0]), tf.float32)
+    got = message(check_tensor, np.array([1.0]), tf.float32, "sigmoid(0)")
+    assert "sigmoid(0) has type numpy.ndarray; expected a TensorFlow tensor" in got
+    got = message(check_tensor, tf.constant([1.0], dtype=tf.float64), tf.float32, "z")
+    assert got == "z has dtype float64; expected float32"

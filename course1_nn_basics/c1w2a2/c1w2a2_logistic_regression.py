@@ -62,9 +62,9 @@ from dlcourse.plots import montage, show_image
 from dlcourse.testing import (
     check_array,
     check_close,
-    check_dtype,
     check_equal,
     check_keys,
+    check_label_dtype,
     check_scalar,
     check_shape,
     check_type,
@@ -767,12 +767,6 @@ b = 0.25
 X = np.array([[0.5, -1.0, 0.25, 2.0, 0.0],
               [0.3, 0.0, 0.5, 0.0, 0.25]])
 Y_prediction = predict(w, b, X)
-
-
-def check_label_dtype(labels, name):
-    """Labels must be numbers 0 and 1: an integer or a float dtype, not bool."""
-    if not np.issubdtype(np.asarray(labels).dtype, np.integer):
-        check_dtype(labels, "float", name)
 
 
 run_checks(

@@ -72,27 +72,17 @@ from dlcourse.curves import plot_costs
 from dlcourse.data import load_six_classes
 from dlcourse.plots import montage
 from dlcourse.testing import (
-    CheckFailed,
     check_close,
     check_equal,
     check_keys,
     check_scalar,
     check_shape,
+    check_tensor,
     check_unchanged,
     run_checks,
 )
 
 print("TensorFlow", tf.__version__)
-
-
-def check_tensor(value, dtype, name="result"):
-    """Fail unless ``value`` is a TensorFlow tensor or variable of the given dtype."""
-    if not tf.is_tensor(value):
-        raise CheckFailed(f"{name} has type {type(value).__name__}; expected a TensorFlow tensor "
-                          "(build it with tf operations, e.g. tf.constant, tf.matmul, tf.add)")
-    if value.dtype != dtype:
-        raise CheckFailed(f"{name} has dtype {value.dtype.name}; expected {dtype.name}")
-    return value
 
 
 # %% [markdown]

@@ -13,7 +13,7 @@ How the set is made, in order:
    ``EMOJI`` (no road signs or pictograms, no objects that belong to another class, e.g.
    no lighthouse among the vehicles or furniture among the buildings), minus the files
    reviewed by eye and listed in ``EXCLUDE`` (besides those ``animals.EXCLUDE`` drops).
-2. **Filters and near-duplicate groups** as as in the animals set: line art, opaque
+2. **Filters and near-duplicate groups** as in the animals set: line art, opaque
    rectangles, tiny or elongated sprites and exact duplicates are skipped; sprites with
    nearly the same silhouette form one group, and groups never straddle the split.
 3. **Typical drawings.** Drawings of one class differ far more than photos of one
@@ -35,9 +35,10 @@ How the set is made, in order:
 6. **Rendering** is that of the animals set (``animals.render``) with this set's own
    augmentation settings (``SETTINGS``: size 70-95 % of the picture, centre within +-8 %,
    a fifth of the sprites turned by up to 10 degrees, mirrored half of the time), and
-   **backgrounds independent of the class**: the animals builder draws the background
-   family (outdoor / indoor / neutral) with probabilities that depend on its binary label;
-   here every class gets the same mixture (20 % outdoor, 20 % indoor, 60 % neutral).
+   **backgrounds independent of the class**: the background families of
+   ``builders/animals.py`` (outdoor / indoor / neutral, its ``CONTEXT = "family"``; the
+   animals set itself now uses two-band scenes that depend on its label), with the same
+   mixture for every class (20 % outdoor, 20 % indoor, 60 % neutral).
 
 Everything random comes from ``numpy.random.default_rng`` seeded with ``SEED`` and the
 image's index, so the same inputs (same Debian packages, Pillow, NumPy and zlib) give
@@ -72,7 +73,8 @@ REGISTRY = {
         "furniture], food/, people/, plants/, transportation/ [vehicles and boats only]); "
         "Debian fonts-noto-color-emoji 2.042-0+deb12u1 (NotoColorEmoji.ttf, emoji of the "
         "same six categories); backgrounds from scikit-learn's bundled sample photos "
-        "(china.jpg, flower.jpg) and procedural textures, as in the animals set"
+        "(china.jpg, flower.jpg) and procedural textures (the background families of "
+        "builders/animals.py)"
     ),
     "licence": (
         "Clip art: public domain (Open Clip Art Library dedication); emoji: Apache-2.0 "
