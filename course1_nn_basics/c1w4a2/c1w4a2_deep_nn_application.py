@@ -566,9 +566,11 @@ plt.show()
 # networks train. The two-layer network starts slowly (the flat start of its cost curve) and
 # catches up later: after about 1000 iterations both networks are at about 85 % (try it:
 # change `NUM_ITERATIONS` to 1000 and run the cells again: a few minutes). The deeper network
-# gets there in fewer iterations. Neither can go much further: 10 % of the pictures have an
-# abstract background, and 5 % of the others show an animal indoors or an object outdoors, so
-# a model that reads only the scene tops out near 90 %.
+# gets there in fewer iterations. Neither can go much further by reading the scene: 10 % of
+# the pictures have an abstract background, 10 % are in black and white (the colours of the
+# scene are gone), and 5 % of the rest show an animal indoors or an object outdoors. A model
+# that reads only the scene gets 95 % of the 81 % of pictures with a coloured scene and half of
+# the others: about 86 %.
 
 # %%
 assert L_layer_test_acc > two_layer_test_acc > logreg_test_acc, "expected L > 2 > logistic"
@@ -595,16 +597,16 @@ montage(test_x_orig[wrong[:24]],
 plt.show()
 
 # %% [markdown]
-# Look at what the mistakes have in common. Most are objects in a meadow or under an evening
-# sky taken for animals, animals in a room taken for non-animals, and pictures on an abstract
-# background, where the scene says nothing. In these pictures, as in many real photo
-# collections, animals are far more often outdoors than objects are (here 95 % of the time),
-# and the networks have learned the scene rather than the animal. They see a picture as 12288
-# separate numbers, one weight per pixel position: two large coloured bands are easy to detect
-# that way, while the shape of an animal, which can sit anywhere in the picture at any size,
-# is not. A model that leans on the background works on pictures like its training pictures
-# and fails as soon as the habit breaks (a cat in a kitchen). Two remedies come later in the
-# specialization:
+# Look at what the mistakes have in common. Most are objects in a meadow or under an evening sky
+# taken for animals, animals in a room taken for non-animals, pictures on an abstract
+# background, where there is no scene, and pictures in black and white, where the colours of the
+# scene are gone. In these pictures, as in many real photo collections, animals are far more
+# often outdoors than objects are (here 95 % of the time), and the networks have learned the
+# scene rather than the animal. They see a picture as 12288 separate numbers, one weight per
+# pixel position: two large coloured bands are easy to detect that way, while the shape of an
+# animal, which can sit anywhere in the picture at any size, is not. A model that leans on the
+# background works on pictures like its training pictures and fails as soon as the habit breaks
+# (a cat in a kitchen). Two remedies come later in the specialization:
 #
 # - **Course 2** (*Improving deep neural networks*) narrows the gap between training and test
 #   accuracy with regularization, and speeds up training with better initializations and
