@@ -123,10 +123,16 @@ def api(course_dir: Path, db_url: str | None = None, cell_timeout: int = 300) ->
 
 
 @contextlib.contextmanager
-def kernel_env():
-    """Set :data:`KERNEL_ENV` (and the course root on PYTHONPATH) for kernels started inside."""
-    old = {k: os.environ.get(k) for k in [*KERNEL_ENV, "PYTHONPATH"]}
-    os.environ.update(KERNEL_ENV)
+def kernel_env(threads: int | None = None):
+    """Set :data:`KERNEL_ENV` (and the course root on PYTHONPATH) for kernels started inside.
+
+    ``threads`` replaces its one BLAS thread, e.g. to time a notebook as JupyterLab runs it.
+    """
+    env = dict(KERNEL_ENV)
+    if threads is not None:
+        env.update(OPENBLAS_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
+    old = {k: os.environ.get(k) for k in [*env, "PYTHONPATH"]}
+    os.environ.update(env)
     paths = [str(ROOT)] + ([old["PYTHONPATH"]] if old["PYTHONPATH"] else [])
     os.environ["PYTHONPATH"] = os.pathsep.join(paths)
     try:

@@ -7,7 +7,6 @@ reference solution and saves it as HTML next to the learner's copy.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -121,22 +120,6 @@ def reference_notebook(a: manifest.Assignment) -> nbformat.NotebookNode:
     return nb
 
 
-@contextlib.contextmanager
-def _blas_threads(threads: int | None):
-    names = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
-    saved = {k: os.environ.get(k) for k in names}
-    if threads is not None:
-        os.environ.update({k: str(threads) for k in names})
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
 def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600, threads: int | None = None):
     """Run a notebook top to bottom in ``cwd``; returns (notebook, seconds, errors).
 
@@ -147,7 +130,7 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = 600, threads: i
     from nbclient import NotebookClient
 
     t = time.perf_counter()
-    with nbg.kernel_env(), _blas_threads(threads):
+    with nbg.kernel_env(threads):
         client = NotebookClient(
             nb, timeout=timeout, kernel_name="python3", allow_errors=True,
             resources={"metadata": {"path": str(cwd)}},
