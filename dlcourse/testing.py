@@ -32,6 +32,8 @@ __all__ = [
     "check_keys",
     "check_unchanged",
     "run_checks",
+    "likely_cause",
+    "substituted",
 ]
 
 
@@ -144,34 +146,121 @@ def check_finite(value, name: str = "result"):
     return value
 
 
-def check_close(got, expected, name: str = "result", rtol: float = 1e-6, atol: float = 1e-8):
+def _close_to(got, candidate, rtol, atol) -> bool:
+    try:
+        cand = np.asarray(candidate, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    if cand.shape != got.shape or not np.isfinite(cand).all():
+        return False
+    return bool(np.allclose(got, cand, rtol=max(rtol, 1e-6), atol=max(atol, 1e-9)))
+
+
+def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=None,
+                 factors=None) -> str | None:
+    """The usual relation between a wrong result and the right one, as a short question.
+
+    ``got`` and ``expected`` are arrays of the same shape (or scalars). Relations tried, in order:
+
+    - ``hints``: a list of ``(value, message)`` pairs a check passes itself, e.g. the result a
+      known mistake gives (``[(softmax_of_logits, "softmax applied twice: from_logits?")]``);
+    - ``factors``: named numbers such as ``{"m": 64, "keep_prob": 0.8}``; got = expected × f or
+      ÷ f gives e.g. "a missing or extra 1/m?" / "inverted dropout: divide by keep_prob?";
+    - got = −expected ("sign flipped?"), × 2 or × ½ ("a factor of 2: the ½ of λ/2m?"),
+      the transpose, values shifted by one index along an axis, a constant offset
+      ("a missing or extra bias / constant term?").
+
+    Returns ``None`` when no relation holds: a hint is never a guess.
+    """
+    got = np.asarray(got, dtype=float)
+    expected = np.asarray(expected, dtype=float)
+    if got.shape != expected.shape or not np.isfinite(got).all():
+        return None
+    for value, message in hints or ():
+        if _close_to(got, value, rtol, atol):
+            return message
+    nonzero = np.abs(expected) > 1e-12
+    if not nonzero.any():
+        return None
+    for fname, f in (factors or {}).items():
+        f = float(f)
+        if f in (0.0, 1.0) or not np.isfinite(f):
+            continue
+        label = {"m": "a missing or extra 1/m?",
+                 "keep_prob": "inverted dropout: divide by keep_prob (once)?"}
+        if _close_to(got, expected * f, rtol, atol):
+            return f"got = {fname} × expected: " + label.get(
+                fname, f"a missing 1/{fname}?")
+        if _close_to(got, expected / f, rtol, atol):
+            return f"got = expected / {fname}: " + label.get(fname, f"an extra 1/{fname}?")
+    if _close_to(got, -expected, rtol, atol):
+        return "got = −expected: a sign flipped?"
+    if _close_to(got, 2 * expected, rtol, atol):
+        return ("got = 2 × expected: a factor of 2 "
+                "(the ½ of λ/2m, or of a squared error?)")
+    if _close_to(got, 0.5 * expected, rtol, atol):
+        return "got = expected / 2: an extra factor ½?"
+    if got.ndim == 2 and got.shape[0] == got.shape[1] and got.shape[0] > 1 and _close_to(
+            got, expected.T, rtol, atol):
+        return "got = expected transposed: rows and columns swapped?"
+    for axis in range(got.ndim):
+        if got.shape[axis] < 3:
+            continue
+        n = got.shape[axis]
+        sl = lambda a, b: tuple(slice(a, b) if i == axis else slice(None) for i in range(got.ndim))
+        for shift in (1, -1):
+            g = got[sl(max(shift, 0), n + min(shift, 0))]
+            e = expected[sl(max(-shift, 0), n + min(-shift, 0))]
+            if np.abs(e).max() > 1e-12 and _close_to(g, e, rtol, atol) and not _close_to(
+                    got, expected, rtol, atol):
+                return (f"values shifted by one index along axis {axis}: "
+                        "an off-by-one in an index or a range?")
+    diff = got - expected
+    if diff.size > 1 and abs(float(diff.mean())) > atol + rtol * float(np.abs(expected).max()) \
+            and _close_to(diff, np.full_like(diff, diff.mean()), 1e-6, 1e-9):
+        return f"every value is off by the same {float(diff.mean()):.6g}: a missing or extra " \
+               "bias / constant term?"
+    return None
+
+
+def check_close(got, expected, name: str = "result", rtol: float = 1e-6, atol: float = 1e-8,
+                *, hints=None, factors=None):
     """Fail unless ``got`` is elementwise close to ``expected``.
 
     Checks shape first, then finiteness, then values. The message gives the worst element's
-    index, the expected and obtained values, the tolerance and how many elements differ.
+    index, the expected and obtained values, the tolerance, how many elements differ, and the
+    likely cause when one of the usual relations holds (see :func:`likely_cause`; ``hints`` and
+    ``factors`` are passed on to it).
     """
+    __tracebackhide__ = True
     expected = np.asarray(expected, dtype=float)
     try:
         got_arr = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
         _fail(f"{name} could not be read as numbers: got {_type_name(got)} {got!r:.80}")
     check_shape(got_arr, expected.shape, name)
-    check_finite(got_arr, name)
+    if not np.isfinite(got_arr).all() and np.isfinite(expected).all():
+        try:
+            check_finite(got_arr, name)
+        except CheckFailed as exc:
+            _fail(f"{exc} (log(0)? an overflow in exp? a division by zero?)")
     err = np.abs(got_arr - expected)
     allowed = atol + rtol * np.abs(expected)
     bad = err > allowed
     if bad.any():
+        cause = likely_cause(got_arr, expected, rtol, atol, hints=hints, factors=factors)
+        tail = f"\n  likely cause: {cause}" if cause else ""
         if expected.ndim == 0:
             _fail(
                 f"{name} is wrong: expected {_fmt(expected.item())}, got {_fmt(got_arr.item())} "
-                f"(rtol={rtol:g}, atol={atol:g})"
+                f"(rtol={rtol:g}, atol={atol:g}){tail}"
             )
         worst = np.unravel_index(np.argmax(np.where(bad, err - allowed, -np.inf)), err.shape)
         worst = tuple(int(i) for i in worst)
         _fail(
             f"{name} is wrong at index {worst}: expected {_fmt(expected[worst])}, "
             f"got {_fmt(got_arr[worst])} (rtol={rtol:g}, atol={atol:g}); "
-            f"{int(bad.sum())} of {bad.size} elements differ"
+            f"{int(bad.sum())} of {bad.size} elements differ{tail}"
         )
     return got
 
@@ -183,22 +272,28 @@ def check_array(
     rtol: float = 1e-6,
     atol: float = 1e-8,
     dtype: str | None = "float",
+    *,
+    hints=None,
+    factors=None,
 ):
     """The usual full check of an array result: type, shape, dtype kind, finiteness, values."""
+    __tracebackhide__ = True
     check_type(got, np.ndarray, name)
     check_shape(got, np.shape(expected), name)
     if dtype is not None:
         check_dtype(got, dtype, name)
-    return check_close(got, expected, name, rtol=rtol, atol=atol)
+    return check_close(got, expected, name, rtol=rtol, atol=atol, hints=hints, factors=factors)
 
 
-def check_scalar(got, expected, name: str = "result", rtol: float = 1e-6, atol: float = 1e-8):
+def check_scalar(got, expected, name: str = "result", rtol: float = 1e-6, atol: float = 1e-8,
+                 *, hints=None, factors=None):
     """A real number (Python or NumPy scalar, or a 0-d / size-1 array) close to ``expected``."""
+    __tracebackhide__ = True
     if isinstance(got, np.ndarray) and got.size == 1:
         got = got.reshape(()).item()
     if isinstance(got, bool) or not isinstance(got, numbers.Real):
         _fail(f"{name} has type {_type_name(got)}; expected a real number (float)")
-    return check_close(got, expected, name, rtol=rtol, atol=atol)
+    return check_close(got, expected, name, rtol=rtol, atol=atol, hints=hints, factors=factors)
 
 
 def check_equal(got, expected, name: str = "result"):
@@ -265,3 +360,34 @@ def run_checks(label: str, *checks) -> None:
     for check in checks:
         check()
     print(f"\N{CHECK MARK} {label}: all public tests passed")
+
+
+class substituted:
+    """Put reference versions of a function's callees into a namespace for the duration.
+
+    A test of ``f`` that must call the learner's ``f`` (which calls ``g``) grades ``f``'s own
+    logic by running it with a correct ``g``, so one bug in ``g`` costs ``g``'s points only::
+
+        with substituted(globals(), g=_reference_g):
+            check_array(f(x), expected, "f(x)")
+    """
+
+    def __init__(self, namespace: dict, **replacements):
+        self.namespace, self.replacements, self.saved = namespace, replacements, {}
+
+    def __enter__(self):
+        for key, value in self.replacements.items():
+            self.saved[key] = self.namespace.get(key, _MISSING)
+            self.namespace[key] = value
+        return self
+
+    def __exit__(self, *exc):
+        for key, value in self.saved.items():
+            if value is _MISSING:
+                self.namespace.pop(key, None)
+            else:
+                self.namespace[key] = value
+        return False
+
+
+_MISSING = object()
