@@ -222,6 +222,9 @@ class Policy:
         cfg.GuardedExecute.skip_tag = "" if self.limits.full_run else src.DEMO_TAG
         cfg.GuardedExecute.timeout = int(self.limits.cell_timeout)
         cfg.GuardedExecute.startup_timeout = 120
+        # the kernel has nothing to save and its processes are killed anyway (_kill): no
+        # graceful shutdown round trip
+        cfg.GuardedExecute.shutdown_kernel = "immediate"
         cfg.GuardedExecute.extra_arguments = cfg.Execute.extra_arguments
         cfg.GuardedExecute.error_on_timeout = {
             "ename": "CellTimeoutError", "evalue": "",
