@@ -91,13 +91,19 @@ np.set_printoptions(precision=4, suppress=True)
 # - `word_to_index` and `index_to_word`: a number for every word (the next notebook uses them);
 # - `word_to_vec_map`: a dictionary from each word to its vector, a NumPy array of shape `(50,)`.
 #
-# We write $e_w$ for the vector of word $w$ (the lectures' notation: $e$ for *embedding*).
+# We write $e_w$ for the vector of word $w$ (the lectures' notation: $e$ for *embedding*). The
+# vectors are not of length 1: most have a length between about 3.5 and 6 (the cell asserts
+# it for 90 % of the words).
 
 # %%
 words, word_to_index, index_to_word, word_to_vec_map = load_glove()
 print(f"{len(word_to_vec_map)} words, each a vector of shape {word_to_vec_map['king'].shape}")
 print("e_king =", word_to_vec_map["king"])
 assert 40_000 <= len(word_to_vec_map) <= 41_000, "load_glove() should give about 40,000 words"
+lengths = np.linalg.norm(np.array(list(word_to_vec_map.values())), axis=1)
+print(f"90 % of the vectors have a length between {np.percentile(lengths, 5):.1f} and "
+      f"{np.percentile(lengths, 95):.1f}")
+assert 3.2 < np.percentile(lengths, 5) and np.percentile(lengths, 95) < 6.5
 
 # %% [markdown]
 # The 50 numbers mean nothing one by one: the training only fixes how vectors sit **relative to
@@ -216,9 +222,8 @@ _hidden_cosine_similarity()
 
 # %% [markdown]
 # A few pairs of words. Related words score high, unrelated ones low. The last line compares
-# two *differences*: $e_{france} - e_{paris}$ points from a
-# capital to its country, $e_{rome} - e_{italy}$ from a country to its capital, so the cosine is
-# strongly negative.
+# two *differences*: $e_{france} - e_{paris}$ points from a capital to its country,
+# $e_{rome} - e_{italy}$ from a country to its capital, so the cosine is strongly negative.
 
 # %% tags=["demo"]
 pairs_demo = [("father", "mother"), ("king", "queen"), ("france", "italy"), ("paris", "rome"),
@@ -508,17 +513,24 @@ assert 19 <= n_solved <= 23, f"{n_solved} solved: expected about 21 of 30, check
 
 # %% tags=["demo"]
 g1 = word_to_vec_map["woman"] - word_to_vec_map["man"]
-for name in ["john", "marie", "sophie", "ronaldo", "priya", "rahul", "danielle", "reza"]:
-    print(f"{name:9s} {cosine_similarity(word_to_vec_map[name], g1):+.3f}")
+names = {"john": "male", "marie": "female", "sophie": "female", "ronaldo": "male",
+         "priya": "female", "rahul": "male", "danielle": "female", "reza": "male"}
+for name, gender in names.items():
+    cos_name = cosine_similarity(word_to_vec_map[name], g1)
+    print(f"{name:9s} ({gender:6s}) {cos_name:+.3f}")
+    assert (cos_name > 0) == (gender == "female"), f"{name} should lean {gender}"
 
 # %% [markdown]
 # The female names lean to the positive side and the male names to the negative side, as
 # expected for words that carry a gender. The same direction also separates words that should
-# not carry one, such as occupations:
+# not carry one, such as occupations: *homemaker* leans female by more than 0.3, *manager* male
+# by more than 0.3 (the next cell asserts both).
 
 # %% tags=["demo"]
 for w in ["receptionist", "nurse", "homemaker", "engineer", "architect", "manager", "doctor"]:
     print(f"{w:13s} {cosine_similarity(word_to_vec_map[w], g1):+.3f}")
+assert cosine_similarity(word_to_vec_map["homemaker"], g1) > 0.3
+assert cosine_similarity(word_to_vec_map["manager"], g1) < -0.3
 
 # %% [markdown]
 # ### One direction from many pairs
@@ -852,11 +864,13 @@ for w in ["receptionist", "engineer"]:
 # $v \cdot e_1 = v \cdot \mu_\perp = v \cdot e_2$. That equality is the whole point of the step,
 # and the tests check it.
 #
-# **Where the square root comes from.** Bolukbasi et al. work with vectors of length 1; for
-# those, the factor $\sqrt{1 - \lVert \mu_\perp \rVert^2}$ makes $e_1$ and $e_2$ of length 1
-# again. GloVe's vectors are longer (about 4 to 6), so $1 - \lVert \mu_\perp \rVert^2$ is
-# negative; this version of the formula (the one of the Deep Learning Specialization) keeps
-# the absolute value. The symmetry does not depend on that scale.
+# **Where the square root comes from.** Bolukbasi et al. work with vectors of length 1 and
+# divide by $\lVert e_{w1B} - \mu_B \rVert_2$; then the corrected part has length
+# $\sqrt{1 - \lVert \mu_\perp \rVert_2^2}$, and $e_1$ and $e_2$ have length 1 again. The
+# version above is the one of the Deep Learning Specialization, which this course follows: it
+# divides by $\lVert e_{w1} - \mu \rVert_2$, which is never smaller, and takes the absolute
+# value because GloVe's vectors are longer than 1 (most between about 3.5 and 6, section 2), so
+# $1 - \lVert \mu_\perp \rVert_2^2$ is negative. Neither change touches the symmetry.
 #
 # ### Exercise 5 - `equalize`
 #
@@ -1042,7 +1056,7 @@ for w1, w2 in pairs_demo:
                      cosine_similarity(word_to_vec_map[w2], g)]
     after_pairs += [cosine_similarity(e1, g), cosine_similarity(e2, g)]
 
-fig, axes = plt.subplots(1, 2, figsize=(11, 4.8))
+fig, axes = plt.subplots(1, 2, figsize=(11, 5.2))
 panels = [(axes[0], neutral_demo, before_neutral, after_neutral, "neutralize", "tab:blue"),
           (axes[1], pair_words, before_pairs, after_pairs, "equalize", "tab:red")]
 for ax, labels, before, after, step, color in panels:
@@ -1055,7 +1069,7 @@ for ax, labels, before, after, step, color in panels:
     ax.set_yticks(y, labels)
     ax.set_xlabel("cosine similarity with g   (< 0: male side, > 0: female side)")
     ax.set_title(f"{step}: {'words that should be neutral' if step == 'neutralize' else 'pairs'}")
-    ax.legend(loc="lower right", frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False)
 fig.suptitle("Each word's cosine similarity with the gender direction g, before and after")
 fig.tight_layout()
 plt.show()
@@ -1156,7 +1170,7 @@ assert -0.25 < neighbour_lean[occupations.index("engineer")] < -0.08, "engineer'
 # about 0.8 before neutralizing, far from the 0 that would mean the neighbours carry no trace
 # of it. The neighbours of neutralized *receptionist* are *hairdresser*, *housekeeper* and
 # *cashier*, words that leaned female (their average original cosine with $g$ is about
-# $+0.16$); those of *engineer* are *technician*, *mechanic*, *chemist* and *builder*, which
+# $+0.15$); those of *engineer* are *technician*, *mechanic*, *chemist* and *builder*, which
 # leaned male (about $-0.16$). A classifier, or any model built on these vectors, can recover
 # much of the removed gender from such clusters. Debiasing by projection hides the bias from
 # one measurement, $g$; it does not remove it from the geometry. Gonen and Goldberg's title
