@@ -146,6 +146,12 @@ def check_finite(value, name: str = "result"):
     return value
 
 
+def _relation_tol(rtol: float, atol: float) -> tuple[float, float]:
+    # A relation must hold about as tightly as the check itself, never looser than 0.1 %:
+    # a check with a wide tolerance (a trained model's cost) must not make 1.99 × look like 2 ×.
+    return min(max(rtol, 1e-6), 1e-3), max(atol, 1e-12)
+
+
 def _close_to(got, candidate, rtol, atol) -> bool:
     try:
         cand = np.asarray(candidate, dtype=float)
@@ -153,7 +159,28 @@ def _close_to(got, candidate, rtol, atol) -> bool:
         return False
     if cand.shape != got.shape or not np.isfinite(cand).all():
         return False
-    return bool(np.allclose(got, cand, rtol=max(rtol, 1e-6), atol=max(atol, 1e-9)))
+    return bool(np.allclose(got, cand, rtol=rtol, atol=atol))
+
+
+def _not_finite_cause(got, expected) -> str | None:
+    if not np.isfinite(expected).all() or np.isfinite(got).all():
+        return None
+    where = ~np.isfinite(got)
+    if np.isnan(got[where]).any():
+        return ("NaN: 0/0, inf − inf, 0 × log(0), or the log or square root of a negative "
+                "number? (log(0)? an overflow in exp?)")
+    if (got[where] < 0).all():
+        return "−inf: log(0)? (a prediction of exactly 0 or 1 in a cross-entropy)"
+    return "inf: an overflow in exp (subtract the maximum first?) or a division by zero?"
+
+
+_FACTOR_MESSAGES = {
+    # name: (got = f × expected, got = expected / f)
+    "m": ("a missing 1/m (a sum instead of a mean)?",
+          "an extra 1/m (divided by m twice)?"),
+    "keep_prob": ("inverted dropout: divide by keep_prob?",
+                  "divided by keep_prob twice, or where there is no dropout?"),
+}
 
 
 def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=None,
@@ -162,64 +189,104 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
 
     ``got`` and ``expected`` are arrays of the same shape (or scalars). Relations tried, in order:
 
+    - NaN or inf in ``got`` (where ``expected`` is finite): "log(0)? an overflow in exp?";
     - ``hints``: a list of ``(value, message)`` pairs a check passes itself, e.g. the result a
-      known mistake gives (``[(softmax_of_logits, "softmax applied twice: from_logits?")]``);
+      known mistake gives (``[(loss_of_softmax_output, "softmax applied twice: from_logits?")]``);
+      the message is returned as it is;
     - ``factors``: named numbers such as ``{"m": 64, "keep_prob": 0.8}``; got = expected × f or
-      ÷ f gives e.g. "a missing or extra 1/m?" / "inverted dropout: divide by keep_prob?";
-    - got = −expected ("sign flipped?"), × 2 or × ½ ("a factor of 2: the ½ of λ/2m?"),
-      the transpose, values shifted by one index along an axis, a constant offset
-      ("a missing or extra bias / constant term?").
+      ÷ f gives e.g. "got = m × expected (m = 64): a missing 1/m (a sum instead of a mean)?";
+    - got = −expected ("a sign flipped?"), × 2 or × ½ ("the ½ of λ/2m?"), 1 − expected,
+      the transpose, values shifted by one index along an axis, every value × the same number
+      (arrays only), every value off by the same constant ("a missing bias?"), all zeros.
 
-    Returns ``None`` when no relation holds: a hint is never a guess.
+    A relation counts only where it holds within the check's tolerance (at most 0.1 %) and is
+    not also true of ``expected`` itself (−0 is 0; a symmetric matrix is its transpose), so a
+    hint is never a guess. Returns ``None`` when no relation holds.
     """
     got = np.asarray(got, dtype=float)
     expected = np.asarray(expected, dtype=float)
-    if got.shape != expected.shape or not np.isfinite(got).all():
+    if got.shape != expected.shape:
         return None
+    if not np.isfinite(got).all():
+        return _not_finite_cause(got, expected)
+    if not np.isfinite(expected).all():
+        return None
+    rtol, atol = _relation_tol(rtol, atol)
+
+    def holds(candidate) -> bool:
+        return _close_to(got, candidate, rtol, atol) and not _close_to(
+            np.asarray(candidate, dtype=float), expected, rtol, atol)
+
     for value, message in hints or ():
-        if _close_to(got, value, rtol, atol):
+        if holds(value):
             return message
-    nonzero = np.abs(expected) > 1e-12
-    if not nonzero.any():
+    scale = float(np.abs(expected).max()) if expected.size else 0.0
+    if scale <= atol:  # an all-zero expected result: every relation would hold trivially
         return None
     for fname, f in (factors or {}).items():
-        f = float(f)
-        if f in (0.0, 1.0) or not np.isfinite(f):
+        try:
+            f = float(f)
+        except (TypeError, ValueError):
             continue
-        label = {"m": "a missing or extra 1/m?",
-                 "keep_prob": "inverted dropout: divide by keep_prob (once)?"}
-        if _close_to(got, expected * f, rtol, atol):
-            return f"got = {fname} × expected: " + label.get(
-                fname, f"a missing 1/{fname}?")
-        if _close_to(got, expected / f, rtol, atol):
-            return f"got = expected / {fname}: " + label.get(fname, f"an extra 1/{fname}?")
-    if _close_to(got, -expected, rtol, atol):
+        if not np.isfinite(f) or abs(f) in (0.0, 1.0):
+            continue
+        times, over = _FACTOR_MESSAGES.get(
+            fname, (f"a missing 1/{fname}, or an extra factor {fname}?",
+                    f"an extra 1/{fname}?"))
+        if holds(expected * f):
+            return f"got = {fname} × expected ({fname} = {f:g}): {times}"
+        if holds(expected / f):
+            return f"got = expected / {fname} ({fname} = {f:g}): {over}"
+    if holds(-expected):
         return "got = −expected: a sign flipped?"
-    if _close_to(got, 2 * expected, rtol, atol):
-        return ("got = 2 × expected: a factor of 2 "
-                "(the ½ of λ/2m, or of a squared error?)")
-    if _close_to(got, 0.5 * expected, rtol, atol):
+    if holds(2 * expected):
+        return "got = 2 × expected: a factor of 2 (the ½ of λ/2m, or of a squared error?)"
+    if holds(0.5 * expected):
         return "got = expected / 2: an extra factor ½?"
-    if got.ndim == 2 and got.shape[0] == got.shape[1] and got.shape[0] > 1 and _close_to(
-            got, expected.T, rtol, atol):
+    if holds(1 - expected):
+        return "got = 1 − expected: the two classes (or p and 1 − p) swapped?"
+    if got.ndim == 2 and got.shape[0] == got.shape[1] > 1 and holds(expected.T):
         return "got = expected transposed: rows and columns swapped?"
+    shifted = _shift_axis(got, expected, rtol, atol)
+    if shifted is not None:
+        return (f"values shifted by one index along axis {shifted}: "
+                "an off-by-one in an index or a range?")
+    nonzero = np.abs(expected) > atol
+    if nonzero.sum() >= 2:
+        ratio = float(np.median(got[nonzero] / expected[nonzero]))
+        if abs(ratio) > 1e-12 and holds(expected * ratio):
+            return (f"every value is {ratio:.6g} × the expected one: a missing or extra "
+                    "factor (1/m? a learning rate? a normalisation?)")
+    diff = got - expected
+    if diff.size >= 3:
+        offset = float(np.median(diff))
+        if abs(offset) > atol and holds(expected + offset):
+            return (f"every value is off by the same {offset:.6g}: a missing or extra "
+                    "bias / constant term?")
+    if not got.any():
+        return "got is all zeros: an integer division (//), or a result never filled in?"
+    return None
+
+
+def _shift_axis(got, expected, rtol, atol) -> int | None:
+    """The axis along which got is expected shifted by one index (the rest matching), if any."""
     for axis in range(got.ndim):
-        if got.shape[axis] < 3:
-            continue
         n = got.shape[axis]
-        sl = lambda a, b: tuple(slice(a, b) if i == axis else slice(None) for i in range(got.ndim))
+        if n < 3:
+            continue
+
+        def sl(a, b, axis=axis):
+            return tuple(slice(a, b) if i == axis else slice(None) for i in range(got.ndim))
+
         for shift in (1, -1):
             g = got[sl(max(shift, 0), n + min(shift, 0))]
             e = expected[sl(max(-shift, 0), n + min(-shift, 0))]
-            if np.abs(e).max() > 1e-12 and _close_to(g, e, rtol, atol) and not _close_to(
-                    got, expected, rtol, atol):
-                return (f"values shifted by one index along axis {axis}: "
-                        "an off-by-one in an index or a range?")
-    diff = got - expected
-    if diff.size > 1 and abs(float(diff.mean())) > atol + rtol * float(np.abs(expected).max()) \
-            and _close_to(diff, np.full_like(diff, diff.mean()), 1e-6, 1e-9):
-        return f"every value is off by the same {float(diff.mean()):.6g}: a missing or extra " \
-               "bias / constant term?"
+            same_place = expected[sl(max(shift, 0), n + min(shift, 0))]
+            # the shifted values must match, and differ from the unshifted ones (a constant
+            # run along the axis shifts onto itself)
+            if _close_to(g, e, rtol, atol) and not _close_to(e, same_place, rtol, atol) \
+                    and np.abs(e).max() > atol:
+                return axis
     return None
 
 
@@ -243,7 +310,7 @@ def check_close(got, expected, name: str = "result", rtol: float = 1e-6, atol: f
         try:
             check_finite(got_arr, name)
         except CheckFailed as exc:
-            _fail(f"{exc} (log(0)? an overflow in exp? a division by zero?)")
+            _fail(f"{exc}\n  likely cause: {_not_finite_cause(got_arr, expected)}")
     err = np.abs(got_arr - expected)
     allowed = atol + rtol * np.abs(expected)
     bad = err > allowed
