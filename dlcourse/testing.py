@@ -17,6 +17,8 @@ import numbers
 
 import numpy as np
 
+from . import tracebacks as _tracebacks
+
 __all__ = [
     "CheckFailed",
     "check_type",
@@ -38,7 +40,15 @@ __all__ = [
 
 
 class CheckFailed(AssertionError):
-    """A public or hidden check failed; the message says what and where."""
+    """A public or hidden check failed; the message says what and where.
+
+    In a notebook it shows as the learner's cell line and the message, without the frames of
+    these helpers (see :mod:`dlcourse.tracebacks`); in the grader's ``Minimal`` mode as
+    ``CheckFailed: message``.
+    """
+
+    def _render_traceback_(self):  # IPython's protocol for an exception's own display
+        return _tracebacks.render_check_failed(self)
 
 
 def _fail(message: str) -> None:
@@ -458,3 +468,6 @@ class substituted:
 
 
 _MISSING = object()
+
+
+_tracebacks.install()  # the learner's kernel only; see dlcourse.tracebacks
