@@ -30,6 +30,7 @@ __all__ = [
     "check_close",
     "check_array",
     "check_scalar",
+    "check_between",
     "check_equal",
     "check_keys",
     "check_unchanged",
@@ -177,8 +178,8 @@ def _not_finite_cause(got, expected) -> str | None:
         return None
     where = ~np.isfinite(got)
     if np.isnan(got[where]).any():
-        return ("NaN: 0/0, inf − inf, 0 × log(0), or the log or square root of a negative "
-                "number? (log(0)? an overflow in exp?)")
+        return ("NaN: an overflow in exp (inf / inf, inf − inf), 0/0, 0 × log(0), or the log "
+                "of a negative number?")
     if (got[where] < 0).all():
         return "−inf: log(0)? (a prediction of exactly 0 or 1 in a cross-entropy)"
     return "inf: an overflow in exp (subtract the maximum first?) or a division by zero?"
@@ -254,7 +255,8 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
     if holds(0.5 * expected):
         return "got = expected / 2: an extra factor ½?"
     if holds(1 - expected):
-        return "got = 1 − expected: the two classes (or p and 1 − p) swapped?"
+        return ("got = 1 − expected: p and 1 − p (the two classes) swapped, or σ(−z) for σ(z) "
+                "(a sign in exp)?")
     if got.ndim == 2 and got.shape[0] == got.shape[1] > 1 and holds(expected.T):
         return "got = expected transposed: rows and columns swapped?"
     shifted = _shift_axis(got, expected, rtol, atol)
@@ -371,6 +373,27 @@ def check_scalar(got, expected, name: str = "result", rtol: float = 1e-6, atol: 
     if isinstance(got, bool) or not isinstance(got, numbers.Real):
         _fail(f"{name} has type {_type_name(got)}; expected a real number (float)")
     return check_close(got, expected, name, rtol=rtol, atol=atol, hints=hints, factors=factors)
+
+
+def check_between(got, low: float, high: float, name: str = "result", about: str = ""):
+    """A real number in ``[low, high]``: a stated result (an accuracy, a final cost) checked in a
+    band that every correct implementation reaches. ``about`` says what the band stands for::
+
+        check_between(test_accuracy, 0.68, 0.74, "test accuracy", "the reference reaches 0.71")
+    """
+    __tracebackhide__ = True
+    if isinstance(got, np.ndarray) and got.size == 1:
+        got = got.reshape(()).item()
+    if isinstance(got, bool) or not isinstance(got, numbers.Real):
+        _fail(f"{name} has type {_type_name(got)}; expected a real number (float)")
+    if not (low <= float(got) <= high):
+        value = float(got)
+        where = ("NaN, outside" if np.isnan(value) else
+                 f"{_fmt(value)}, {'below' if value < low else 'above'}")
+        tail = f" ({about})" if about else ""
+        _fail(f"{name} is {where} the expected range [{_fmt(float(low))}, {_fmt(float(high))}]"
+              f"{tail}")
+    return got
 
 
 def check_equal(got, expected, name: str = "result"):
