@@ -207,8 +207,9 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
     - ``factors``: named numbers such as ``{"m": 64, "keep_prob": 0.8}``; got = expected × f or
       ÷ f gives e.g. "got = m × expected (m = 64): a missing 1/m (a sum instead of a mean)?";
     - got = −expected ("a sign flipped?"), × 2 or × ½ ("the ½ of λ/2m?"), 1 − expected,
-      the transpose, values shifted by one index along an axis, every value × the same number
-      (arrays only), every value off by the same constant ("a missing bias?"), all zeros.
+      the transpose, values shifted by one index along an axis, the same values in another
+      order, every value × the same number (arrays only), every value off by the same constant
+      ("a missing bias?"), all zeros.
 
     A relation counts only where it holds within the check's tolerance (at most 0.1 %) and is
     not also true of ``expected`` itself (−0 is 0; a symmetric matrix is its transpose), so a
@@ -223,6 +224,8 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
     if not np.isfinite(expected).all():
         return None
     rtol, atol = _relation_tol(rtol, atol)
+    if _close_to(got, expected, rtol, atol):  # only a tolerance question: nothing to explain
+        return None
 
     def holds(candidate) -> bool:
         return _close_to(got, candidate, rtol, atol) and not _close_to(
@@ -263,6 +266,10 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
     if shifted is not None:
         return (f"values shifted by one index along axis {shifted}: "
                 "an off-by-one in an index or a range?")
+    if got.size >= 3 and _close_to(np.sort(got, axis=None), np.sort(expected, axis=None), rtol,
+                                   atol):
+        return ("the right values in the wrong order: a reshape where a transpose is needed, "
+                "or the axes in the wrong order?")
     nonzero = np.abs(expected) > atol
     if nonzero.sum() >= 2:
         ratio = float(np.median(got[nonzero] / expected[nonzero]))

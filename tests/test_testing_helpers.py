@@ -344,3 +344,13 @@ def test_between_names_the_band_and_the_side():
     assert "above the expected range" in message(check_between, 0.9, 0.68, 0.74, "acc")
     assert "NaN, outside the expected range" in message(check_between, np.nan, 0.0, 1.0, "cost")
     assert "expected a real number" in message(check_between, "0.7", 0.0, 1.0, "acc")
+
+
+@pytest.mark.parametrize("shape", [(6,), (4, 3), (2, 3, 4)], ids=str)
+def test_the_right_values_in_the_wrong_order(shape):
+    expected = planted(shape, seed=5)
+    got = expected.reshape(-1)[::-1].reshape(shape)  # not a shift, not a transpose
+    assert likely_cause(got, expected).startswith("the right values in the wrong order")
+    got = expected.T.reshape(shape) if len(shape) == 2 else got  # reshape instead of transpose
+    assert likely_cause(got, expected).startswith("the right values in the wrong order")
+    assert likely_cause(np.sort(expected, axis=None).reshape(shape) + 1e-3, expected) is None
