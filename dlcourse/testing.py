@@ -274,8 +274,14 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
     if nonzero.sum() >= 2:
         ratio = float(np.median(got[nonzero] / expected[nonzero]))
         if abs(ratio) > 1e-12 and holds(expected * ratio):
-            return (f"every value is {ratio:.6g} × the expected one: a missing or extra "
-                    "factor (1/m? a learning rate? a normalisation?)")
+            n, inv = round(ratio), round(1 / ratio)
+            if n >= 3 and abs(ratio - n) < 1e-6 * n:
+                why = f"a missing 1/{n} (a sum instead of a mean, m = {n}?)"
+            elif inv >= 3 and abs(1 / ratio - inv) < 1e-6 * inv:
+                why = f"an extra 1/{inv} (divided by m = {inv} twice?)"
+            else:
+                why = "a missing or extra factor (a learning rate? a normalisation?)"
+            return f"every value is {ratio:.6g} × the expected one: {why}"
     diff = got - expected
     if diff.size >= 3:
         offset = float(np.median(diff))

@@ -198,7 +198,12 @@ def test_shift_does_not_fire_on_a_constant_run():
 
 def test_common_ratio_on_arrays_only():
     expected = planted((4, 3))
-    assert likely_cause(expected * 100, expected).startswith("every value is 100 × the expected")
+    assert likely_cause(expected * 100, expected) == (
+        "every value is 100 × the expected one: a missing 1/100 (a sum instead of a mean, "
+        "m = 100?)")
+    assert likely_cause(expected / 8, expected) == (
+        "every value is 0.125 × the expected one: an extra 1/8 (divided by m = 8 twice?)")
+    assert likely_cause(expected * 0.3, expected).endswith("(a learning rate? a normalisation?)")
     assert likely_cause(np.float64(3.7) * 100, np.float64(3.7)) is None  # a scalar: no ratio
 
 
