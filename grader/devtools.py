@@ -317,7 +317,12 @@ def main(argv=None) -> int:
         for i, ename, evalue in errors:
             print(f"  cell {i}: {ename}: {evalue}")
         return 1 if errors else 0
-    outcomes, seconds = run_mutants(a, cross=args.cross)
+    try:
+        outcomes, seconds = run_mutants(a, cross=args.cross)
+    except CellExecutionError as exc:
+        print(f"{a.id}: the reference notebook failed before any mutant ran: {exc.ename}: "
+              f"{exc.evalue}", file=sys.stderr)
+        return 2
     print(format_outcomes(a.id, outcomes))
     if args.reports:
         for path in write_reports(a.id, outcomes, args.reports, seconds):
