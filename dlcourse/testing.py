@@ -209,7 +209,7 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
     - got = −expected ("a sign flipped?"), × 2 or × ½ ("the ½ of λ/2m?"), 1 − expected,
       the transpose, values shifted by one index along an axis, the same values in another
       order, every value × the same number (arrays only), every value off by the same constant
-      ("a missing bias?"), all zeros.
+      or each row (column) by its own ("a missing bias?"), all zeros.
 
     A relation counts only where it holds within the check's tolerance (at most 0.1 %) and is
     not also true of ``expected`` itself (−0 is 0; a symmetric matrix is its transpose), so a
@@ -288,6 +288,12 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
         if abs(offset) > atol and holds(expected + offset):
             return (f"every value is off by the same {offset:.6g}: a missing or extra "
                     "bias / constant term?")
+    if got.ndim == 2 and diff.shape[1] >= 2 and diff.shape[0] >= 2:
+        for axis, what in ((1, "each row"), (0, "each column")):
+            offsets = np.median(diff, axis=axis, keepdims=True)
+            if np.abs(offsets).min() > atol and holds(expected + offsets):
+                return (f"{what} is off by its own constant: a missing or extra bias "
+                        "(one value per " + ("row" if axis == 1 else "column") + ", broadcast)?")
     if not got.any():
         return "got is all zeros: an integer division (//), or a result never filled in?"
     return None

@@ -359,3 +359,16 @@ def test_the_right_values_in_the_wrong_order(shape):
     got = expected.T.reshape(shape) if len(shape) == 2 else got  # reshape instead of transpose
     assert likely_cause(got, expected).startswith("the right values in the wrong order")
     assert likely_cause(np.sort(expected, axis=None).reshape(shape) + 1e-3, expected) is None
+
+
+def test_a_bias_per_row_or_per_column():
+    expected = planted((3, 5), seed=2)
+    b = np.array([[0.5], [-1.0], [0.25]])
+    assert likely_cause(expected - b, expected) == (
+        "each row is off by its own constant: a missing or extra bias (one value per row, "
+        "broadcast)?")
+    per_column = np.array([[0.1, 0.2, 0.3, 0.4, 0.5]])
+    assert likely_cause(expected + per_column, expected).startswith("each column is off by its")
+    got = expected - b
+    got[0, 0] += 0.3  # one element breaks it
+    assert likely_cause(got, expected) is None
