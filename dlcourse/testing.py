@@ -258,8 +258,8 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
     if holds(0.5 * expected):
         return "got = expected / 2: an extra factor ½?"
     if holds(1 - expected):
-        return ("got = 1 − expected: p and 1 − p (the two classes) swapped, or σ(−z) for σ(z) "
-                "(a sign in exp)?")
+        return ("got = 1 − expected: p and 1 − p swapped (a comparison the wrong way round, or "
+                "σ(−z) for σ(z))?")
     if got.ndim == 2 and got.shape[0] == got.shape[1] > 1 and holds(expected.T):
         return "got = expected transposed: rows and columns swapped?"
     shifted = _shift_axis(got, expected, rtol, atol)
@@ -280,7 +280,7 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
             elif inv >= 3 and abs(1 / ratio - inv) < 1e-6 * inv:
                 why = f"an extra 1/{inv} (divided by m = {inv} twice?)"
             else:
-                why = "a missing or extra factor (a learning rate? a normalisation?)"
+                why = "a missing or extra factor (keep_prob? a learning rate? a normalisation?)"
             return f"every value is {ratio:.6g} × the expected one: {why}"
     diff = got - expected
     if diff.size >= 3:
@@ -415,20 +415,37 @@ def check_between(got, low: float, high: float, name: str = "result", about: str
     return got
 
 
-def check_equal(got, expected, name: str = "result"):
-    """Exact equality for ints, strings, tuples, lists and integer arrays."""
+def check_equal(got, expected, name: str = "result", *, hints=None, factors=None):
+    """Exact equality for ints, strings, tuples, lists and integer arrays.
+
+    For numeric arrays the message names the likely cause as :func:`check_close` does (e.g. a
+    0/1 mask that is 1 − expected: a comparison the wrong way round).
+    """
+    __tracebackhide__ = True
     if isinstance(expected, np.ndarray) or isinstance(got, np.ndarray):
         check_shape(got, np.shape(expected), name)
-        diff = np.asarray(got) != np.asarray(expected)
+        got_arr, exp_arr = np.asarray(got), np.asarray(expected)
+        diff = got_arr != exp_arr
         if diff.any():
             idx = tuple(int(i) for i in np.argwhere(diff)[0])
+            cause = None
+            if got_arr.dtype.kind in "biuf" and exp_arr.dtype.kind in "biuf":
+                cause = likely_cause(got_arr.astype(float), exp_arr.astype(float), 0.0, 0.0,
+                                     hints=hints, factors=factors)
+            tail = f"\n  likely cause: {cause}" if cause else ""
             _fail(
-                f"{name} is wrong at index {idx}: expected {np.asarray(expected)[idx]!r}, "
-                f"got {np.asarray(got)[idx]!r}; {int(diff.sum())} of {diff.size} elements differ"
+                f"{name} is wrong at index {idx}: expected {_item(exp_arr[idx])!r}, "
+                f"got {_item(got_arr[idx])!r}; {int(diff.sum())} of {diff.size} elements "
+                f"differ{tail}"
             )
     elif got != expected:
-        _fail(f"{name} is wrong: expected {expected!r}, got {got!r}")
+        _fail(f"{name} is wrong: expected {_item(expected)!r}, got {_item(got)!r}")
     return got
+
+
+def _item(x):
+    """A NumPy scalar as the Python number it holds (NumPy 2 prints ``np.int64(1)``)."""
+    return x.item() if isinstance(x, np.generic) else x
 
 
 def check_keys(got, expected_keys, name: str = "result"):

@@ -203,7 +203,8 @@ def test_common_ratio_on_arrays_only():
         "m = 100?)")
     assert likely_cause(expected / 8, expected) == (
         "every value is 0.125 × the expected one: an extra 1/8 (divided by m = 8 twice?)")
-    assert likely_cause(expected * 0.3, expected).endswith("(a learning rate? a normalisation?)")
+    assert likely_cause(expected * 0.3, expected).endswith("(keep_prob? a learning rate? a "
+                                                           "normalisation?)")
     assert likely_cause(np.float64(3.7) * 100, np.float64(3.7)) is None  # a scalar: no ratio
 
 
@@ -372,3 +373,15 @@ def test_a_bias_per_row_or_per_column():
     got = expected - b
     got[0, 0] += 0.3  # one element breaks it
     assert likely_cause(got, expected) is None
+
+
+def test_equal_names_numpy_scalars_plainly_and_the_likely_cause():
+    mask = np.array([[1, 0, 1], [0, 0, 1]])
+    msg = message(check_equal, 1 - mask, mask, "D1")
+    assert msg.startswith("D1 is wrong at index (0, 0): expected 1, got 0; 6 of 6 elements differ")
+    assert msg.endswith("\n  likely cause: got = 1 − expected: p and 1 − p swapped (a comparison "
+                        "the wrong way round, or σ(−z) for σ(z))?")
+    msg = message(check_equal, np.array([1, 2, 4]), np.array([1, 2, 3]), "labels")
+    assert "likely cause" not in msg and "expected 3, got 4" in msg
+    assert message(check_equal, np.int64(4), 3, "m") == "m is wrong: expected 3, got 4"
+    assert "likely cause" not in message(check_equal, np.array(["a", "b"]), np.array(["a", "c"]))
