@@ -112,11 +112,13 @@ def test_the_guard_takes_the_course_display_into_its_baseline_and_flags_a_learne
         return guard.guard_call_code(mod, nonce, "check")
 
     cells = [guard.guard_install_code(mod), SETUP, *FAILING, check("n1"),
-             "get_ipython().set_custom_exc((AssertionError,), lambda *a, **k: None)", check("n2")]
+             "get_ipython().set_custom_exc((AssertionError,), lambda *a, **k: None)", check("n2"),
+             "CheckFailed._render_traceback_ = lambda self: []", check("n3")]
     nb = run(cells)
     assert "CheckFailed" in error_text(nb.cells[3])
     assert stdout(nb.cells[4]).strip() == "n1 []"
     assert "redefined shell.CustomTB" in stdout(nb.cells[6])
+    assert "redefined CheckFailed._render_traceback_" in stdout(nb.cells[8])
 
 
 @pytest.mark.parametrize("message, fragment", [
