@@ -52,6 +52,9 @@ class MutantOutcome:
     other_failing: list[str] = field(default_factory=list)
     #: their first message lines
     other_messages: dict[str, str] = field(default_factory=dict)
+    #: later test cells that failed with the mutant and still fail with the reference restored
+    #: (they depend on state the mutant left behind; not counted as cross-failures)
+    other_unstable: list[str] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -225,6 +228,8 @@ def run_mutants(a: manifest.Assignment, mutants=None, cross: bool = True
                     if s.run(other) is None:  # passes again with the reference restored
                         o.other_failing.append(gid)
                         o.other_messages[gid] = other_err.splitlines()[0]
+                    else:
+                        o.other_unstable.append(gid)
                 outcomes.append(o)
     return outcomes, s.reference_seconds
 
@@ -269,6 +274,8 @@ def format_outcomes(a_id: str, outcomes: list[MutantOutcome]) -> str:
             lines.append(f"      | {line}")
         for gid, msg in o.other_messages.items():
             lines.append(f"      > {gid}: {msg}")
+        for gid in o.other_unstable:
+            lines.append(f"      ~ {gid}: fails with the reference restored too (state)")
     return "\n".join(lines)
 
 

@@ -20,7 +20,8 @@ OUTCOMES = [
                   message=VALUE, public_message=VALUE, other_failing=["test_optimize"],
                   other_messages={"test_optimize": "CheckFailed: params['w'] is wrong"}),
     MutantOutcome("propagate", "forgot_bias", True, True, "x",
-                  message="CheckFailed: cost is wrong: expected 0.785538, got 0.656869"),
+                  message="CheckFailed: cost is wrong: expected 0.785538, got 0.656869",
+                  other_unstable=["test_model"]),
     MutantOutcome("flatten", "row_vector", False, True, "x",
                   message="CheckFailed: v has shape (1, 18); expected (18, 1) (transposed?)"),
     MutantOutcome("sigmoid", "math_exp", True, True, "x",
@@ -49,6 +50,7 @@ def test_summary_and_reports(tmp_path):
     assert "c0w0a0: 1 mutants fail another function's test cell (1 cells in all)" in text
     assert "also fails: test_optimize" in text and "      |   likely cause: got = m" in text
     assert "      > test_optimize: CheckFailed: params['w'] is wrong" in text
+    assert "      ~ test_model: fails with the reference restored too (state)" in text
     data = json.loads(js.read_text())
     assert data["summary"] == f and data["mutants"][0]["cause_named"] is True
     assert data["mutants"][0]["other_failing"] == ["test_optimize"]
