@@ -2,6 +2,7 @@
 
     python -m grader.devtools run c1w2a2        # execute the reference, list errors, time it
     python -m grader.devtools mutants c1w2a2    # every planted mistake must fail its test cell
+    python -m grader.devtools figures           # the figures of build/reports/mutants-*.json
 
 The mutant engine runs the reference notebook once in one kernel; then for each mutant it
 executes the mutant's code, the public part of ``test_<function>`` and the whole test cell
@@ -297,6 +298,26 @@ def write_reports(a_id: str, outcomes: list[MutantOutcome], folder: Path,
     return txt, js
 
 
+def figures(folder: Path) -> str:
+    """A table of the summary figures of every ``mutants-<id>.json`` in ``folder``, and the
+    totals: mutants, value-mismatch messages naming the likely cause, cross-failing mutants."""
+    rows, tot = [], {"mutants": 0, "value_mismatch": 0, "value_mismatch_cause_named": 0,
+                     "cross_failing": 0, "cross_failures": 0}
+    for path in sorted(Path(folder).glob("mutants-*.json")):
+        f = json.loads(path.read_text(encoding="utf-8"))["summary"]
+        share = "-" if f["cause_named_share"] is None else f"{f['cause_named_share']:.0%}"
+        rows.append(f"{f['assignment']:8s} {f['mutants']:7d} {f['value_mismatch']:14d} "
+                    f"{f['value_mismatch_cause_named']:11d} {share:>5s} {f['cross_failing']:13d}")
+        for k in tot:
+            tot[k] += f[k]
+    share = tot["value_mismatch_cause_named"] / tot["value_mismatch"] if tot["value_mismatch"] \
+        else 0.0
+    return "\n".join(["assignment mutants value-mismatch cause-named share cross-failing",
+                      *rows, f"{'total':8s} {tot['mutants']:7d} {tot['value_mismatch']:14d} "
+                      f"{tot['value_mismatch_cause_named']:11d} {share:5.0%} "
+                      f"{tot['cross_failing']:13d}"])
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m grader.devtools")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -309,7 +330,12 @@ def main(argv=None) -> int:
                    help="do not run the other test cells with each mutant in place")
     m.add_argument("--reports", type=Path, default=None,
                    help="also write mutants-<id>.txt and .json into this folder")
+    f = sub.add_parser("figures", help="the summary figures of the JSON mutant reports")
+    f.add_argument("--reports", type=Path, default=ROOT / "build" / "reports")
     args = ap.parse_args(argv)
+    if args.cmd == "figures":
+        print(figures(args.reports))
+        return 0
     a = next((x for x in manifest.load() if x.id == args.assignment), None)
     if a is None or not a.source or not a.source_path.exists():
         print(f"no source for {args.assignment}", file=sys.stderr)

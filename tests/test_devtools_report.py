@@ -5,6 +5,7 @@ import json
 
 from grader.devtools import (
     MutantOutcome,
+    figures,
     format_outcomes,
     message_kind,
     named_cause,
@@ -55,3 +56,6 @@ def test_summary_and_reports(tmp_path):
     assert data["summary"] == f and data["mutants"][0]["cause_named"] is True
     assert data["mutants"][0]["other_failing"] == ["test_optimize"]
     assert format_outcomes("c0w0a0", OUTCOMES) + "\n" == text
+    table = figures(tmp_path)
+    assert table.splitlines()[1].split() == ["c0w0a0", "5", "2", "1", "50%", "1"]
+    assert table.splitlines()[-1].split() == ["total", "5", "2", "1", "50%", "1"]
