@@ -17,6 +17,8 @@ import numbers
 
 import numpy as np
 
+from . import tracebacks as _tracebacks
+
 __all__ = [
     "CheckFailed",
     "check_type",
@@ -28,6 +30,7 @@ __all__ = [
     "check_close",
     "check_array",
     "check_scalar",
+    "check_between",
     "check_equal",
     "check_keys",
     "check_unchanged",
@@ -38,7 +41,15 @@ __all__ = [
 
 
 class CheckFailed(AssertionError):
-    """A public or hidden check failed; the message says what and where."""
+    """A public or hidden check failed; the message says what and where.
+
+    In a notebook it shows as the learner's cell line and the message, without the frames of
+    these helpers (see :mod:`dlcourse.tracebacks`); in the grader's ``Minimal`` mode as
+    ``CheckFailed: message``.
+    """
+
+    def _render_traceback_(self):  # IPython's protocol for an exception's own display
+        return _tracebacks.render_check_failed(self)
 
 
 def _fail(message: str) -> None:
@@ -146,6 +157,12 @@ def check_finite(value, name: str = "result"):
     return value
 
 
+def _relation_tol(rtol: float, atol: float) -> tuple[float, float]:
+    # A relation must hold about as tightly as the check itself, never looser than 0.1 %:
+    # a check with a wide tolerance (a trained model's cost) must not make 1.99 × look like 2 ×.
+    return min(max(rtol, 1e-6), 1e-3), max(atol, 1e-12)
+
+
 def _close_to(got, candidate, rtol, atol) -> bool:
     try:
         cand = np.asarray(candidate, dtype=float)
@@ -153,7 +170,28 @@ def _close_to(got, candidate, rtol, atol) -> bool:
         return False
     if cand.shape != got.shape or not np.isfinite(cand).all():
         return False
-    return bool(np.allclose(got, cand, rtol=max(rtol, 1e-6), atol=max(atol, 1e-9)))
+    return bool(np.allclose(got, cand, rtol=rtol, atol=atol))
+
+
+def _not_finite_cause(got, expected) -> str | None:
+    if not np.isfinite(expected).all() or np.isfinite(got).all():
+        return None
+    where = ~np.isfinite(got)
+    if np.isnan(got[where]).any():
+        return ("NaN: an overflow in exp (inf / inf, inf − inf), 0/0, 0 × log(0), or the log "
+                "of a negative number?")
+    if (got[where] < 0).all():
+        return "−inf: log(0)? (a prediction of exactly 0 or 1 in a cross-entropy)"
+    return "inf: an overflow in exp (subtract the maximum first?) or a division by zero?"
+
+
+_FACTOR_MESSAGES = {
+    # name: (got = f × expected, got = expected / f)
+    "m": ("a missing 1/m (a sum instead of a mean)?",
+          "an extra 1/m (divided by m twice)?"),
+    "keep_prob": ("inverted dropout: divide by keep_prob?",
+                  "divided by keep_prob twice, or where there is no dropout?"),
+}
 
 
 def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=None,
@@ -162,64 +200,124 @@ def likely_cause(got, expected, rtol: float = 1e-6, atol: float = 1e-8, hints=No
 
     ``got`` and ``expected`` are arrays of the same shape (or scalars). Relations tried, in order:
 
+    - NaN or inf in ``got`` (where ``expected`` is finite): "log(0)? an overflow in exp?";
     - ``hints``: a list of ``(value, message)`` pairs a check passes itself, e.g. the result a
-      known mistake gives (``[(softmax_of_logits, "softmax applied twice: from_logits?")]``);
+      known mistake gives (``[(loss_of_softmax_output, "softmax applied twice: from_logits?")]``);
+      the message is returned as it is;
     - ``factors``: named numbers such as ``{"m": 64, "keep_prob": 0.8}``; got = expected × f or
-      ÷ f gives e.g. "a missing or extra 1/m?" / "inverted dropout: divide by keep_prob?";
-    - got = −expected ("sign flipped?"), × 2 or × ½ ("a factor of 2: the ½ of λ/2m?"),
-      the transpose, values shifted by one index along an axis, a constant offset
-      ("a missing or extra bias / constant term?").
+      ÷ f gives e.g. "got = m × expected (m = 64): a missing 1/m (a sum instead of a mean)?";
+    - got = −expected ("a sign flipped?"), × 2 or × ½ ("the ½ of λ/2m?"), 1 − expected,
+      the transpose, values shifted by one index along an axis, the same values in another
+      order, every value × the same number (arrays only), every value off by the same constant
+      or each row (column) by its own ("a missing bias?"), all zeros.
 
-    Returns ``None`` when no relation holds: a hint is never a guess.
+    A relation counts only where it holds within the check's tolerance (at most 0.1 %) and is
+    not also true of ``expected`` itself (−0 is 0; a symmetric matrix is its transpose), so a
+    hint is never a guess. Returns ``None`` when no relation holds.
     """
     got = np.asarray(got, dtype=float)
     expected = np.asarray(expected, dtype=float)
-    if got.shape != expected.shape or not np.isfinite(got).all():
+    if got.shape != expected.shape:
         return None
+    if not np.isfinite(got).all():
+        return _not_finite_cause(got, expected)
+    if not np.isfinite(expected).all():
+        return None
+    rtol, atol = _relation_tol(rtol, atol)
+    if _close_to(got, expected, rtol, atol):  # only a tolerance question: nothing to explain
+        return None
+
+    def holds(candidate) -> bool:
+        return _close_to(got, candidate, rtol, atol) and not _close_to(
+            np.asarray(candidate, dtype=float), expected, rtol, atol)
+
     for value, message in hints or ():
-        if _close_to(got, value, rtol, atol):
+        if holds(value):
             return message
-    nonzero = np.abs(expected) > 1e-12
-    if not nonzero.any():
+    scale = float(np.abs(expected).max()) if expected.size else 0.0
+    if scale <= atol:  # an all-zero expected result: every relation would hold trivially
         return None
     for fname, f in (factors or {}).items():
-        f = float(f)
-        if f in (0.0, 1.0) or not np.isfinite(f):
+        try:
+            f = float(f)
+        except (TypeError, ValueError):
             continue
-        label = {"m": "a missing or extra 1/m?",
-                 "keep_prob": "inverted dropout: divide by keep_prob (once)?"}
-        if _close_to(got, expected * f, rtol, atol):
-            return f"got = {fname} × expected: " + label.get(
-                fname, f"a missing 1/{fname}?")
-        if _close_to(got, expected / f, rtol, atol):
-            return f"got = expected / {fname}: " + label.get(fname, f"an extra 1/{fname}?")
-    if _close_to(got, -expected, rtol, atol):
+        if not np.isfinite(f) or abs(f) in (0.0, 1.0):
+            continue
+        times, over = _FACTOR_MESSAGES.get(
+            fname, (f"a missing 1/{fname}, or an extra factor {fname}?",
+                    f"an extra 1/{fname}?"))
+        if holds(expected * f):
+            return f"got = {fname} × expected ({fname} = {f:g}): {times}"
+        if holds(expected / f):
+            return f"got = expected / {fname} ({fname} = {f:g}): {over}"
+    if holds(-expected):
         return "got = −expected: a sign flipped?"
-    if _close_to(got, 2 * expected, rtol, atol):
-        return ("got = 2 × expected: a factor of 2 "
-                "(the ½ of λ/2m, or of a squared error?)")
-    if _close_to(got, 0.5 * expected, rtol, atol):
+    if holds(2 * expected):
+        return "got = 2 × expected: a factor of 2 (the ½ of λ/2m, or of a squared error?)"
+    if holds(0.5 * expected):
         return "got = expected / 2: an extra factor ½?"
-    if got.ndim == 2 and got.shape[0] == got.shape[1] and got.shape[0] > 1 and _close_to(
-            got, expected.T, rtol, atol):
+    if holds(1 - expected):
+        return ("got = 1 − expected: p and 1 − p swapped (a comparison the wrong way round, or "
+                "σ(−z) for σ(z))?")
+    if got.ndim == 2 and got.shape[0] == got.shape[1] > 1 and holds(expected.T):
         return "got = expected transposed: rows and columns swapped?"
+    shifted = _shift_axis(got, expected, rtol, atol)
+    if shifted is not None:
+        return (f"values shifted by one index along axis {shifted}: "
+                "an off-by-one in an index or a range?")
+    if got.size >= 3 and _close_to(np.sort(got, axis=None), np.sort(expected, axis=None), rtol,
+                                   atol):
+        return ("the right values in the wrong order: a reshape where a transpose is needed, "
+                "or the axes in the wrong order?")
+    nonzero = np.abs(expected) > atol
+    if nonzero.sum() >= 2:
+        ratio = float(np.median(got[nonzero] / expected[nonzero]))
+        if abs(ratio) > 1e-12 and holds(expected * ratio):
+            n, inv = round(ratio), round(1 / ratio)
+            if n >= 3 and abs(ratio - n) < 1e-6 * n:
+                why = f"a missing 1/{n} (a sum instead of a mean, m = {n}?)"
+            elif inv >= 3 and abs(1 / ratio - inv) < 1e-6 * inv:
+                why = f"an extra 1/{inv} (divided by m = {inv} twice?)"
+            else:
+                why = "a missing or extra factor (keep_prob? a learning rate? a normalisation?)"
+            return f"every value is {ratio:.6g} × the expected one: {why}"
+    diff = got - expected
+    if diff.size >= 3:
+        offset = float(np.median(diff))
+        if abs(offset) > atol and holds(expected + offset):
+            return (f"every value is off by the same {offset:.6g}: a missing or extra "
+                    "bias / constant term?")
+    if got.ndim == 2 and diff.shape[1] >= 2 and diff.shape[0] >= 2:
+        for axis, what in ((1, "each row"), (0, "each column")):
+            offsets = np.median(diff, axis=axis, keepdims=True)
+            if np.abs(offsets).min() > atol and holds(expected + offsets):
+                return (f"{what} is off by its own constant: a missing or extra bias "
+                        "(one value per " + ("row" if axis == 1 else "column") + ", broadcast)?")
+    if not got.any():
+        return "got is all zeros: an integer division (//), or a result never filled in?"
+    return None
+
+
+def _shift_axis(got, expected, rtol, atol) -> int | None:
+    """The axis along which got is expected shifted by one index (the rest matching), if any."""
     for axis in range(got.ndim):
-        if got.shape[axis] < 3:
-            continue
         n = got.shape[axis]
-        sl = lambda a, b: tuple(slice(a, b) if i == axis else slice(None) for i in range(got.ndim))
+        if n < 3:
+            continue
+
+        def sl(a, b, axis=axis):
+            return tuple(slice(a, b) if i == axis else slice(None) for i in range(got.ndim))
+
         for shift in (1, -1):
             g = got[sl(max(shift, 0), n + min(shift, 0))]
             e = expected[sl(max(-shift, 0), n + min(-shift, 0))]
-            if np.abs(e).max() > 1e-12 and _close_to(g, e, rtol, atol) and not _close_to(
-                    got, expected, rtol, atol):
-                return (f"values shifted by one index along axis {axis}: "
-                        "an off-by-one in an index or a range?")
-    diff = got - expected
-    if diff.size > 1 and abs(float(diff.mean())) > atol + rtol * float(np.abs(expected).max()) \
-            and _close_to(diff, np.full_like(diff, diff.mean()), 1e-6, 1e-9):
-        return f"every value is off by the same {float(diff.mean()):.6g}: a missing or extra " \
-               "bias / constant term?"
+            same_place = expected[sl(max(shift, 0), n + min(shift, 0))]
+            # the shifted values must match, and differ from the unshifted ones (a constant
+            # run along the axis shifts onto itself)
+            if _close_to(g, e, rtol, atol) and not _close_to(e, same_place, rtol, atol) \
+                    and np.abs(e).max() > atol:
+                return axis
     return None
 
 
@@ -243,7 +341,7 @@ def check_close(got, expected, name: str = "result", rtol: float = 1e-6, atol: f
         try:
             check_finite(got_arr, name)
         except CheckFailed as exc:
-            _fail(f"{exc} (log(0)? an overflow in exp? a division by zero?)")
+            _fail(f"{exc}\n  likely cause: {_not_finite_cause(got_arr, expected)}")
     err = np.abs(got_arr - expected)
     allowed = atol + rtol * np.abs(expected)
     bad = err > allowed
@@ -296,20 +394,58 @@ def check_scalar(got, expected, name: str = "result", rtol: float = 1e-6, atol: 
     return check_close(got, expected, name, rtol=rtol, atol=atol, hints=hints, factors=factors)
 
 
-def check_equal(got, expected, name: str = "result"):
-    """Exact equality for ints, strings, tuples, lists and integer arrays."""
+def check_between(got, low: float, high: float, name: str = "result", about: str = ""):
+    """A real number in ``[low, high]``: a stated result (an accuracy, a final cost) checked in a
+    band that every correct implementation reaches. ``about`` says what the band stands for::
+
+        check_between(test_accuracy, 0.68, 0.74, "test accuracy", "the reference reaches 0.71")
+    """
+    __tracebackhide__ = True
+    if isinstance(got, np.ndarray) and got.size == 1:
+        got = got.reshape(()).item()
+    if isinstance(got, bool) or not isinstance(got, numbers.Real):
+        _fail(f"{name} has type {_type_name(got)}; expected a real number (float)")
+    if not (low <= float(got) <= high):
+        value = float(got)
+        where = ("NaN, outside" if np.isnan(value) else
+                 f"{_fmt(value)}, {'below' if value < low else 'above'}")
+        tail = f" ({about})" if about else ""
+        _fail(f"{name} is {where} the expected range [{_fmt(float(low))}, {_fmt(float(high))}]"
+              f"{tail}")
+    return got
+
+
+def check_equal(got, expected, name: str = "result", *, hints=None, factors=None):
+    """Exact equality for ints, strings, tuples, lists and integer arrays.
+
+    For numeric arrays the message names the likely cause as :func:`check_close` does (e.g. a
+    0/1 mask that is 1 − expected: a comparison the wrong way round).
+    """
+    __tracebackhide__ = True
     if isinstance(expected, np.ndarray) or isinstance(got, np.ndarray):
         check_shape(got, np.shape(expected), name)
-        diff = np.asarray(got) != np.asarray(expected)
+        got_arr, exp_arr = np.asarray(got), np.asarray(expected)
+        diff = got_arr != exp_arr
         if diff.any():
             idx = tuple(int(i) for i in np.argwhere(diff)[0])
+            cause = None
+            if got_arr.dtype.kind in "biuf" and exp_arr.dtype.kind in "biuf":
+                cause = likely_cause(got_arr.astype(float), exp_arr.astype(float), 0.0, 0.0,
+                                     hints=hints, factors=factors)
+            tail = f"\n  likely cause: {cause}" if cause else ""
             _fail(
-                f"{name} is wrong at index {idx}: expected {np.asarray(expected)[idx]!r}, "
-                f"got {np.asarray(got)[idx]!r}; {int(diff.sum())} of {diff.size} elements differ"
+                f"{name} is wrong at index {idx}: expected {_item(exp_arr[idx])!r}, "
+                f"got {_item(got_arr[idx])!r}; {int(diff.sum())} of {diff.size} elements "
+                f"differ{tail}"
             )
     elif got != expected:
-        _fail(f"{name} is wrong: expected {expected!r}, got {got!r}")
+        _fail(f"{name} is wrong: expected {_item(expected)!r}, got {_item(got)!r}")
     return got
+
+
+def _item(x):
+    """A NumPy scalar as the Python number it holds (NumPy 2 prints ``np.int64(1)``)."""
+    return x.item() if isinstance(x, np.generic) else x
 
 
 def check_keys(got, expected_keys, name: str = "result"):
@@ -391,3 +527,6 @@ class substituted:
 
 
 _MISSING = object()
+
+
+_tracebacks.install()  # the learner's kernel only; see dlcourse.tracebacks

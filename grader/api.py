@@ -74,12 +74,12 @@ class SubmissionResult:
 
 
 def _error_message(cell) -> str:
-    """The one-line message of a cell's error output ("CheckFailed: ...")."""
+    """The message of a cell's error output ("CheckFailed: ..."), whole: a check's message may
+    go on with a "likely cause: ..." line."""
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
-            evalue = str(out.get("evalue", "")).strip().splitlines()
-            first = evalue[0] if evalue else ""
-            return f"{out.get('ename', 'Error')}: {first}".strip().rstrip(":")
+            evalue = str(out.get("evalue", "")).strip()
+            return f"{out.get('ename', 'Error')}: {evalue}".strip().rstrip(":")
     return ""
 
 
@@ -567,16 +567,20 @@ def grade_one(notebook: Path, a: Assignment, student: str = "me", keep: Path | N
 
 
 def format_table(res: SubmissionResult) -> str:
+    """A row per graded function; a failed function's message is shown whole, untruncated,
+    its further lines (e.g. "likely cause: ...") indented under the message column."""
     rows = [("function", "points", "result", "message")]
     for p in res.parts:
         score = "-" if p.score is None else f"{p.score:g}"
         rows.append((p.function, f"{score}/{p.points:g}", "passed" if p.passed else "FAILED",
                      "" if p.passed else p.message))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    indent = " " * (sum(widths) + 6)
     lines = []
     for r in rows:
-        msg = r[3] if len(r[3]) <= 120 else r[3][:117] + "..."
-        lines.append("  ".join(r[i].ljust(widths[i]) for i in range(3)) + "  " + msg)
+        first, *more = r[3].splitlines() or [""]
+        lines.append(("  ".join(r[i].ljust(widths[i]) for i in range(3)) + "  " + first).rstrip())
+        lines.extend(indent + line.rstrip() for line in more if line.strip())
     lines.insert(1, "-" * min(100, sum(widths) + 6 + 40))
     lines.append(f"total: {res.score:g} / {res.max_score:g}")
     if res.status == "limit":
