@@ -674,6 +674,10 @@ def _hidden_lstm_cell_forward():
             (_c3, "tanh and sigmoid swapped (gates with tanh, the candidate with sigmoid)?"),
             (_c2, "concat in the wrong order: [xt; a_prev] instead of [a_prev; xt]?"),
             (_f * _c_prev + _cct, "the update gate it left out of c_next?"),
+            (
+                _f * _c_prev + _i * _sig(_lin(_P["Wc"], _cc, _P["bc"])),
+                "sigmoid where the candidate cct needs tanh?",
+            ),
         ]
         _a_hints = [
             (_o * _c, "tanh of c_next left out: a_next = ot * c_next?"),
@@ -1176,6 +1180,7 @@ def _hidden_rnn_cell_backward():
         _no_tanh = _grads(_da, _xt, _a_prev, _P)
         _tanh_prev = _grads(_da * (1 - _a_prev**2), _xt, _a_prev, _P)
         _tanh_raw = _grads(_da * (1 - np.tanh(_a_next) ** 2), _xt, _a_prev, _P)
+        _wrong_state = _grads(_da * (1 - _a_next**2), _xt, _a_next, _P)
         _what = f"for n_x={_n_x}, n_a={_n_a}, m={_m}"
         _got = rnn_cell_backward(_da, (_a_next, _a_prev, _xt, _P))
         check_keys(_got, set(_want), f"gradients {_what}")
@@ -1193,7 +1198,9 @@ def _hidden_rnn_cell_backward():
                         "1 - a_prev ** 2 instead of 1 - a_next ** 2: tanh' at the wrong step?",
                     ),
                     (_tanh_raw[_k], "tanh applied to a_next again: a_next already is tanh(z)?"),
+                    (_wrong_state[_k], "a_next where the formula needs a_prev?"),
                 ],
+                factors={"m": _m},
             )
         _loss = lambda: float(np.sum(np.tanh(_lin(_P, _xt, _a_prev)) * _da))
         for _k, _arr in (
@@ -1368,12 +1375,12 @@ def _hidden_rnn_backward():
             "dba": _dz.sum(axis=1).reshape(-1, 1),
         }
 
-    def _bptt(_da, _caches, _steps, _acc=True, _add=True):
+    def _bptt(_da, _caches, _steps, _acc=True, _add=True, _shift=0):
         _list, _x = _caches
         _out = {"dx": np.zeros(_x.shape), "dWax": 0.0, "dWaa": 0.0, "dba": 0.0}
         _back = np.zeros(_da.shape[:2])
         for _t in _steps:
-            _g = _cell_bwd(_da[:, :, _t] + (_back if _add else 0.0), _list[_t])
+            _g = _cell_bwd(_da[:, :, _t - _shift] + (_back if _add else 0.0), _list[_t])
             _out["dx"][:, :, _t], _back = _g["dxt"], _g["da_prev"]
             for _k in ("dWax", "dWaa", "dba"):
                 _out[_k] = _out[_k] + _g[_k] if _acc else _g[_k]
@@ -1421,6 +1428,7 @@ def _hidden_rnn_backward():
                 _bptt(_da, _caches, _T_rev, _add=False),
                 "the da_prev coming back from the later step not added to da[:, :, t]?",
             ),
+            (_bptt(_da, _caches, _T_rev, _shift=1), "da of the wrong step: da[:, :, t - 1]?"),
         ]
         _what = (
             f"from rnn_backward (run with a correct rnn_cell_backward) for da of shape {_da.shape}"
@@ -1641,7 +1649,7 @@ def _hidden_lstm_cell_backward():
         _c = _f * _c_prev + _i * _cct
         return _o * np.tanh(_c), _c, (_f, _i, _cct, _o)
 
-    def _bwd(_da, _dc_next, _cache, _via_a=True, _tanh_prime=True):
+    def _bwd(_da, _dc_next, _cache, _via_a=True, _tanh_prime=True, _swap=False):
         _a, _c, _a_prev, _c_prev, _f, _i, _cct, _o, _xt, _P = _cache
         _tau = np.tanh(_c)
         _dc = _dc_next + (_da * _o * ((1 - _tau**2) if _tanh_prime else 1.0) if _via_a else 0.0)
@@ -1651,6 +1659,8 @@ def _hidden_lstm_cell_backward():
             "i": _dc * _cct * _i * (1 - _i),
             "f": _dc * _c_prev * _f * (1 - _f),
         }
+        if _swap:
+            _d["f"], _d["i"] = _d["i"], _d["f"]
         _cc = np.concatenate((_a_prev, _xt), axis=0)
         _out = {}
         for _g in "fico":
@@ -1699,6 +1709,7 @@ def _hidden_lstm_cell_backward():
                 _bwd(_da, _dc_next, _cache, _tanh_prime=False),
                 "the derivative of tanh(c_next), 1 - tanh(c_next) ** 2, left out?",
             ),
+            (_bwd(_da, _dc_next, _cache, _swap=True), "forget and update gates mixed up?"),
         ]
         _what = f"for n_x={_n_x}, n_a={_n_a}, m={_m}"
         _got = lstm_cell_backward(_da, _dc_next, _cache)
@@ -1926,14 +1937,14 @@ def _hidden_lstm_backward():
         _out["da_prev"], _out["dxt"], _out["dc_prev"] = _dcc[:_n_a], _dcc[_n_a:], _dc * _f
         return _out
 
-    def _bptt(_da, _caches, _steps, _acc=True, _add=True, _carry_c=True):
+    def _bptt(_da, _caches, _steps, _acc=True, _add=True, _carry_c=True, _shift=0):
         _list, _x = _caches
         _keys = [f"d{_p}{_g}" for _g in "fico" for _p in "Wb"]
         _out = {"dx": np.zeros(_x.shape), **{_k: 0.0 for _k in _keys}}
         _back, _back_c = np.zeros(_da.shape[:2]), np.zeros(_da.shape[:2])
         for _t in _steps:
             _g = _cell_bwd(
-                _da[:, :, _t] + (_back if _add else 0.0),
+                _da[:, :, _t - _shift] + (_back if _add else 0.0),
                 _back_c if _carry_c else np.zeros(_da.shape[:2]),
                 _list[_t],
             )
@@ -1988,6 +1999,7 @@ def _hidden_lstm_backward():
                 _bptt(_da, _caches, _T_rev, _add=False),
                 "the da_prev coming back from the later step not added to da[:, :, t]?",
             ),
+            (_bptt(_da, _caches, _T_rev, _shift=1), "da of the wrong step: da[:, :, t - 1]?"),
         ]
         _what = f"from lstm_backward (run with a correct lstm_cell_backward), da shape {_da.shape}"
         with substituted(globals(), lstm_cell_backward=_cell_bwd):

@@ -467,7 +467,8 @@ MUTANTS = {
         # The cell-state gradient not carried back.
         "dc_not_carried": _LSTM_BWD.format(body=(
             "    for t in reversed(range(T_x)):\n"
-            "        g = lstm_cell_backward(da[:, :, t] + da_prevt, np.zeros((n_a, m)), caches[t])\n"
+            "        zero = np.zeros((n_a, m))\n"
+            "        g = lstm_cell_backward(da[:, :, t] + da_prevt, zero, caches[t])\n"
             "        dx[:, :, t] = g['dxt']\n"
             "        da_prevt = g['da_prev']\n"
             "        for k in list(G):\n"
