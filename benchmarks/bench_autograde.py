@@ -1,6 +1,6 @@
 """Benchmark: grading a class with `grader autograde` (1 and 2 workers) vs plain nbgrader.
 
-    python benchmarks/bench_autograde.py                  # 40 submissions of c1w2a2
+    python benchmarks/bench_autograde.py                  # 40 of c1w2a2, then 40 of c2w3a1
     python benchmarks/bench_autograde.py --n 10 --assignment c1w2a1
 
 Prints figures, asserts nothing (not part of the test suite; `make bench-grading`). In one run
@@ -15,6 +15,10 @@ For each: wall time, seconds per submission, ratio to nbgrader, peak resident me
 whole process tree (the command, its workers and their kernels; sampled every 0.2 s), and the
 overhead per submission above the notebooks' own execution time (each distinct notebook run
 once with nbclient, outside any grader). Scores of the three runs are compared.
+
+Plain nbgrader runs every cell; `grader autograde` skips the demo cells (tag ``demo``) that no
+test depends on, as it does by default. The notebook's own time is given both ways: all cells,
+and the kept cells only (what grading has to run).
 """
 
 from __future__ import annotations
@@ -100,14 +104,19 @@ def _run(cmd: list[str], cwd: Path | None = None, env=None) -> dict:
                 log="".join(out))
 
 
-def _own_times(a, kinds: list[str], tmp: Path) -> dict[str, float]:
-    """Each distinct notebook executed once by nbclient in the assignment's folder."""
-    folder = nbg.write_source(tmp / "own", a)
+def _own_times(a, kinds: list[str], tmp: Path, kept_only: bool) -> dict[str, float]:
+    """Each distinct notebook executed once by nbclient in the assignment's folder
+    (``kept_only``: without its demo cells, as the grader runs it)."""
+    folder = nbg.write_source(tmp / ("own-kept" if kept_only else "own"), a)
     times = {}
     for kind in sorted(set(kinds)):
-        _, seconds, _ = execute(_notebook(a, kind), folder, a.cell_timeout)
+        nb = _notebook(a, kind)
+        if kept_only:
+            nb.cells = [c for c in nb.cells if not src.is_demo(c)]
+        _, seconds, _ = execute(nb, folder, a.cell_timeout)
         times[kind] = seconds
-        print(f"  own execution of a {kind} notebook: {seconds:.1f} s", flush=True)
+        what = "kept cells of a" if kept_only else "all cells of a"
+        print(f"  own execution, {what} {kind} notebook: {seconds:.1f} s", flush=True)
     return times
 
 
@@ -135,11 +144,16 @@ def _scores_nbgrader(course: Path, a, students) -> dict[str, float | None]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=40, help="number of submissions (default 40)")
-    ap.add_argument("--assignment", default="c1w2a2")
+    ap.add_argument("--assignment", default="c1w2a2,c2w3a1",
+                    help="comma-separated assignment ids (default c1w2a2,c2w3a1)")
     ap.add_argument("--workers", default="1,2", help="worker counts to time (default 1,2)")
     ap.add_argument("--skip-nbgrader", action="store_true")
     args = ap.parse_args()
-    a = manifest.get(args.assignment)
+    for aid in args.assignment.split(","):
+        bench(manifest.get(aid.strip()), args)
+
+
+def bench(a, args) -> None:
     bindir = Path(sys.executable).parent
     env = dict(os.environ)
     env["PATH"] = f"{bindir}{os.pathsep}{env.get('PATH', '')}"
@@ -157,8 +171,10 @@ def main() -> None:
         for student, kind in kinds:
             (subs / student).mkdir(parents=True)
             src.write_notebook(_notebook(a, kind), subs / student / a.notebook)
-        own = _own_times(a, [k for _, k in kinds], tmp)
+        own_all = _own_times(a, [k for _, k in kinds], tmp, kept_only=False)
+        own = _own_times(a, [k for _, k in kinds], tmp, kept_only=True)
         own_mean = sum(own[k] for _, k in kinds) / len(kinds)
+        own_all_mean = sum(own_all[k] for _, k in kinds) / len(kinds)
         students = [s for s, _ in kinds]
 
         if not args.skip_nbgrader:
@@ -191,6 +207,7 @@ def main() -> None:
 
     base = results.get("nbgrader autograde")
     print()
+    print(f"== {a.id}: {args.n} submissions")
     print(f"{'':22s} {'wall s':>8s} {'s/sub':>7s} {'vs nbgrader':>11s} {'peak RSS MB':>12s} "
           f"{'overhead s/sub':>15s}")
     for name, r in results.items():
@@ -200,10 +217,11 @@ def main() -> None:
         ratio = f"{r['seconds'] / base['seconds']:.2f}" if base else "-"
         print(f"{name:22s} {r['seconds']:8.1f} {per_sub:7.2f} {ratio:>11s} "
               f"{r['peak_mb']:12.0f} {overhead:15.2f}")
-    print(f"\nnotebook's own execution time (nbclient, no grader): mean {own_mean:.1f} s per "
-          "submission; " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(own.items())))
-    print("overhead s/sub = wall x workers / submissions - own execution time (what grading adds"
-          " per submission and worker slot)")
+    print(f"\nnotebook's own execution time (nbclient, no grader): all cells mean "
+          f"{own_all_mean:.1f} s per submission; kept cells (demo cells left out) mean "
+          f"{own_mean:.1f} s; " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(own.items())))
+    print("overhead s/sub = wall x workers / submissions - own execution time of the kept cells"
+          " (what grading adds per submission and worker slot)")
     for name, r in results.items():
         if r.get("per_sub"):
             inner = sum(r["per_sub"]) / len(r["per_sub"])

@@ -373,6 +373,7 @@ def autograde(
     workers: int | None = None,
     dask: str | None = None,
     memory_mb: int | None = None,
+    full_run: bool = False,
 ) -> int:
     """Grade submissions with nbgrader's autograder, several at a time; a line per student.
 
@@ -383,6 +384,9 @@ def autograde(
     dask: grade on an existing Dask cluster instead, given by its scheduler address
         (tcp://host:8786); its workers need this course installed.
     memory_mb: memory limit of one submission's kernel processes, in MB (None: 4096).
+    full_run: also run the demo cells (training showcases, plots) that no test depends on, so
+        the graded copy holds every plot; by default they are skipped (same scores, faster).
+        Regrading with a different choice needs --force.
     Each submission runs in a private folder with the limits of syllabus.toml; each finished
     grade is stored at once, so an interrupted batch resumes where it stopped.
     Exit code 1 when any submission could not be graded.
@@ -417,7 +421,8 @@ def autograde(
                 raise UsageError(f"no submissions of {a.id} to grade")
             report = batch.grade_batch(course_dir, a, students, db_url, workers=workers,
                                        dask=dask, force=force,
-                                       limits=batch.limits_for(a, memory_mb), lock=False)
+                                       limits=batch.limits_for(a, memory_mb, full_run),
+                                       lock=False)
     except batch.Busy as exc:
         raise UsageError(str(exc)) from None
     return EXIT_FAIL if report.failures else EXIT_OK
@@ -519,10 +524,12 @@ def export(
 # Self-learner commands
 
 
-def check(notebook: Path, assignment: str | None = None, keep: Path | None = None) -> int:
+def check(notebook: Path, assignment: str | None = None, keep: Path | None = None,
+          full_run: bool = False) -> int:
     """Grade one notebook against the full (hidden) tests; print a table per graded function.
 
     keep: a folder to keep the grading files in (the autograded notebook is there).
+    full_run: also run the demo cells (skipped by default: no test depends on them).
     Exit code 0 when every test passes, 1 otherwise.
     """
     notebook = Path(notebook)
@@ -533,12 +540,13 @@ def check(notebook: Path, assignment: str | None = None, keep: Path | None = Non
     except Exception as exc:
         raise UsageError(f"{notebook} is not a readable notebook: {exc}") from None
     a = _assignments(assignment)[0] if assignment else _guess_assignment(notebook)
-    res = grade_one(notebook, a, keep=keep)
+    res = grade_one(notebook, a, keep=keep, full_run=full_run)
     print(format_table(res))
     return EXIT_OK if res.error is None and res.score == res.max_score else EXIT_FAIL
 
 
-def grade_one(notebook: Path, a: Assignment, student: str = "me", keep: Path | None = None):
+def grade_one(notebook: Path, a: Assignment, student: str = "me", keep: Path | None = None,
+              full_run: bool = False):
     """Grade one notebook in a private folder, exactly as a batch grades each submission
     (:func:`grader.sandbox.grade_isolated`); returns a :class:`SubmissionResult`.
 
@@ -549,7 +557,7 @@ def grade_one(notebook: Path, a: Assignment, student: str = "me", keep: Path | N
     workdir = Path(tmp).resolve()
     try:
         out = grade_isolated(Path(notebook).read_bytes(), a.id, student,
-                             batch.limits_for(a), workdir)
+                             batch.limits_for(a, full_run=full_run), workdir)
         if keep is not None and out.autograded_nb is not None:
             (workdir / a.notebook).write_text(out.autograded_nb, encoding="utf-8")
         return result_from_outcome(out, a)

@@ -106,9 +106,12 @@ class Job:
         return d
 
 
-def limits_for(a: Assignment, memory_mb: int | None = None) -> Limits:
-    """The limits one submission of ``a`` is graded with (the manifest's, see :class:`Limits`)."""
-    return Limits.for_assignment(a, **({} if memory_mb is None else {"memory_mb": memory_mb}))
+def limits_for(a: Assignment, memory_mb: int | None = None, full_run: bool = False) -> Limits:
+    """The limits one submission of ``a`` is graded with (the manifest's, see :class:`Limits`).
+
+    full_run: run the demo cells too (by default the grader skips them)."""
+    kw = {} if memory_mb is None else {"memory_mb": memory_mb}
+    return Limits.for_assignment(a, full_run=full_run, **kw)
 
 
 def sha256_file(path: Path) -> str:

@@ -44,6 +44,7 @@ class Limits:
     memory_mb: int = 4096  # resident set of the kernel process tree
     output_mb: int = 20  # total size of outputs in the graded notebook
     network: bool = False  # False: no network for student code where the OS allows
+    full_run: bool = False  # True: run the demo cells too (default: skip them, see DEMO_TAG)
 
     @classmethod
     def for_assignment(cls, a: manifest.Assignment, **kw) -> Limits:
@@ -218,8 +219,12 @@ class Policy:
             for p in Autograde.class_traits()["autograde_preprocessors"].default()
         ]
         cfg.GuardedExecute.policy_file = str(self.file)
+        cfg.GuardedExecute.skip_tag = "" if self.limits.full_run else src.DEMO_TAG
         cfg.GuardedExecute.timeout = int(self.limits.cell_timeout)
         cfg.GuardedExecute.startup_timeout = 120
+        # the kernel has nothing to save and its processes are killed anyway (_kill): no
+        # graceful shutdown round trip
+        cfg.GuardedExecute.shutdown_kernel = "immediate"
         cfg.GuardedExecute.extra_arguments = cfg.Execute.extra_arguments
         cfg.GuardedExecute.error_on_timeout = {
             "ename": "CellTimeoutError", "evalue": "",
@@ -270,6 +275,7 @@ class GuardedExecute(Execute):
     guard runs around every test cell, and a test cell passes only if it ran to its end."""
 
     policy_file = Unicode("").tag(config=True)
+    skip_tag = Unicode("", help="cells of the release with this tag are not run").tag(config=True)
 
     def _setup(self):
         self.policy = json.loads(Path(self.policy_file).read_text())
@@ -410,6 +416,12 @@ class GuardedExecute(Execute):
             except DeadKernelError:
                 self.stopped = self.limit_hit or "the kernel died while starting"
         if cell.cell_type != "code" or not cell.source.strip():
+            return cell, resources
+        if (self.skip_tag and self.skip_tag in cell.metadata.get("tags", [])
+                and not cell.metadata.get("nbgrader")):
+            # a demo cell (training showcase, plot, timing): no graded or test cell depends on
+            # it (tests/test_demo_cells.py proves it per assignment); its tags come from the
+            # release, never from the submission (see rebuild)
             return cell, resources
         if self.stopped:
             cell.outputs = [_error_output("NotRun", f"not run: {self.stopped}")]

@@ -3,6 +3,9 @@
 For every available assignment, one class is graded in one batch:
   reference  the reference solution                  -> full marks, no cell errors
   blank      the student release, untouched           -> 0, and the grader does not crash
+Where the assignment has demo cells (tag ``demo``), the reference and the blank are graded a
+second time with ``full_run=True``: every demo cell runs without error and every per-function
+score is the same as with the demo cells skipped (the default).
 For the first assignment the batch also holds (these test the grader, not the assignment):
   deleted    the reference with a test cell deleted   -> the cell is restored and graded
   broken     a file that is not a notebook            -> a clear message; the others still graded
@@ -60,8 +63,19 @@ def graded_class(assignment, tmp_path_factory):
             fb_status = api.feedback(assignment.id, course_dir=course)
         students = sorted(p.name for p in subs.iterdir())
         results = {s: api.read_result(course, assignment, s) for s in students}
+        full_course, full_results = course, results
+        if any(src.is_demo(c) for c in src.read_source(assignment.source_path).cells):
+            full_subs, full_course = tmp / "full-submissions", tmp / "full-course"
+            for s in ("reference", "blank"):
+                shutil.copytree(subs / s, full_subs / s)
+            with redirect_stdout(out):
+                api.autograde(full_subs, assignment=assignment.id, course_dir=full_course,
+                              full_run=True)
+            full_results = {s: api.read_result(full_course, assignment, s)
+                            for s in ("reference", "blank")}
         _CLASSES[assignment.id] = dict(course=course, status=status, fb_status=fb_status,
-                                       log=out.getvalue(), results=results)
+                                       log=out.getvalue(), results=results,
+                                       full_course=full_course, full_results=full_results)
     return _CLASSES[assignment.id]
 
 
@@ -71,11 +85,21 @@ def test_reference_earns_full_marks_and_runs_without_errors(assignment, graded_c
     assert res.max_score == assignment.points
     failed = [(p.grade_id, p.message) for p in res.parts if not p.passed]
     assert not failed and res.score == assignment.points, failed
-    nb = nbformat.read(graded_class["course"] / "autograded" / "reference" / assignment.id /
-                       assignment.notebook, as_version=4)
+    # the full run (demo cells included, where there are any) shows every cell runs cleanly
+    nb = nbformat.read(graded_class["full_course"] / "autograded" / "reference" /
+                       assignment.id / assignment.notebook, as_version=4)
     errors = [(i, o.get("ename"), o.get("evalue")) for i, c in enumerate(nb.cells)
               if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors, errors
+
+
+@per_assignment
+def test_skipping_demo_cells_changes_no_score(assignment, graded_class):
+    for student in ("reference", "blank"):
+        skipped = graded_class["results"][student]
+        full = graded_class["full_results"][student]
+        assert [(p.grade_id, p.score) for p in skipped.parts] == \
+            [(p.grade_id, p.score) for p in full.parts], student
 
 
 @per_assignment

@@ -105,7 +105,7 @@ for _value in (-4.5, -0.3, 0.7, 3, 6.25):
 # `math` works on one number at a time. Deep learning works on vectors and matrices, and `math`
 # refuses them:
 
-# %%
+# %% tags=["demo"]
 try:
     math.exp([1.0, 2.0, 3.0])
 except TypeError as err:
@@ -120,7 +120,7 @@ except TypeError as err:
 # $$x = \begin{pmatrix} x_1 \\ \vdots \\ x_n \end{pmatrix} \quad\Longrightarrow\quad
 # \sigma(x) = \begin{pmatrix} \frac{1}{1+e^{-x_1}} \\ \vdots \\ \frac{1}{1+e^{-x_n}} \end{pmatrix}$$
 
-# %%
+# %% tags=["demo"]
 x = np.array([1.0, 2.0, 3.0])
 print("np.exp(x) =", np.exp(x))  # e^1, e^2, e^3 in one call
 print("x + 3     =", x + 3)  # 3 is added to every element
@@ -244,7 +244,7 @@ for _z, _label in ((_rng.uniform(-5, 5, size=(3, 4)), "a 3x4 matrix"),
 # - `a.reshape(d1, d2, ...)` returns the same numbers arranged in a new shape (the product of the
 #   new sizes must equal the number of elements; one size may be `-1`, meaning "whatever fits").
 
-# %%
+# %% tags=["demo"]
 a = np.arange(6)
 print("a           =", a, " shape", a.shape)
 print("a as (2, 3) =\n", a.reshape(2, 3))
@@ -316,7 +316,7 @@ for _shape in ((4, 5, 3), (2, 7, 4), (16, 12, 3)):
 # stretched to match the other array. Two sizes that differ and are both larger than 1 are an
 # error. Run the cell and check each result against this rule.
 
-# %%
+# %% tags=["demo"]
 A = np.array([[1.0, 2.0, 3.0],
               [4.0, 5.0, 6.0]])  # shape (2, 3)
 row = np.array([[10.0, 20.0, 30.0]])  # shape (1, 3): copied down to every row
@@ -329,7 +329,7 @@ print("A * col =\n", A * col)
 # Reductions such as `np.sum` or `np.linalg.norm` with `axis=1` remove the reduced axis, which
 # breaks broadcasting against the original matrix. `keepdims=True` keeps it as a size-1 axis:
 
-# %%
+# %% tags=["demo"]
 row_sums = np.sum(A, axis=1)  # shape (2,): the axis is gone
 row_sums_kept = np.sum(A, axis=1, keepdims=True)  # shape (2, 1)
 print("shapes:", row_sums.shape, "and", row_sums_kept.shape)
@@ -436,7 +436,7 @@ _checked = check_equal(
 # With $c = \max_k x_{ik}$, the row maximum, every exponent is $\le 0$, so nothing overflows, and
 # the largest term is $e^0 = 1$, so the denominator is at least 1 and never 0.
 
-# %%
+# %% tags=["demo"]
 big = np.array([1000.0, 1001.0, 1002.0])
 small = big - 1000  # the same scores shifted by a constant
 with np.errstate(over="ignore", invalid="ignore"):  # silence the overflow warnings
@@ -527,7 +527,7 @@ _checked = check_equal(
 # practical in plain NumPy. The cells below compute three products twice — with explicit loops
 # over Python lists, and with one NumPy call — and time both.
 
-# %%
+# %% tags=["demo"]
 def best_time(f, repeat=1):
     """Run f() `repeat` times; return the shortest wall-clock time (seconds) and f's result."""
     times = []
@@ -544,7 +544,7 @@ u, v = rng.random(n), rng.random(n)  # two vectors of 10^6 numbers
 p, q = rng.random(1000), rng.random(1000)  # their outer product has 10^6 entries
 u_list, v_list, p_list, q_list = u.tolist(), v.tolist(), p.tolist(), q.tolist()
 
-# %%
+# %% tags=["demo"]
 def dot_loop(x1, x2):
     total = 0.0
     for i in range(len(x1)):
@@ -567,7 +567,7 @@ def multiply_loop(x1, x2):
     return out
 
 
-# %%
+# %% tags=["demo"]
 operations = {
     "dot product": (lambda: dot_loop(u_list, v_list), lambda: np.dot(u, v)),
     "outer product": (lambda: outer_loop(p_list, q_list), lambda: np.outer(p, q)),
@@ -582,7 +582,7 @@ for name, (loop_version, numpy_version) in operations.items():
     print(f"{name:20s} loop {1e3 * t_loop:7.1f} ms   NumPy {1e3 * t_numpy:6.2f} ms   "
           f"speed-up x{t_loop / t_numpy:,.0f}")
 
-# %%
+# %% tags=["demo"]
 names = list(timings)
 positions = np.arange(len(names))
 loop_ms = [1e3 * timings[k][0] for k in names]

@@ -106,7 +106,7 @@ train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes = load_anima
 # Here are the first 24 training pictures with their labels. Change the slice to look at
 # others.
 
-# %%
+# %% tags=["demo"]
 montage(train_set_x_orig[:24], labels=train_set_y[0, :24], classes=classes,
         title="The first 24 training examples")
 plt.show()
@@ -114,7 +114,7 @@ plt.show()
 # %% [markdown]
 # One picture at full size. `classes[y]` turns a label into its name.
 
-# %%
+# %% tags=["demo"]
 index = 3
 label = int(train_set_y[0, index])
 show_image(train_set_x_orig[index], title=f"y = {label}: {classes[label]}")
@@ -347,7 +347,7 @@ _hidden_sigmoid()
 # %% [markdown]
 # The sigmoid of large negative numbers is close to 0, of large positive numbers close to 1:
 
-# %%
+# %% tags=["demo"]
 print("sigmoid([-5, -1, 0, 1, 5]) =", sigmoid(np.array([-5.0, -1.0, 0.0, 1.0, 5.0])))
 
 # %% [markdown]
@@ -985,7 +985,7 @@ _hidden_model()
 #
 # (Why 0.002 and not the default 0.5 of `model`? Section 7 shows what the learning rate does.)
 
-# %%
+# %% tags=["demo"]
 logistic_regression_model = model(train_set_x, train_set_y, test_set_x, test_set_y,
                                   num_iterations=1000, learning_rate=0.002, print_cost=True)
 
@@ -996,7 +996,7 @@ logistic_regression_model = model(train_set_x, train_set_y, test_set_x, test_set
 # starts from $w = 0$ and uses no randomness, so every correct implementation learns the same
 # parameters, up to rounding.
 
-# %%
+# %% tags=["demo"]
 train_accuracy = np.mean(logistic_regression_model["Y_prediction_train"] == train_set_y)
 test_accuracy = np.mean(logistic_regression_model["Y_prediction_test"] == test_set_y)
 print(f"train accuracy: {100 * train_accuracy:.1f} %")
@@ -1020,7 +1020,7 @@ assert train_accuracy > test_accuracy, "expected a higher accuracy on the traini
 # The recorded costs fall quickly at first, then more and more slowly: near a minimum the
 # gradient is small, and so is each step.
 
-# %%
+# %% tags=["demo"]
 plot_costs(logistic_regression_model["costs"],
            title=f"Learning rate = {logistic_regression_model['learning_rate']}")
 plt.show()
@@ -1032,7 +1032,7 @@ plt.show()
 # pictures the model misclassified, each with the predicted label ("said") and the true one
 # ("is"). Can you guess why some of them fooled a model that weighs each pixel on its own?
 
-# %%
+# %% tags=["demo"]
 predictions = logistic_regression_model["Y_prediction_test"][0].astype(int)
 wrong = np.flatnonzero(predictions != test_set_y[0])
 print(f"{wrong.size} of {m_test} test pictures are misclassified")
@@ -1053,7 +1053,7 @@ plt.show()
 # The cell below trains the model for 500 iterations with three learning rates, a factor 10
 # apart, and plots the three cost curves. (It takes a while: three more trainings.)
 
-# %%
+# %% tags=["demo"]
 learning_rates = [0.01, 0.001, 0.0001]
 lr_models = {lr: model(train_set_x, train_set_y, test_set_x, test_set_y,
                        num_iterations=500, learning_rate=lr)
@@ -1079,7 +1079,7 @@ plt.show()
 # In practice one tries a few learning rates spread over powers of ten, like here, then refines
 # around the best one; the model of section 6 uses such a refinement, $\alpha = 0.002$.
 
-# %%
+# %% tags=["demo"]
 costs_large = lr_models[0.01]["costs"]
 costs_small = lr_models[0.0001]["costs"]
 final_costs = {lr: lr_models[lr]["costs"][-1] for lr in learning_rates}

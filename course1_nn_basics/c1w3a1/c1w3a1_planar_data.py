@@ -98,7 +98,7 @@ assert shape_X == (2, m) and shape_Y == (1, m)
 # A picture says more than the arrays: each point is drawn at its coordinates $(x_1, x_2)$ in its
 # class's colour.
 
-# %%
+# %% tags=["demo"]
 fig, ax = plt.subplots(figsize=(5, 5))
 ax.scatter(X[0, :], X[1, :], c=np.where(Y[0, :] == 1, "#2b8cbe", "#d7301f"), s=20,
            edgecolors="k", linewidths=0.3)
@@ -116,7 +116,7 @@ plt.show()
 # lectures, one **row** per example, so it gets the transposes `X.T` of shape $(m, 2)$ and a flat
 # vector of labels `Y.ravel()` of shape $(m,)$.
 
-# %%
+# %% tags=["demo"]
 clf = LogisticRegression()
 clf.fit(X.T, Y.ravel())
 
@@ -126,7 +126,7 @@ clf.fit(X.T, Y.ravel())
 # `predict` gives it, then draws the data on top. Its first argument is a function that takes
 # points in the lectures' layout, an array of shape $(2, k)$, and returns their $k$ labels.
 
-# %%
+# %% tags=["demo"]
 baseline_predictions = clf.predict(X.T).reshape(1, m)
 baseline_accuracy = np.mean(baseline_predictions == Y)
 
@@ -188,7 +188,7 @@ assert 0.40 <= baseline_accuracy <= 0.60, baseline_accuracy
 #   $\tanh'(z) = 1 - \tanh^2(z)$ and $\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$.
 #   Both slopes go to 0 for large $|z|$: a **saturated** unit learns slowly.
 
-# %%
+# %% tags=["demo"]
 z = np.linspace(-5, 5, 201)
 s, _ = sigmoid(z)
 fig, axes = plt.subplots(1, 2, figsize=(10, 3.5))
@@ -211,7 +211,7 @@ plt.show()
 # $Z$, which week 4 keeps for the backward pass). Here you only need the first, so unpack it:
 # `A, _ = sigmoid(Z)`. `np.tanh` is NumPy's own and returns one array.
 
-# %%
+# %% tags=["demo"]
 A, cache_Z = sigmoid(np.array([[-2.0, 0.0, 2.0]]))
 print("sigmoid returns A =", A, "and its input as the cache:", cache_Z)
 
@@ -281,7 +281,7 @@ def _hidden_layer_sizes():
 _hidden_layer_sizes()
 ### END HIDDEN TESTS
 
-# %%
+# %% tags=["demo"]
 n_x, n_h, n_y = layer_sizes(X, Y)
 print(f"For the flower: n_x = {n_x}, n_h = {n_h}, n_y = {n_y}")
 
@@ -387,7 +387,7 @@ def _hidden_initialize_parameters():
 _hidden_initialize_parameters()
 ### END HIDDEN TESTS
 
-# %%
+# %% tags=["demo"]
 parameters = initialize_parameters(n_x, n_h, n_y)
 for key, value in parameters.items():
     print(f"{key} = {value.tolist()}")
@@ -838,7 +838,7 @@ _hidden_update_parameters()
 # $dW^{[2]}$ is 0 too: the weights never move, only the output bias $b^{[2]}$ learns, and the
 # network predicts one probability for every point.
 
-# %%
+# %% tags=["demo"]
 zero_parameters = {"W1": np.zeros((4, 2)), "b1": np.zeros((4, 1)),
                    "W2": np.zeros((1, 4)), "b2": np.zeros((1, 1))}
 for i in range(100):
@@ -1060,13 +1060,13 @@ _hidden_predict()
 # Time to train: a hidden layer of $n_h = 4$ units, 10000 iterations of gradient descent with
 # learning rate 1.2. It takes a few seconds and prints the cost every 1000 iterations.
 
-# %%
+# %% tags=["demo"]
 parameters = nn_model(X, Y, n_h=4, num_iterations=10000, print_cost=True)
 
 # %% [markdown]
 # The decision boundary of the trained network, and its accuracy on the flower:
 
-# %%
+# %% tags=["demo"]
 predictions = predict(parameters, X)
 nn_accuracy = np.mean(predictions == Y)
 plot_decision_boundary(lambda points: predict(parameters, points), X, Y,
@@ -1100,7 +1100,7 @@ assert near_centre >= 0.5 and np.mean(distance < 1.5) <= 0.3
 # (the **training set**) and are then scored on the other 30 %, which they never saw (the
 # **test set**). Each network gets 5000 iterations; the whole cell takes a few seconds.
 
-# %%
+# %% tags=["demo"]
 X_train, Y_train, X_test, Y_test = train_test_split(X, Y, test_fraction=0.3, seed=0)
 print("training set:", X_train.shape, " test set:", X_test.shape)
 
@@ -1122,7 +1122,7 @@ for n_h in hidden_layer_sizes:
 # Each panel shows one network's boundary with the training points (the test points are left out
 # so that you see what each network learned from); the last panel sums up the accuracies.
 
-# %%
+# %% tags=["demo"]
 fig, axes = plt.subplots(2, 4, figsize=(18, 9))
 for ax, n_h in zip(axes.flat, hidden_layer_sizes):
     plot_decision_boundary(lambda points, p=sweep[n_h]["parameters"]: predict(p, points),
@@ -1143,7 +1143,7 @@ ax.legend()
 fig.tight_layout()
 plt.show()
 
-# %%
+# %% tags=["demo"]
 train_acc = {n: sweep[n]["train_accuracy"] for n in hidden_layer_sizes}
 test_acc = {n: sweep[n]["test_accuracy"] for n in hidden_layer_sizes}
 cost_h = {n: sweep[n]["train_cost"] for n in hidden_layer_sizes}
@@ -1186,7 +1186,7 @@ assert max(test_acc[20], test_acc[50]) <= max(test_acc[3], test_acc[4], test_acc
 # cloud split by its radius. For each set, the top row shows logistic regression and the bottom
 # row the network, with their accuracies on the points shown.
 
-# %%
+# %% tags=["demo"]
 datasets = load_extra_datasets()
 fig, axes = plt.subplots(2, len(datasets), figsize=(18, 9))
 extra_results = {}

@@ -208,7 +208,7 @@ _hidden_initialize_parameters()
 # %% [markdown]
 # The parameters of a network with 3 inputs, 2 hidden units and 1 output:
 
-# %%
+# %% tags=["demo"]
 parameters = initialize_parameters(3, 2, 1)
 for name, value in parameters.items():
     print(f"{name} {value.shape}:\n{value}")
@@ -312,7 +312,7 @@ _hidden_initialize_parameters_deep()
 # The shapes for `layer_dims = [5, 4, 3]`, and the first weight matrix: its entries are about
 # $1/\sqrt{5} \approx 0.45$ in size, much larger than the 0.01 of the two-layer version.
 
-# %%
+# %% tags=["demo"]
 parameters = initialize_parameters_deep([5, 4, 3])
 for name, value in parameters.items():
     print(f"{name} {value.shape}")
@@ -1110,7 +1110,7 @@ _hidden_update_parameters()
 # bias of a network with layer sizes $[4, 5, 3, 1]$ and 10 examples. Course 2 returns to this
 # technique, called **gradient checking**.
 
-# %%
+# %% tags=["demo"]
 rng_check = np.random.default_rng(2024)
 X_check = rng_check.normal(size=(4, 10))
 Y_check = (rng_check.uniform(size=(1, 10)) > 0.5).astype(int)
@@ -1142,7 +1142,7 @@ print(f"{analytic.size} parameters, relative difference {difference:.1e}")
 # \rVert}$ is below $10^{-7}$ (the cell asserts it); a bug typically gives something of the
 # order of $10^{-1}$ or more.
 
-# %%
+# %% tags=["demo"]
 fig, ax = plt.subplots(figsize=(4.5, 4.5))
 ax.plot(numerical, analytic, "o", markersize=4)
 limit = 1.1 * np.abs(numerical).max()
@@ -1164,7 +1164,7 @@ assert difference < 1e-7, f"relative difference {difference:.2e}: check L_model_
 # the typical size (the standard deviation) of the activations $A^{[l]}$ layer by layer, the right
 # plot the typical size of the gradients $dW^{[l]}$, both on a logarithmic scale.
 
-# %%
+# %% tags=["demo"]
 layer_dims_demo = [100] * 11 + [1]
 X_demo = np.random.default_rng(0).normal(size=(100, 500))
 Y_demo = (X_demo[0:1] > 0).astype(int)
@@ -1200,7 +1200,7 @@ for ax in axes:
 fig.suptitle("Ten ReLU layers of 100 units: activations forward, gradients backward")
 plt.show()
 
-# %%
+# %% tags=["demo"]
 act_scaled, grad_scaled = sizes["1/sqrt(n) scaling"]
 act_tiny, grad_tiny = sizes["0.01 scaling"]
 shrink_per_layer = (act_scaled[0] / act_scaled[10]) ** (1 / 10)

@@ -100,7 +100,7 @@ from dlcourse.testing import (
 # anything else. Look at the backgrounds as well as at the animals: section 4 comes back to
 # them.
 
-# %%
+# %% tags=["demo"]
 train_x_orig, train_y, test_x_orig, test_y, classes = load_animals()
 m_train, m_test = train_x_orig.shape[0], test_x_orig.shape[0]
 print(f"{m_train} training pictures, {m_test} test pictures, each of shape "
@@ -114,7 +114,7 @@ plt.show()
 # As in week 2, each picture becomes a column of $64 \cdot 64 \cdot 3 = 12288$ numbers
 # between 0 and 1, so that `train_x` has the shape $(n_x, m_{train}) = (12288, m_{train})$.
 
-# %%
+# %% tags=["demo"]
 train_x = train_x_orig.reshape(m_train, -1).T / 255.0
 test_x = test_x_orig.reshape(m_test, -1).T / 255.0
 n_x = train_x.shape[0]
@@ -423,7 +423,7 @@ _hidden_L_layer_model()
 # `LogisticRegression(max_iter=1000)`: 20 seconds, and the same test accuracy within a point),
 # so the cell silences the warning.
 
-# %%
+# %% tags=["demo"]
 baseline = LogisticRegression()
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", ConvergenceWarning)
@@ -439,7 +439,7 @@ print(f"logistic regression: train accuracy {logreg_train_acc:.3f}, "
 # bL` with ReLU hidden layers and a sigmoid output, so the function below serves both of your
 # models. The accuracy is the share of pictures whose predicted label is the true one.
 
-# %%
+# %% tags=["demo"]
 def predict(X, parameters):
     """Labels (0 or 1) predicted by a trained network, shape (1, m)."""
     AL, _ = L_model_forward(X, parameters)
@@ -465,7 +465,7 @@ def accuracy(X, Y, parameters):
 # to keep the notebook quick. The cell prints the cost every 100 iterations and the training
 # time.
 
-# %%
+# %% tags=["demo"]
 NUM_ITERATIONS = 500
 LEARNING_RATE = 0.0075
 two_layer_dims = (n_x, 7, 1)
@@ -486,7 +486,7 @@ print(f"two-layer network: train accuracy {two_layer_train_acc:.3f}, "
 # layers of 20, 7 and 5 units and the sigmoid output, trained with the same number of
 # iterations and the same learning rate.
 
-# %%
+# %% tags=["demo"]
 L_layer_dims = [n_x, 20, 7, 5, 1]
 start = time.perf_counter()
 parameters_L, costs_L = L_layer_model(train_x, train_y, L_layer_dims,
@@ -506,7 +506,7 @@ print(f"L-layer network: train accuracy {L_layer_train_acc:.3f}, "
 # of the last notebook), so at first its output hardly depends on the picture and its gradients
 # are tiny. Its cost falls by less than 0.03 in the first 200 iterations (the cell checks it).
 
-# %%
+# %% tags=["demo"]
 plot_costs({"two-layer network (12288, 7, 1)": costs_2,
             "L-layer network [12288, 20, 7, 5, 1]": costs_L},
            title=f"Training cost, learning rate {LEARNING_RATE}")
@@ -518,7 +518,7 @@ assert costs_L[-1] < costs_2[-1] - 0.03, "the L-layer cost should fall faster"
 # And the accuracies. The training accuracy says how well a model fits the pictures it learned
 # from; only the test accuracy says how well it does on new pictures.
 
-# %%
+# %% tags=["demo"]
 results = {"logistic regression": (logreg_train_acc, logreg_test_acc),
            "two-layer network": (two_layer_train_acc, two_layer_test_acc),
            "L-layer network": (L_layer_train_acc, L_layer_test_acc)}
@@ -572,7 +572,7 @@ plt.show()
 # that reads only the scene gets 95 % of the 81 % of pictures with a coloured scene and half of
 # the others: about 86 %.
 
-# %%
+# %% tags=["demo"]
 assert L_layer_test_acc > two_layer_test_acc > logreg_test_acc, "expected L > 2 > logistic"
 assert logreg_train_acc > 0.97, f"logistic regression train accuracy {logreg_train_acc:.3f}"
 assert 0.46 <= logreg_test_acc <= 0.56, f"logistic regression test {logreg_test_acc:.3f}"
@@ -586,7 +586,7 @@ assert L_layer_test_acc - two_layer_test_acc > 0.05, "expected a gap of 5 points
 # %% [markdown]
 # ### 4.5 - Which pictures does the $L$-layer network get wrong?
 
-# %%
+# %% tags=["demo"]
 predictions_L = predict(test_x, parameters_L)[0]
 wrong = np.flatnonzero(predictions_L != test_y[0])
 print(f"{wrong.size} of {m_test} test pictures are misclassified")

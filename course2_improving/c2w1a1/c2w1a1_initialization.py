@@ -74,7 +74,7 @@ from dlcourse.testing import (
 # In the lectures' layout `train_X` has shape $(2, m)$, one column per point, and `train_Y`
 # has shape $(1, m)$. The test set comes from the same generator with another seed.
 
-# %%
+# %% tags=["demo"]
 train_X, train_Y = make_circles(m=300, factor=0.75, noise=0.05, seed=1)
 test_X, test_Y = make_circles(m=100, factor=0.75, noise=0.05, seed=2)
 print("train_X:", train_X.shape, " train_Y:", train_Y.shape)
@@ -107,7 +107,7 @@ plt.show()
 # you choose is the initialization: `"zeros"`, `"random"` or `"he"`, which call the three
 # functions you are about to write. Read it, then move on; nothing to change here.
 
-# %%
+# %% tags=["demo"]
 def model(X, Y, learning_rate=0.01, num_iterations=15000, print_cost=True, initialization="he"):
     """Train the 3-layer network [2, 10, 5, 1] with gradient descent from a chosen start.
 
@@ -214,7 +214,7 @@ _hidden_initialize_parameters_zeros()
 # %% [markdown]
 # What your function returns for `layers_dims = [3, 2, 1]`:
 
-# %%
+# %% tags=["demo"]
 parameters = initialize_parameters_zeros([3, 2, 1])
 for key, value in parameters.items():
     print(key, "=", value.tolist())
@@ -222,7 +222,7 @@ for key, value in parameters.items():
 # %% [markdown]
 # Now train the network from zeros for 15000 iterations and look at the cost.
 
-# %%
+# %% tags=["demo"]
 parameters_zeros, costs_zeros = model(train_X, train_Y, initialization="zeros")
 print("On the training set:")
 predictions_train = nets.predict(train_X, train_Y, parameters_zeros)
@@ -233,7 +233,7 @@ predictions_test = nets.predict(test_X, test_Y, parameters_zeros)
 # The cost has not moved from $\log 2 \approx 0.693$, the cost of answering $\hat{y} = 0.5$
 # for every example, and the network predicts the same label everywhere:
 
-# %%
+# %% tags=["demo"]
 print("predictions on the first 20 training points:", predictions_train[0, :20])
 plot_decision_boundary(lambda x: nets.predict_dec(parameters_zeros, x), train_X, train_Y,
                        title="Zero initialization")
@@ -250,7 +250,7 @@ plt.show()
 #
 # The check below computes the gradients at the zero start with the network's backward pass.
 
-# %%
+# %% tags=["demo"]
 A3, cache = nets.forward_propagation(train_X, initialize_parameters_zeros([2, 10, 5, 1]))
 grads = nets.backward_propagation(train_X, train_Y, cache)
 for key in ("dW1", "dW2", "dW3", "db3"):
@@ -265,7 +265,7 @@ assert np.all(parameters_zeros["W1"] == 0), "W1 should still be zero after train
 # same step: the units stay copies of each other forever, and a layer of 10 units is no more
 # expressive than a layer of one. Let's check it: start every weight at 0.5 and train.
 
-# %%
+# %% tags=["demo"]
 def initialize_parameters_constant(layers_dims, value=0.5):
     """Every weight equal to `value`, every bias 0 (a demonstration, not a good idea)."""
     return {key: np.full_like(W, value) if key.startswith("W") else W
@@ -369,7 +369,7 @@ _hidden_initialize_parameters_random()
 # %% [markdown]
 # Train from this start (15000 iterations again).
 
-# %%
+# %% tags=["demo"]
 parameters_random, costs_random = model(train_X, train_Y, initialization="random")
 print("On the training set:")
 predictions_train = nets.predict(train_X, train_Y, parameters_random)
@@ -385,7 +385,7 @@ predictions_test = nets.predict(test_X, test_Y, parameters_random)
 # infinity.) Gradient descent first spends many iterations undoing the overconfident start, and
 # where it ends up is a poor boundary.
 
-# %%
+# %% tags=["demo"]
 print(f"cost at iteration 0: {costs_random[0]:.2f}   (log 2 = {np.log(2):.3f})")
 print(f"cost at iteration 14000: {costs_random[-1]:.3f}")
 assert costs_random[0] > 5, "the first cost should be far above log 2"
@@ -429,7 +429,7 @@ plt.show()
 # units each and plots the root-mean-square of $z^{[l]}$ in each layer, for three weight
 # scales.
 
-# %%
+# %% tags=["demo"]
 def rms_through_depth(scale, depth=30, width=200, m=1000, seed=0):
     """Root-mean-square of z in each layer of a deep ReLU stack with weights randn * scale."""
     rng = np.random.default_rng(seed)
@@ -553,7 +553,7 @@ _hidden_initialize_parameters_he()
 # %% [markdown]
 # Train from the He start, with the same learning rate and number of iterations as before.
 
-# %%
+# %% tags=["demo"]
 parameters_he, costs_he = model(train_X, train_Y, initialization="he")
 print("On the training set:")
 predictions_train = nets.predict(train_X, train_Y, parameters_he)
@@ -566,7 +566,7 @@ predictions_test = nets.predict(test_X, test_Y, parameters_he)
 # The same network, the same data, the same learning rate and the same number of iterations;
 # only the initial weights differ.
 
-# %%
+# %% tags=["demo"]
 runs = {"zeros": parameters_zeros, "large random": parameters_random, "He": parameters_he}
 results = {name: (nets.accuracy(train_X, train_Y, p), nets.accuracy(test_X, test_Y, p))
            for name, p in runs.items()}
@@ -593,7 +593,7 @@ plt.show()
 #   points** above large random on the test set, with a boundary that follows the gap between
 #   the rings.
 
-# %%
+# %% tags=["demo"]
 (zeros_train, zeros_test), (random_train, random_test), (he_train, he_test) = results.values()
 assert abs(zeros_train - 0.5) <= 0.02 and abs(zeros_test - 0.5) <= 0.02, "zeros: chance level"
 assert 0.80 <= random_train <= 0.90, f"large random: train accuracy {random_train:.3f}"
@@ -608,7 +608,7 @@ print("The results match those of a correct implementation.")
 # thousand iterations and then stalls above 0.3. He starts near $\log 2$ and ends far below the
 # other two.
 
-# %%
+# %% tags=["demo"]
 assert all(abs(c - np.log(2)) < 1e-6 for c in costs_zeros), "zeros: flat at log 2"
 assert 15 < costs_random[0] < 20, f"large random: first cost {costs_random[0]:.2f}"
 assert costs_random[-1] > 0.3, f"large random: last cost {costs_random[-1]:.3f}"

@@ -199,14 +199,14 @@ assert n_parameters > 1000
 # First, the baseline: 20000 iterations with learning rate 0.3 and nothing against
 # overfitting. It takes a few seconds.
 
-# %%
+# %% tags=["demo"]
 parameters_plain, costs_plain = model(train_X, train_Y)
 print("On the training set:")
 predictions_train = nets.predict(train_X, train_Y, parameters_plain)
 print("On the test set:")
 predictions_test = nets.predict(test_X, test_Y, parameters_plain)
 
-# %%
+# %% tags=["demo"]
 show_boundary(parameters_plain, train_X, train_Y, "No regularization (training set)")
 plt.show()
 
@@ -217,7 +217,7 @@ plt.show()
 # The gap between training and test accuracy, more than 10 points here, is the signature of
 # high variance.
 
-# %%
+# %% tags=["demo"]
 plain_train = nets.accuracy(train_X, train_Y, parameters_plain)
 plain_test = nets.accuracy(test_X, test_Y, parameters_plain)
 print(f"train accuracy {100 * plain_train:.1f} %, test accuracy {100 * plain_test:.1f} %")
@@ -466,14 +466,14 @@ _hidden_backward_propagation_with_regularization()
 # Now train with $\lambda = 0.7$ (the value was chosen on this data; try others when you are
 # done).
 
-# %%
+# %% tags=["demo"]
 parameters_l2, costs_l2 = model(train_X, train_Y, lambd=0.7)
 print("On the training set:")
 predictions_train = nets.predict(train_X, train_Y, parameters_l2)
 print("On the test set:")
 predictions_test = nets.predict(test_X, test_Y, parameters_l2)
 
-# %%
+# %% tags=["demo"]
 show_boundary(parameters_l2, train_X, train_Y, "L2 regularization, lambd = 0.7 (training set)")
 plt.show()
 
@@ -481,7 +481,7 @@ plt.show()
 # Almost all the islands are gone: the boundary is smooth and close to the river, even if it
 # now gets some training points wrong, most of them the mislabeled ones:
 
-# %%
+# %% tags=["demo"]
 l2_wrong = (nets.predict_dec(parameters_l2, train_X) != train_Y)[0]
 print(f"the L2 network misclassifies {l2_wrong.sum()} training points, "
       f"{(l2_wrong & mislabeled).sum()} of which have a wrong label")
@@ -491,7 +491,7 @@ assert (l2_wrong & mislabeled).sum() > l2_wrong.sum() / 2
 # The reason is visible in the weights: they are much smaller than without regularization, and
 # a network with small weights computes a smoother function.
 
-# %%
+# %% tags=["demo"]
 for name, p in (("no regularization", parameters_plain), ("L2, lambd = 0.7", parameters_l2)):
     sizes = ", ".join(f"||W{l}||_F = {np.linalg.norm(p[f'W{l}']):6.2f}" for l in (1, 2, 3))
     print(f"{name:<18} {sizes}")
@@ -857,14 +857,14 @@ _hidden_backward_propagation_with_dropout()
 #
 # Dropout draws two random masks per step, so this run takes a little longer.
 
-# %%
+# %% tags=["demo"]
 parameters_dropout, costs_dropout = model(train_X, train_Y, keep_prob=0.6)
 print("On the training set:")
 predictions_train = nets.predict(train_X, train_Y, parameters_dropout)
 print("On the test set:")
 predictions_test = nets.predict(test_X, test_Y, parameters_dropout)
 
-# %%
+# %% tags=["demo"]
 show_boundary(parameters_dropout, train_X, train_Y, "Dropout, keep_prob = 0.6 (training set)")
 plt.show()
 
@@ -874,7 +874,7 @@ plt.show()
 # Same network, same data, same learning rate and number of iterations. The boundaries are
 # drawn over the **test** set: the points each network has never seen.
 
-# %%
+# %% tags=["demo"]
 runs = {"no regularization": parameters_plain, "L2 (lambd = 0.7)": parameters_l2,
         "dropout (keep_prob = 0.6)": parameters_dropout}
 results = {name: (nets.accuracy(train_X, train_Y, p), nets.accuracy(test_X, test_Y, p))
@@ -900,7 +900,7 @@ plt.show()
 #   labels) and both gain at least **2 points** of test accuracy over no regularization
 #   (L2 about 5 points, dropout about 4 on this data).
 
-# %%
+# %% tags=["demo"]
 (plain_train, plain_test), (l2_train, l2_test), (drop_train, drop_test) = results.values()
 assert plain_train >= 0.97 and plain_train - plain_test >= 0.10, "no regularization"
 assert l2_train < plain_train and drop_train < plain_train, "less fit to the training set"
@@ -915,7 +915,7 @@ print("The results match those of a correct implementation.")
 # and with dropout it is noisy (a different thinned network at each step) and stays well above
 # the unregularized cost.
 
-# %%
+# %% tags=["demo"]
 plot_costs({"no regularization": costs_plain, "L2 (regularized cost)": costs_l2,
             "dropout (cost of the thinned network)": costs_dropout}, every=1000,
            log_scale=True, title="Cost during training")

@@ -97,7 +97,7 @@ from dlcourse.testing import check_scalar, check_unchanged, run_checks
 # exact derivative is $3 \theta^2 = 5.07$. On log-log axes an error proportional to
 # $\varepsilon$ is a line of slope 1, one proportional to $\varepsilon^2$ a line of slope 2.
 
-# %%
+# %% tags=["demo"]
 def cube(theta):
     return theta ** 3
 
@@ -134,7 +134,7 @@ plt.show()
 # A value of $\varepsilon$ around $10^{-7}$ keeps both effects small, and that is the
 # default in the exercises. The next cell checks these statements.
 
-# %%
+# %% tags=["demo"]
 at = {e: int(np.argmin(np.abs(np.log10(epsilons) - np.log10(e)))) for e in (1e-4, 1e-5, 1e-12)}
 print(f"epsilon = 1e-4:  one-sided error {error_one_sided[at[1e-4]]:.2e}, "
       f"two-sided error {error_two_sided[at[1e-4]]:.2e}")
@@ -528,7 +528,7 @@ for name, value in parameters.items():
 # - `gradients_to_vector(gradients, layout)` stacks `dW1`, `db1`, `dW2`, ... **in the same
 #   order**, so that entry $i$ of both vectors is about the same parameter.
 
-# %%
+# %% tags=["demo"]
 theta_vector, layout = dictionary_to_vector(parameters)
 grad_vector = gradients_to_vector(gradients, layout)
 print("theta_vector:", theta_vector.shape, " grad_vector:", grad_vector.shape)
@@ -738,7 +738,7 @@ _hidden_gradient_check_n()
 #
 # Run your checker on the gradients of `backward_propagation_n`:
 
-# %%
+# %% tags=["demo"]
 difference = gradient_check_n(parameters, gradients, X, Y, print_msg=True)
 assert difference > 1e-3, "this backward pass has bugs; the difference should be large"
 
@@ -760,7 +760,7 @@ assert difference > 1e-3, "this backward pass has bugs; the difference should be
 # Unlike your entry-by-entry check, this takes two forward passes per parameter *matrix*,
 # not per entry, which is also why it cannot say which entry is wrong.
 
-# %%
+# %% tags=["demo"]
 def directional_difference(parameters, gradients, X, Y, name, epsilon=1e-6, seed=0):
     """Relative difference between the slope of the cost along a random direction of one
     parameter, as backpropagation predicts it and as two forward passes measure it."""
@@ -794,7 +794,7 @@ for name, value in colleague.items():
 #
 # Here is the corrected backward pass; the two changed lines are marked.
 
-# %%
+# %% tags=["demo"]
 def backward_propagation_n_fixed(X, Y, cache):
     """Backward pass of the 3-layer network, corrected.
 
@@ -828,7 +828,7 @@ def backward_propagation_n_fixed(X, Y, cache):
 # of `dW1`, `db1` and `db2` (the colleague's version) tower over the dashed line at
 # $10^{-7}$; with the fix, every green bar stays below it.
 
-# %%
+# %% tags=["demo"]
 fixed_gradients = backward_propagation_n_fixed(X, Y, cache)
 fixed = differences_by_parameter(fixed_gradients)
 
@@ -854,7 +854,7 @@ assert max(fixed.values()) < 1e-7
 # %% [markdown]
 # And the verdict of your own checker on the corrected gradients:
 
-# %%
+# %% tags=["demo"]
 difference_fixed = gradient_check_n(parameters, fixed_gradients, X, Y, print_msg=True)
 assert difference_fixed < 1e-7, "the corrected backward pass should pass the check"
 

@@ -87,7 +87,7 @@ from dlcourse.testing import (
 # `train_X` (shape $(2, m)$); its label, 0 (red) or 1 (blue), is in `train_Y` (shape
 # $(1, m)$). No straight line separates the classes.
 
-# %%
+# %% tags=["demo"]
 train_X, train_Y = make_moons(m=300, noise=0.2, seed=1)
 test_X, test_Y = make_moons(m=200, noise=0.2, seed=2)
 print("train_X:", train_X.shape, " train_Y:", train_Y.shape)
@@ -372,7 +372,7 @@ _hidden_random_mini_batches()
 # %% [markdown]
 # The example of the text, $m = 148$ examples in mini-batches of 64:
 
-# %%
+# %% tags=["demo"]
 X_148 = np.random.default_rng(0).normal(size=(2, 148))
 Y_148 = np.ones((1, 148))
 sizes_148 = [mb_X.shape[1] for mb_X, mb_Y in random_mini_batches(X_148, Y_148, 64, seed=0)]
@@ -389,7 +389,7 @@ assert sizes_148 == [64, 64, 20]
 # step. The smaller the mini-batch, the noisier its cost: each step sees a different small
 # sample of the data.
 
-# %%
+# %% tags=["demo"]
 def cost_per_step(mini_batch_size, num_steps=400, learning_rate=0.05):
     parameters = initialize_parameters([2, 5, 2, 1], seed=3)
     costs, epoch = [], 0
@@ -443,7 +443,7 @@ assert jumps[8] > jumps[64] > jumps[300]
 # average that lags further behind. Notice also that $v$ starts at 0 and needs a few steps
 # to catch up: Adam will correct that (section 6).
 
-# %%
+# %% tags=["demo"]
 steps = np.arange(1, 61)
 signal = np.where(steps <= 30, 1.0, -0.5)
 noisy = signal + np.random.default_rng(0).normal(0.0, 0.6, size=steps.size)
@@ -926,7 +926,7 @@ _hidden_update_parameters_with_adam()
 # a valley 40 times steeper across ($b_1$) than along ($W_1$), with its minimum at
 # $(0, 0)$. The cell runs 40 steps of each rule from $(-4, 1)$ with your functions.
 
-# %%
+# %% tags=["demo"]
 def valley_cost(W, b):
     return 0.5 * (0.5 * W ** 2 + 20.0 * b ** 2)
 
@@ -998,7 +998,7 @@ assert diverged > 1000 * valley_cost(-4.0, 1.0)
 # counter `t` counts mini-batch steps, not epochs. It records the average cost of each epoch
 # every 100 epochs.
 
-# %%
+# %% tags=["demo"]
 def model(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64, beta=0.9,
           beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=2000, decay=None,
           print_cost=True):
@@ -1069,14 +1069,14 @@ def model(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64
 # Train with each optimizer for 2000 epochs, with the same learning rate $\alpha = 0.0007$,
 # mini-batches of 64 and the same initial parameters. (This takes a few seconds per run.)
 
-# %%
+# %% tags=["demo"]
 layers_dims = [train_X.shape[0], 5, 2, 1]
 runs = {}
 for optimizer in ("gd", "momentum", "adam"):
     print(f"--- {optimizer} ---")
     runs[optimizer] = model(train_X, train_Y, layers_dims, optimizer)
 
-# %%
+# %% tags=["demo"]
 plot_costs({name: run[1] for name, run in runs.items()},
            title="Learning rate 0.0007, mini-batches of 64")
 plt.gca().set_xlabel("epoch")
@@ -1088,7 +1088,7 @@ for ax, (name, run) in zip(axes, runs.items()):
                            title=name)
 plt.show()
 
-# %%
+# %% tags=["demo"]
 results = {}
 print(f"{'optimizer':<10} {'final cost':>10} {'train accuracy':>15} {'test accuracy':>14}")
 for name, (parameters, costs, _) in runs.items():
@@ -1248,7 +1248,7 @@ _hidden_schedule_lr_decay()
 # epochs of our runs (the scheduled one with `time_interval = 500`). Note the logarithmic
 # scale.
 
-# %%
+# %% tags=["demo"]
 epochs = np.arange(2000)
 per_epoch = [update_lr(0.01, e, 1) for e in epochs]
 scheduled = [schedule_lr_decay(0.01, e, 1, time_interval=500) for e in epochs]
@@ -1274,7 +1274,7 @@ assert abs(scheduled[-1] - 0.01 / 4) < 1e-12
 # gradient descent starting at $\alpha_0 = 0.1$, both decayed every 500 epochs, for the same
 # 2000 epochs as before.
 
-# %%
+# %% tags=["demo"]
 def every_500_epochs(learning_rate0, epoch_num):
     return schedule_lr_decay(learning_rate0, epoch_num, decay_rate=1, time_interval=500)
 
@@ -1287,7 +1287,7 @@ print("--- gd, learning rate 0.1, decayed ---")
 decayed_runs["gd + decay"] = model(train_X, train_Y, layers_dims, "gd", learning_rate=0.1,
                                    decay=every_500_epochs)
 
-# %%
+# %% tags=["demo"]
 plot_costs({"gd, 0.0007": runs["gd"][1], "adam, 0.0007": runs["adam"][1],
             "adam, 0.01 with decay": decayed_runs["adam + decay"][1],
             "gd, 0.1 with decay": decayed_runs["gd + decay"][1]},

@@ -102,7 +102,7 @@ print("TensorFlow", tf.__version__)
 # `tf.constant` makes a tensor from a list or a NumPy array; `.numpy()` turns it back into an
 # array.
 
-# %%
+# %% tags=["demo"]
 A = tf.constant([[1.0, 2.0], [3.0, 4.0]])
 print(A)
 print("shape:", A.shape, " dtype:", A.dtype)
@@ -113,7 +113,7 @@ print("as a NumPy array:\n", A.numpy())
 # matrix product, `tf.add` (or `+`) for sums, `tf.reduce_sum` for `np.sum`, `tf.transpose`,
 # `tf.reshape`, `tf.exp`, … A NumPy array passed to them is turned into a tensor automatically.
 
-# %%
+# %% tags=["demo"]
 v = tf.constant([[1.0], [-1.0]])
 print("A @ v =", tf.matmul(A, v).numpy().ravel())
 print("column sums:", tf.reduce_sum(A, axis=0).numpy())
@@ -133,7 +133,7 @@ print("after tf.cast it works:\n", (A + tf.cast(np.ones((2, 2)), tf.float32)).nu
 # with `assign_add` and `assign_sub`. Gradient descent's $w := w - \alpha \, dw$ becomes
 # `w.assign_sub(learning_rate * dw)`.
 
-# %%
+# %% tags=["demo"]
 w = tf.Variable([1.0, 2.0], name="w")
 w.assign_sub([0.5, 0.5])
 print(w)
@@ -149,7 +149,7 @@ print(w)
 # A tiny example: the cost $J(w) = w^2 - 10 w + 25 = (w - 5)^2$ has its minimum at $w = 5$, and
 # its derivative is $\frac{dJ}{dw} = 2w - 10$, which is $-10$ at $w = 0$.
 
-# %%
+# %% tags=["demo"]
 w = tf.Variable(0.0)
 with tf.GradientTape() as tape:
     J = w**2 - 10 * w + 25
@@ -161,7 +161,7 @@ assert abs(dJ_dw.numpy() - (-10.0)) < 1e-6
 # Gradient descent on $J$: each step records the cost on a new tape, asks for the gradient and
 # updates the variable. Nobody wrote $2w - 10$ anywhere.
 
-# %%
+# %% tags=["demo"]
 w = tf.Variable(0.0)
 learning_rate = 0.1
 w_history = [w.numpy()]
@@ -195,7 +195,7 @@ plt.show()
 # every element with `map`, and group elements into mini-batches with `batch`. A `for` loop over
 # a dataset yields tensors.
 
-# %%
+# %% tags=["demo"]
 numbers = tf.data.Dataset.from_tensor_slices(np.arange(10))
 squares = numbers.map(lambda x: x * x)
 for batch in squares.batch(4):
@@ -228,7 +228,7 @@ print("test pictures per class:    ", np.bincount(test_set_y[0]))
 assert classes.tolist() == ["animal", "building", "food", "person", "plant", "vehicle"]
 assert (np.bincount(train_set_y[0]) == 200).all(), "200 training pictures per class"
 
-# %%
+# %% tags=["demo"]
 montage(train_set_x_orig[:24], labels=train_set_y[0, :24], classes=classes,
         title="The first 24 training examples")
 plt.show()
@@ -323,7 +323,7 @@ def _hidden_linear_function():
 _hidden_linear_function()
 ### END HIDDEN TESTS
 
-# %%
+# %% tags=["demo"]
 result = linear_function()
 print(result)
 
@@ -391,7 +391,7 @@ def _hidden_sigmoid():
 _hidden_sigmoid()
 ### END HIDDEN TESTS
 
-# %%
+# %% tags=["demo"]
 print("sigmoid(-1) =", sigmoid(-1))
 print("sigmoid(0) =", sigmoid(0))
 print("sigmoid([0.5, 12.0]) =", sigmoid(np.array([0.5, 12.0])))
@@ -460,14 +460,14 @@ def _hidden_one_hot_matrix():
 _hidden_one_hot_matrix()
 ### END HIDDEN TESTS
 
-# %%
+# %% tags=["demo"]
 print("one_hot_matrix(2) =", one_hot_matrix(2))
 print("one_hot_matrix(1, C=4) =", one_hot_matrix(1, C=4))
 
 # %% [markdown]
 # The labels of both sets become one-hot vectors with `map`, as the images were normalized:
 
-# %%
+# %% tags=["demo"]
 new_y_train = y_train.map(one_hot_matrix)
 new_y_test = y_test.map(one_hot_matrix)
 print("label of the first test picture:", test_set_y[0, 0], "->", next(iter(new_y_test)).numpy())
@@ -555,7 +555,7 @@ def _hidden_initialize_parameters():
 _hidden_initialize_parameters()
 ### END HIDDEN TESTS
 
-# %%
+# %% tags=["demo"]
 parameters = initialize_parameters()
 for key, value in parameters.items():
     print(f"{key}: shape {tuple(value.shape)}, dtype {value.dtype.name}, "
@@ -671,7 +671,7 @@ def _hidden_forward_propagation():
 _hidden_forward_propagation()
 ### END HIDDEN TESTS
 
-# %%
+# %% tags=["demo"]
 Z3 = forward_propagation(first_two, initialize_parameters())
 print("Z3 for the first two training pictures:\n", Z3.numpy())
 
@@ -765,7 +765,7 @@ def _hidden_compute_total_loss():
 _hidden_compute_total_loss()
 ### END HIDDEN TESTS
 
-# %%
+# %% tags=["demo"]
 print("total loss of the two pictures:",
       compute_total_loss(Z3, tf.transpose(tf.stack(list(new_y_train.take(2))))))
 
@@ -788,7 +788,7 @@ print("total loss of the two pictures:",
 # then runs the graph, several times faster than executing each operation on its own. That is
 # one more reason to write your functions with TensorFlow operations only.
 
-# %%
+# %% tags=["demo"]
 def predict(X, parameters):
     """The predicted class of each example: the index of the largest logit.
 
@@ -870,7 +870,7 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.0001, num_epochs=100
 # %% [markdown]
 # Train for 100 epochs with learning rate 0.0001 (a few tens of seconds):
 
-# %%
+# %% tags=["demo"]
 parameters, costs, train_acc, test_acc = model(new_train, new_y_train, new_test, new_y_test,
                                                num_epochs=100)
 
@@ -881,7 +881,7 @@ parameters, costs, train_acc, test_acc = model(new_train, new_y_train, new_test,
 # epochs; then the training accuracy keeps climbing, to about 85 %, while the test accuracy
 # creeps up slowly and ends around 50 %, about three times the 1/6 of guessing.
 
-# %%
+# %% tags=["demo"]
 fig, axes = plt.subplots(1, 2, figsize=(11, 4))
 plot_costs(costs, every=1, ax=axes[0], title="Cost J (total loss / m)")
 plot_costs({"train": train_acc, "test": test_acc}, every=1, ax=axes[1], ylabel="accuracy",
@@ -897,7 +897,7 @@ plt.show()
 # the same parameters and sees the mini-batches in the same order, so it gets nearly the same
 # numbers):
 
-# %%
+# %% tags=["demo"]
 final_train = train_acc[-1]
 final_test = np.mean(test_acc[-10:])  # the test accuracy jumps a little from epoch to epoch
 print(f"cost: {costs[0]:.3f} after the first epoch, {costs[-1]:.3f} after the last")
@@ -914,7 +914,7 @@ assert final_train - final_test >= 0.2, "expected a clear gap between train and 
 # The **confusion matrix** counts, for each true class (row), how often each class was
 # predicted (column): the diagonal holds the correct answers.
 
-# %%
+# %% tags=["demo"]
 test_matrix = tf.transpose(tf.stack(list(new_test)))  # (12288, m_test)
 test_pred = predict(test_matrix, parameters)
 confusion = np.zeros((len(classes), len(classes)), dtype=int)
@@ -933,7 +933,7 @@ ax.set_ylabel("true class")
 ax.set_title("Confusion matrix on the test set")
 plt.show()
 
-# %%
+# %% tags=["demo"]
 wrong = np.flatnonzero(test_pred != test_set_y[0])
 print(f"{wrong.size} of {test_pred.size} test pictures are misclassified")
 montage(test_set_x_orig[wrong[:16]],
