@@ -714,6 +714,11 @@ run_checks(
                          "choose_threshold(p_t, r_t, t_t, 0.99)"),
     lambda: check_choice(choose_threshold(p_t, r_t, t_t, 1.5), None,
                          "choose_threshold(p_t, r_t, t_t, 1.5) (no threshold qualifies)"),
+    # two thresholds share the best precision 0.8: the first one, 0.2, wins
+    lambda: check_choice(choose_threshold([0.8, 0.8, 0.6], [0.95, 0.9, 0.99], [0.2, 0.3, 0.1]),
+                         0.2, "choose_threshold([0.8, 0.8, 0.6], [0.95, 0.9, 0.99], "
+                              "[0.2, 0.3, 0.1])",
+                         [(0.3, "on a tie of precision, take the first threshold")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_choose_threshold():
@@ -756,8 +761,9 @@ def _hidden_choose_threshold():
         _want = None if _ok.size == 0 else _t[_ok[np.argmax(_pa[_ok])]]
         _copy = np.array(_p, dtype=float)
         _got = choose_threshold(_p, _r, _t, min_recall=_mr)
-        _what = f"choose_threshold for precision {list(np.round(_pa, 3))}, recall " \
-                f"{list(np.round(_ra, 3))}, thresholds {list(np.asarray(_t))}, min_recall {_mr}"
+        _what = f"choose_threshold for precision {np.round(_pa, 3).tolist()}, recall " \
+                f"{np.round(_ra, 3).tolist()}, thresholds {np.asarray(_t).tolist()}, " \
+                f"min_recall {_mr}"
         if np.ndim(_got) != 0:
             raise CheckFailed(f"{_what} returned {_got!r}; expected one threshold or None")
         check_choice(_got, _want if _want is None else float(_want), _what,
@@ -1109,6 +1115,11 @@ run_checks(
                           ("B", "the latency limit was ignored?"),
                           ("D", "the optimizing metric is the recall (not the F1, precision "
                                 "or latency)")]),
+    # only D and E are fast enough: E finds more animals
+    lambda: check_choice(choose_model(table_t, 5.0, 0.15), "E",
+                         "choose_model(table_t, max_latency_ms=5.0, max_false_alarm_rate=0.15)",
+                         [("D", "the best recall among the models that qualify, not the first "
+                                "or the fastest of them")]),
     lambda: check_choice(choose_model(table_t, 0.5, 0.5), None,
                          "choose_model(table_t, max_latency_ms=0.5, max_false_alarm_rate=0.5) "
                          "(no model is fast enough)"),
@@ -1345,6 +1356,10 @@ run_checks(
                         "split_sizes(1_000_000)"),
     # 20 % of 1,003 is 200.6: rounded down to 200, the training set takes the rest
     lambda: check_equal(tuple(split_sizes(1_003)), (603, 200, 200), "split_sizes(1_003)"),
+    lambda: check_equal(tuple(split_sizes(60_000)), (40_000, 10_000, 10_000),
+                        "split_sizes(60_000)"),
+    lambda: check_equal(tuple(split_sizes(1_000, dev_test_cap=100)), (800, 100, 100),
+                        "split_sizes(1_000, dev_test_cap=100)"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_split_sizes():
