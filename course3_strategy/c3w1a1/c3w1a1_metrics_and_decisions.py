@@ -27,8 +27,8 @@
 # - `precision_recall_at_thresholds` and `choose_threshold`: the trade-off between finding
 #   every animal and raising few false alarms, and a threshold chosen from it;
 # - `macro_f1`: one number for a six-class problem;
-# - `choose_model`: a choice among six trained models with one **optimizing** metric and two
-#   **satisficing** constraints;
+# - `choose_model`: a choice among six candidate detectors, trained here, with one
+#   **optimizing** metric and two **satisficing** constraints;
 # - `split_sizes`: how many examples to put in the train, dev and test sets;
 #
 # and two predictions (`always_animal`, `always_plant`) that you make before the notebook
@@ -499,7 +499,7 @@ _hidden_always_animal()
 # %% [markdown]
 # Now the check with your functions: the same "detector" as predictions of 1 everywhere.
 
-# %%
+# %% tags=["demo"]
 cm_always = confusion_matrix(y_dev, np.ones_like(y_dev))
 print("confusion matrix:\n", cm_always)
 print("precision, recall, F1:", np.round(precision_recall_f1(cm_always), 4))
@@ -639,7 +639,10 @@ assert recalls[0] == 1.0 and np.all(np.diff(recalls) <= 0), "recall can only fal
 # **precision–recall curve**, the same pairs plotted against each other, with the usual
 # threshold 0.5 marked. Recall can only fall as the threshold rises (fewer pictures are
 # called positive; the cell above asserts it). Precision mostly rises, but not always: it is a
-# ratio of two counts that both shrink.
+# ratio of two counts that both shrink. At $t = 1$ no picture is called positive, so the
+# precision drops to 0.0 by the convention of section 4 (scikit-learn's
+# `precision_recall_curve` puts 1 at that end instead; either way, no one would use that
+# threshold).
 
 # %% tags=["demo"]
 fig, axes = plt.subplots(1, 2, figsize=(11, 4))
@@ -777,7 +780,7 @@ _hidden_choose_threshold()
 # %% [markdown]
 # Applied to the detector's dev-set curve:
 
-# %%
+# %% tags=["demo"]
 t_star = choose_threshold(precisions, recalls, thresholds, min_recall=0.95)
 i_star = np.flatnonzero(thresholds == t_star)[0]
 print(f"chosen threshold {t_star}: dev precision {precisions[i_star]:.3f}, "
@@ -791,7 +794,7 @@ assert precisions[i_star] < precision_dev - 0.05, "the precision should fall by 
 # Is the promise kept on new pictures? The test set answers, once, now that the threshold is
 # fixed:
 
-# %%
+# %% tags=["demo"]
 scores_test = detector.predict_proba(X_test)[:, 1]
 test_precision, test_recall = precision_recall_at_thresholds(y_test, scores_test, [t_star])
 print(f"test set at t = {t_star}: precision {test_precision[0]:.3f}, "
@@ -989,7 +992,7 @@ _hidden_always_plant()
 # %% [markdown]
 # The check with your function:
 
-# %%
+# %% tags=["demo"]
 print("macro-F1 of 'always plant':", round(macro_f1(y6_dev, np.full_like(y6_dev, plant), 6), 4),
       " your prediction:", round(always_plant["macro_f1"], 4))
 
@@ -1004,7 +1007,7 @@ print("macro-F1 of 'always plant':", round(macro_f1(y6_dev, np.full_like(y6_dev,
 # network with 64 hidden units, trained on the 1,200 pictures. Which is better? Per class,
 # with your functions:
 
-# %%
+# %% tags=["demo"]
 six_models = {
     "logistic regression": LogisticRegression(C=0.01, max_iter=300),
     "64 hidden units": MLPClassifier(hidden_layer_sizes=(64,), alpha=10.0, solver="lbfgs",
@@ -1203,7 +1206,7 @@ _hidden_choose_model()
 # pictures repeated), in milliseconds. The latency depends on your computer, and varies a
 # little from run to run.
 
-# %%
+# %% tags=["demo"]
 def latency_ms(model, X, n=1000, repeats=7):
     """Best time over `repeats` runs of model.predict_proba on n rows of X, in milliseconds."""
     batch = np.resize(X, (n, X.shape[1]))  # the rows of X repeated up to n rows
@@ -1248,7 +1251,7 @@ for name, r in results.items():
 # %% [markdown]
 # The limits: at most 15 % false alarms, and at most 10 ms for 1,000 pictures.
 
-# %%
+# %% tags=["demo"]
 chosen = choose_model(results, max_latency_ms=10.0, max_false_alarm_rate=0.15)
 best_recall_overall = max(results, key=lambda name: results[name]["recall"])
 print("chosen:", chosen)
@@ -1275,7 +1278,7 @@ assert chosen in ("16 units, alpha 1", "16 units, alpha 30", "64 units, alpha 30
 #
 # The chosen model is now evaluated once on the test set, as the final estimate:
 
-# %%
+# %% tags=["demo"]
 final_model, final_threshold = candidates[chosen]
 scores_final = final_model.predict_proba(X_test)[:, 1]
 cm_final = confusion_matrix(y_test, (scores_final >= final_threshold).astype(int))
@@ -1310,7 +1313,7 @@ assert 0.8 <= final_recall <= 0.97 and 0.15 < final_false_alarms <= 0.3
 # 270 pictures with $p \approx 0.11$ that is about 1.9 percentage points, so two detectors
 # that differ by one point cannot be told apart; with 10,000 pictures it would be 0.3 points:
 
-# %%
+# %% tags=["demo"]
 for n in (270, 10_000):
     print(f"n = {n:6d}: standard error of an 11 % error rate = {np.sqrt(0.11 * 0.89 / n):.4f}")
 assert 0.018 < np.sqrt(0.11 * 0.89 / 270) < 0.02 and np.sqrt(0.11 * 0.89 / 10_000) < 0.0032
@@ -1384,7 +1387,7 @@ _hidden_split_sizes()
 # %% [markdown]
 # The rule for data sets from a hundred to a hundred million examples:
 
-# %%
+# %% tags=["demo"]
 for m in (100, 1_440, 10_000, 50_000, 100_000, 1_000_000, 100_000_000):
     train, dev, test = split_sizes(m)
     print(f"m = {m:>11,d}: train {train:>11,d}, dev {dev:>6,d}, test {test:>6,d}  "
