@@ -456,6 +456,7 @@ assert 0.83 <= precision_dev <= 0.95 and 0.83 <= recall_dev <= 0.95, "expected a
 # the next cell does that, to check your prediction.
 
 # %% nbgrader={"grade_id": "always_animal", "solution": true}
+# always_animal = {"precision": ..., "recall": ..., "f1": ...}
 ### BEGIN SOLUTION
 _fraction = n_dev_animals / m_dev
 always_animal = {"precision": _fraction, "recall": 1.0,
@@ -952,6 +953,7 @@ plant = int(np.flatnonzero(six_classes == "plant")[0])
 # keys `"accuracy"` and `"macro_f1"` (numbers or arithmetic, not calls of your functions).
 
 # %% nbgrader={"grade_id": "always_plant", "solution": true}
+# always_plant = {"accuracy": ..., "macro_f1": ...}
 ### BEGIN SOLUTION
 _f1_plant = 2 * (1 / 6) * 1 / (1 / 6 + 1)  # precision 25 / 150, recall 25 / 25
 always_plant = {"accuracy": 25 / 150, "macro_f1": _f1_plant / 6}
