@@ -239,7 +239,8 @@ def _hidden_predicted_initial_loss():
                   (np.log(_V), "that is one step: the loss adds up all steps"),
                   ((_n + 1) * np.log2(_V), "log base 2: the loss uses the natural log"),
                   ((_n + 1) * np.log10(_V), "log base 10: the loss uses the natural log"),
-                  ((_n + 1) * np.log(_V - 1), "the newline is one of the vocab_size characters")]
+                  ((_n + 1) * np.log(_V - 1), "the newline is one of the vocab_size characters"),
+                  ((_n + 1) * np.log(27), "27 hard-coded: use the argument vocab_size")]
         _what = f"predicted_initial_loss({_name!r}, vocab_size={_V})"
         _got = predicted_initial_loss(_name, _V)
         check_scalar(_got, (_n + 1) * np.log(_V), _what, rtol=1e-6, hints=_hints)
@@ -334,11 +335,11 @@ def check_clipped(clipped, max_value):
 
 run_checks(
     "clip",
-    lambda: check_clipped(clipped_5, 5),
-    lambda: check_clipped(clipped_8, 8.0),
     *[lambda key=key: check_unchanged(grads_clip_copy[key], grads_clip_in[key],
                                       f"gradients['{key}'] passed to clip")
       for key in grads_clip_copy],
+    lambda: check_clipped(clipped_5, 5),
+    lambda: check_clipped(clipped_8, 8.0),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_clip():
@@ -596,7 +597,7 @@ _hidden_sample()
 # One step of gradient descent on one example:
 #
 # 1. the forward pass, `rnn_forward(X, Y, a_prev, parameters)`, which gives the loss and a
-#    cache;
+#    cache (it reads the vocabulary size from the shape of `Wax`: do not pass a number);
 # 2. the backward pass, `rnn_backward(X, Y, parameters, cache)`, which gives the gradients and
 #    the hidden states `a`;
 # 3. your `clip`, with `maxValue = 5`;
@@ -891,10 +892,11 @@ def _hidden_model():
                _offset=0):
         # The stated loop, written independently; the flags plant known mistakes for hints.
         _P = initialize_parameters(_n_a, _V, _V)
-        _smoothed, _hist = get_initial_loss(_V, 7), []
+        _smoothed, _hist, _raw = get_initial_loss(_V, 7), [], []
         _ex = [_s.strip() for _s in _data]
         if _shuffle:
-            np.random.seed(0)
+            if _shuffle != "unseeded":  # unseeded: the state initialize_parameters left
+                np.random.seed(0)
             np.random.shuffle(_ex)
         _h = np.zeros((_n_a, 1))
         for _j in range(_iters):
@@ -908,7 +910,8 @@ def _hidden_model():
             _l, _, _h = _ref_optimize(_X, _Y, _start, _P, 0.01)
             _smoothed = smooth(_smoothed, _l)
             _hist.append(_smoothed)
-        return _P, _hist
+            _raw.append(_l)
+        return _P, _hist, _raw
 
     _small = {"\n": 2, "a": 0, "b": 1, "c": 3, "d": 4, "e": 5}
     _small_ix2c = {_i: _ch for _ch, _i in _small.items()}
@@ -916,10 +919,11 @@ def _hidden_model():
               (["maria", "noah", "liam", "zoe", "ivy", "otto", "jade"], char_to_ix, ix_to_char,
                20, 6, 27))
     for _data, _c2i, _i2c, _iters, _n_a, _V in _cases:
-        _want_P, _want_hist = _train(_data, _c2i, _iters, _n_a, _V)
+        _want_P, _want_hist, _want_raw = _train(_data, _c2i, _iters, _n_a, _V)
         _variants = {
             "carry": _train(_data, _c2i, _iters, _n_a, _V, _carry=True),
             "order": _train(_data, _c2i, _iters, _n_a, _V, _shuffle=False),
+            "unseeded": _train(_data, _c2i, _iters, _n_a, _V, _shuffle="unseeded"),
             "newline": _train(_data, _c2i, _iters, _n_a, _V, _newline=False),
             "offset": _train(_data, _c2i, _iters, _n_a, _V, _offset=1),
         }
@@ -927,6 +931,8 @@ def _hidden_model():
                           "from np.zeros((n_a, 1))",
                  "order": "the names were not shuffled with np.random.seed(0) and "
                           "np.random.shuffle",
+                 "unseeded": "the shuffle was not seeded: call np.random.seed(0) just before "
+                             "np.random.shuffle",
                  "newline": "the newline is missing from the targets",
                  "offset": "the examples are shifted by one: iteration j uses "
                            "examples[j % len(examples)]"}
@@ -944,7 +950,9 @@ def _hidden_model():
         check_equal(len(loss_history), _iters, f"len(loss_history) {_what}")
         check_array(np.array(loss_history, dtype=float), np.array(_want_hist),
                     f"loss_history {_what}", rtol=1e-7, atol=1e-10,
-                    hints=[(np.array(_v[1]), _msgs[_n]) for _n, _v in _variants.items()])
+                    hints=[(np.array(_want_raw), "the raw loss of each name: record the "
+                                                     "smoothed loss, smooth(loss, curr_loss)")]
+                    + [(np.array(_v[1]), _msgs[_n]) for _n, _v in _variants.items()])
         check_equal(_data, _data_copy, "data_x after model (it must not change)")
 
 
