@@ -963,9 +963,9 @@ _hidden_model()
 #
 # The lectures' version of this model trains for 35,000 iterations. Each iteration is one name
 # and a few dozen small matrix products, so Python's overhead dominates. On the two CPU cores
-# this course is built for, we measured about 400 iterations per second on a busy machine and
-# over twice that on a quiet one. We therefore train for 12,000 iterations (a little over two
-# passes over the 5,163 names): 10 to 30 seconds. The cell prints the rate it measured. Every
+# this course is built for, we measured about 400 iterations per second on a busy machine (a
+# quiet one is faster). We therefore train for 12,000 iterations (a little over two passes
+# over the 5,163 names): at most about 30 seconds. The cell prints the rate it measured. Every
 # 2000 iterations the model prints its smoothed loss and the names it generates with the seeds
 # 0 to 6.
 
