@@ -434,13 +434,15 @@ X_small = np.array(["love", "baseball", "happy", "sad", "pizza",
                     "heart", "soccer", "smile", "cry", "lunch"])
 Y_small = np.array([0, 1, 2, 3, 4, 0, 1, 2, 3, 4])
 pred_small, W_small, b_small = model(X_small, Y_small, word_to_vec_map)
+pred_fast, W_fast, b_fast = model(X_small, Y_small, word_to_vec_map, learning_rate=0.1,
+                                  num_iterations=10)
 run_checks(
     "model",
     lambda: check_shape(W_small, (5, 50), "W returned by model"),
     lambda: check_shape(b_small, (5,), "b returned by model"),
     lambda: check_array(b_small, [-0.109068, -0.068614, 0.012686, 0.1082, 0.056796],
                         "b after 400 passes over the ten one-word sentences", rtol=1e-3,
-                        atol=2e-5),
+                        atol=2e-5, hints=[(np.zeros(5), "b never changes: no bias update?")]),
     lambda: check_array(W_small[:, :3], [[0.491459, 0.485935, -0.153805],
                                          [-0.540031, 0.078796, -0.241687],
                                          [0.228286, 0.048704, 0.235663],
@@ -450,6 +452,8 @@ run_checks(
                         atol=2e-5),
     lambda: check_equal(np.asarray(pred_small).ravel().tolist(), Y_small.tolist(),
                         "the predictions on the ten training words"),
+    lambda: check_array(b_fast, [-0.090584, -0.063411, 0.015092, 0.089855, 0.049048],
+                        "b after 10 passes with learning_rate=0.1", rtol=1e-3, atol=2e-5),
 )
 ### BEGIN HIDDEN TESTS
 import contextlib as _contextlib
@@ -497,10 +501,9 @@ def _hidden_model():
             _pred_w, _W_w, _b_w = _oracle_model(_X, _Y, _map, _lr, _passes)
             with _contextlib.redirect_stdout(_io.StringIO()):
                 _pred, _W, _b = model(_X, _Y, _map, learning_rate=_lr, num_iterations=_passes)
-            check_array(_W, _W_w, f"W from {_name}", rtol=1e-4, atol=1e-6)
-            _no_b = _oracle_model(_X, _Y, _map, _lr, _passes)[2] * 0
             check_array(_b, _b_w, f"b from {_name}", rtol=1e-4, atol=1e-6,
-                        hints=[(_no_b, "b never changes: the bias update is missing?")])
+                        hints=[(np.zeros(5), "b never changes: the bias update is missing?")])
+            check_array(_W, _W_w, f"W from {_name}", rtol=1e-4, atol=1e-6)
             check_equal(np.asarray(_pred).ravel().tolist(), _pred_w.tolist(),
                         f"pred from {_name}")
             check_unchanged(_Y_copy, _Y, "Y passed to model")
@@ -946,11 +949,18 @@ def Emojify_V2(input_shape, word_to_vec_map, word_to_index):
 
 
 # %% nbgrader={"grade_id": "test_Emojify_V2", "points": 3}
-emojifier_check = Emojify_V2((maxLen,), word_to_vec_map, word_to_index)
-# One row per layer: class, output shape, parameters (None: not checked here), settings.
+# Emojify_V2 is tested with a stand-in for your pretrained_embedding_layer (the right size,
+# untrained weights), so that a mistake there costs the points of Exercise 4 only.
+def stand_in_embedding(word_to_vec_map, word_to_index):
+    return Embedding(len(word_to_index) + 1, 50, trainable=False)
+
+
+with substituted(globals(), pretrained_embedding_layer=stand_in_embedding):
+    emojifier_check = Emojify_V2((maxLen,), word_to_vec_map, word_to_index)
+# One row per layer: class, output shape, parameters, settings.
 expected_v2 = [
     ("InputLayer", (None, maxLen), 0),
-    ("Embedding", (None, maxLen, 50), None),
+    ("Embedding", (None, maxLen, 50), 40010 * 50, {"trainable": False}),
     ("LSTM", (None, maxLen, 128), 91648, {"units": 128, "return_sequences": True}),
     ("Dropout", (None, maxLen, 128), 0, {"rate": 0.5}),
     ("LSTM", (None, 128), 131584, {"units": 128, "return_sequences": False}),
