@@ -259,13 +259,18 @@ toy_map = {"a": np.array([1.0, 0.0]), "b": np.array([0.0, 2.0]), "c": np.array([
 avg_love = sentence_to_avg("i love you", word_to_vec_map)
 run_checks(
     "sentence_to_avg",
-    lambda: check_array(sentence_to_avg("a b", toy_map), [0.5, 1.0], 'sentence_to_avg("a b")'),
+    lambda: check_array(sentence_to_avg("a b", toy_map), [0.5, 1.0], 'sentence_to_avg("a b")',
+                        factors={"n_words": 2}),
     lambda: check_array(sentence_to_avg("a a b", toy_map), [2 / 3, 2 / 3],
-                        'sentence_to_avg("a a b") (a repeated word counts twice)'),
+                        'sentence_to_avg("a a b") (a repeated word counts twice)',
+                        factors={"n_words": 3}),
     lambda: check_array(sentence_to_avg("A b C", toy_map), [4 / 3, 5 / 3],
-                        'sentence_to_avg("A b C") (upper case letters)'),
+                        'sentence_to_avg("A b C") (upper case letters)', factors={"n_words": 3},
+                        hints=[([0.0, 2.0], "upper-case words not found: lower-case first?")]),
     lambda: check_array(sentence_to_avg("a zebra b", toy_map), [0.5, 1.0],
-                        'sentence_to_avg("a zebra b") ("zebra" is not in the vocabulary)'),
+                        'sentence_to_avg("a zebra b") ("zebra" is not in the vocabulary)',
+                        hints=[([1 / 3, 2 / 3], "divided by all 3 words: an unknown word must "
+                                "not count in n")]),
     lambda: check_array(sentence_to_avg("zebra", toy_map), [0.0, 0.0],
                         'sentence_to_avg("zebra") (no known word)'),
     lambda: check_shape(avg_love, (50,), 'sentence_to_avg("i love you", word_to_vec_map)'),
@@ -442,7 +447,19 @@ run_checks(
     lambda: check_shape(b_small, (5,), "b returned by model"),
     lambda: check_array(b_small, [-0.109068, -0.068614, 0.012686, 0.1082, 0.056796],
                         "b after 400 passes over the ten one-word sentences", rtol=1e-3,
-                        atol=2e-5, hints=[(np.zeros(5), "b never changes: no bias update?")]),
+                        atol=2e-5, hints=[
+                            (np.zeros(5), "b never changes: no bias update?"),
+                            (np.full(5, -32.0), "every a_k = 1: the softmax summed along the "
+                             "wrong axis?"),
+                            ([-7.944119, 31.829609, -7.966589, -7.962298, -7.956603],
+                             "the parameters move up the gradient: W - alpha dW, b - alpha db?"),
+                            ([-0.271488, -0.393582, 0.255939, 0.247093, 0.162038],
+                             "the initial W not divided by np.sqrt(n_h)?"),
+                            ([-0.108377, -0.069941, 0.014423, 0.107717, 0.056179],
+                             "one update per pass: update after each sentence (SGD)"),
+                            ([-0.10898, -0.069561, 0.013777, 0.108275, 0.056489],
+                             "the sentences in another order: take i = 0, 1, ..., m - 1"),
+                        ]),
     lambda: check_array(W_small[:, :3], [[0.491459, 0.485935, -0.153805],
                                          [-0.540031, 0.078796, -0.241687],
                                          [0.228286, 0.048704, 0.235663],
@@ -453,7 +470,9 @@ run_checks(
     lambda: check_equal(np.asarray(pred_small).ravel().tolist(), Y_small.tolist(),
                         "the predictions on the ten training words"),
     lambda: check_array(b_fast, [-0.090584, -0.063411, 0.015092, 0.089855, 0.049048],
-                        "b after 10 passes with learning_rate=0.1", rtol=1e-3, atol=2e-5),
+                        "b after 10 passes with learning_rate=0.1", rtol=1e-3, atol=2e-5,
+                        hints=[([-0.029017, -0.056274, 0.032591, 0.028626, 0.024073],
+                                "learning_rate 0.01 whatever the argument?")]),
 )
 ### BEGIN HIDDEN TESTS
 import contextlib as _contextlib
@@ -468,19 +487,30 @@ def _ref_sentence_to_avg(sentence, word_to_vec_map):
     return np.mean([np.asarray(word_to_vec_map[_w], dtype=np.float64) for _w in _ws], axis=0)
 
 
-def _oracle_model(_X, _Y, _map, _lr, _passes):
+def _oracle_model(_X, _Y, _map, _lr, _passes, _mistake=None):
     _A = np.stack([_ref_sentence_to_avg(_s, _map) for _s in _X])
     _m, _n_h = _A.shape
     _n_y = len(np.unique(_Y))
     _W = np.random.RandomState(1).randn(_n_y, _n_h) / np.sqrt(_n_h)
+    if _mistake == "unscaled":
+        _W = _W * np.sqrt(_n_h)
     _b = np.zeros(_n_y)
+    _sign = -1.0 if _mistake == "flipped" else 1.0
     for _t in range(_passes):
+        _gW, _gb = np.zeros_like(_W), np.zeros_like(_b)
         for _i in range(_m):
             _z = _W @ _A[_i] + _b
             _p = np.exp(_z - _z.max() - np.log(np.exp(_z - _z.max()).sum()))
             _p[_Y[_i]] -= 1.0
-            _W -= _lr * _p[:, None] * _A[_i][None, :]
-            _b -= _lr * _p
+            if _mistake == "batch":
+                _gW += _p[:, None] * _A[_i][None, :]
+                _gb += _p
+                continue
+            _W -= _sign * _lr * _p[:, None] * _A[_i][None, :]
+            _b -= _sign * _lr * _p
+        if _mistake == "batch":
+            _W -= _lr * _gW
+            _b -= _lr * _gb
     return np.argmax(_A @ _W.T + _b, axis=1), _W, _b
 
 
@@ -501,8 +531,16 @@ def _hidden_model():
             _pred_w, _W_w, _b_w = _oracle_model(_X, _Y, _map, _lr, _passes)
             with _contextlib.redirect_stdout(_io.StringIO()):
                 _pred, _W, _b = model(_X, _Y, _map, learning_rate=_lr, num_iterations=_passes)
-            check_array(_b, _b_w, f"b from {_name}", rtol=1e-4, atol=1e-6,
-                        hints=[(np.zeros(5), "b never changes: the bias update is missing?")])
+            _hints = [(np.zeros(5), "b never changes: the bias update is missing?"),
+                      (_oracle_model(_X, _Y, _map, _lr, _passes, "batch")[2],
+                       "one update per pass: update after each sentence (SGD)"),
+                      (_oracle_model(_X, _Y, _map, _lr, _passes, "flipped")[2],
+                       "the parameters move up the gradient: W - alpha dW, b - alpha db?"),
+                      (_oracle_model(_X, _Y, _map, _lr, _passes, "unscaled")[2],
+                       "the initial W not divided by np.sqrt(n_h)?"),
+                      (_oracle_model(_X, _Y, _map, 0.01, _passes)[2],
+                       "learning_rate 0.01 whatever the argument?")]
+            check_array(_b, _b_w, f"b from {_name}", rtol=1e-4, atol=1e-6, hints=_hints)
             check_array(_W, _W_w, f"W from {_name}", rtol=1e-4, atol=1e-6)
             check_equal(np.asarray(_pred).ravel().tolist(), _pred_w.tolist(),
                         f"pred from {_name}")
@@ -635,7 +673,16 @@ run_checks(
     lambda: check_shape(indices_toy, (5, 4), "sentences_to_indices(X_toy, toy_index, 4)"),
     lambda: check_array(indices_toy, [[1, 2, 3, 0], [2, 4, 0, 0], [3, 0, 0, 0], [1, 0, 2, 3],
                                       [1, 2, 3, 2]],
-                        "sentences_to_indices(X_toy, toy_index, 4)", dtype=None),
+                        "sentences_to_indices(X_toy, toy_index, 4)", dtype=None,
+                        hints=[([[0, 1, 2, 0], [1, 3, 0, 0], [2, 0, 0, 0], [0, 0, 1, 2],
+                                 [0, 1, 2, 1]], "the indices minus 1: word_to_index already "
+                                "counts from 1"),
+                               ([[0, 1, 2, 3], [0, 0, 2, 4], [0, 0, 0, 3], [1, 0, 2, 3],
+                                 [1, 2, 3, 2]], "the zeros are at the start: pad at the end"),
+                               ([[1, 2, 3, 0], [2, 4, 0, 0], [0, 0, 0, 0], [0, 0, 2, 3],
+                                 [1, 2, 3, 2]], "capitalised words not found: lower-case first?"),
+                               ([[1, 2, 3, 0], [2, 4, 0, 0], [3, 0, 0, 0], [1, 2, 3, 0],
+                                 [1, 2, 3, 2]], "an unknown word keeps its place, with index 0")]),
     lambda: check_array(sentences_to_indices(np.array(["i love you"]), word_to_index, 5),
                         [[18554, 22265, 39752, 0, 0]],
                         'sentences_to_indices(["i love you"], word_to_index, 5)', dtype=None),
@@ -744,10 +791,12 @@ run_checks(
     "pretrained_embedding_layer",
     lambda: check_type(toy_layer, Embedding, "pretrained_embedding_layer(toy_vecs, toy_w2i)"),
     lambda: check_equal(toy_layer.trainable, False, "the layer's trainable flag"),
+    lambda: check_equal(toy_layer.input_dim, 4,
+                        "the layer's input_dim (3 words, plus the padding index 0)"),
     lambda: check_array(np.asarray(toy_layer(np.array([[0, 1, 2, 3]]))),
                         [[[0.0, 0.0], [3.0, 4.0], [5.0, 6.0], [1.0, 2.0]]],
-                        "the layer applied to the indices [[0, 1, 2, 3]]"),
-    lambda: check_equal(toy_layer.input_dim, 4, "the layer's input_dim (vocabulary size)"),
+                        "the layer applied to the indices [[0, 1, 2, 3]] (rows 0 to 3 of its "
+                        "matrix)"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_pretrained_embedding_layer():
