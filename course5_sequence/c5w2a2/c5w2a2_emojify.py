@@ -134,7 +134,7 @@ maxLen = 10
 sentence_lengths = np.array([len(s.split()) for s in np.concatenate([X_train, X_test])])
 print("longest sentence:", sentence_lengths.max(), "words; mean length:",
       round(sentence_lengths.mean(), 2))
-assert sentence_lengths.max() <= maxLen
+assert sentence_lengths.max() == 8 <= maxLen
 
 # %% [markdown]
 # ### 2.2 - The word vectors
@@ -579,7 +579,7 @@ assert 0.82 <= test_acc_v1 <= 0.92, f"test accuracy {test_acc_v1:.3f} is not abo
 # average of the word vectors, and it rests on them: recall that 51 of the 70 test sentences
 # contain a word that is in no training sentence.
 #
-# Here are the test sentences that contain such words, with Emojifier-V1's answer:
+# Here are the first 12 test sentences that contain such words, with Emojifier-V1's answer:
 
 # %% tags=["demo"]
 has_unseen = np.array([any(w not in training_words for w in s.split()) for s in X_test])
@@ -623,9 +623,10 @@ assert acc_unseen >= 0.8
 # with zeros at the end**: with `maxLen = 5`, "i love you" becomes
 # `[word_to_index["i"], word_to_index["love"], word_to_index["you"], 0, 0]`.
 #
-# The embedding layer then turns each index $j$ into the vector $e_j = E\, o_j$, row $j$ of the
-# embedding matrix $E$ (the product with the one-hot vector $o_j$ is how the lectures write it;
-# Keras just reads row $j$).
+# The embedding layer then turns each index $j$ into the word vector $e_j$. The lectures write
+# $e_j = E\, o_j$, with $E$ of shape (50, vocabulary size) and the one-hot vector $o_j$, which
+# picks column $j$ of $E$; Keras stores the transpose, one row per word, and reads row $j$
+# without any product.
 #
 # ### Exercise 3 - `sentences_to_indices`
 #
@@ -693,10 +694,11 @@ def _hidden_sentences_to_indices():
     _rng = np.random.default_rng(33)
     for _max_len in (10, 6):
         _X = X_test[_rng.permutation(len(X_test))[:25]]
-        _typed = np.array([" ".join(_w.upper() if _rng.random() < 0.2 else _w
-                                    for _w in _s.split()) for _s in _X])
+        _typed = [" ".join(_w.upper() if _rng.random() < 0.2 else _w for _w in _s.split())
+                  for _s in _X]
         _typed[3] = _typed[3] + " xylograph qqqq"  # two unknown words at the end
         _typed[5] = "Zzzz " + _typed[5]  # an unknown word first
+        _typed = np.array(_typed)
         _want = np.zeros((len(_typed), _max_len), dtype=int)
         for _i, _s in enumerate(_typed):
             _ws = _s.lower().split()[:_max_len]
@@ -726,11 +728,16 @@ def _hidden_sentences_to_indices():
 _hidden_sentences_to_indices()
 ### END HIDDEN TESTS
 
+# %% [markdown]
+# Three sentences as rows of 5 indices. "lol" is not among the 40,009 words, so it gets the
+# index 0, like the padding:
+
 # %%
 X1 = np.array(["funny lol", "lets play baseball", "food is ready for you"])
 X1_indices = sentences_to_indices(X1, word_to_index, max_len=5)
 print("X1 =", X1)
 print("X1_indices =\n", X1_indices)
+assert "lol" not in word_to_index and X1_indices[0, 1] == 0
 
 # %% [markdown]
 # ### 4.2 - A frozen embedding layer with the GloVe vectors
@@ -749,8 +756,10 @@ print("X1_indices =\n", X1_indices)
 #
 # ### Exercise 4 - `pretrained_embedding_layer`
 #
-# 1. Make the embedding matrix `emb_matrix` of zeros, shape `(vocab_size, emb_dim)`, and fill
-#    row `index` with the vector of each `word` of `word_to_index`.
+# 1. Make the embedding matrix `emb_matrix` of zeros, shape `(vocab_size, emb_dim)`, with
+#    `vocab_size = len(word_to_index) + 1` and `emb_dim` the length of a word vector (take it
+#    from `word_to_vec_map`, as in Exercise 1); fill row `index` with the vector of each `word`
+#    of `word_to_index`.
 # 2. Create the layer: `Embedding(vocab_size, emb_dim, trainable=False)`.
 # 3. Put the matrix in: a Keras layer has weights only once it is built, so call
 #    `embedding_layer.build((None,))` first, then `embedding_layer.set_weights([emb_matrix])`.
@@ -1106,8 +1115,8 @@ print(f"share of the frozen embedding: {frozen_share:.1%}; trainable parameters 
 assert 0.89 < frozen_share < 0.91 and 790 < counted["trainable"] / len(X_train) < 810
 
 # %% [markdown]
-# The frozen embedding holds 90 % of the parameters. What learns is the 223,877 parameters of
-# the LSTM and Dense layers, about 800 per training sentence: expect the network to fit its
+# The frozen embedding holds 90 % of the parameters. Only the 223,877 parameters of the LSTM
+# and Dense layers learn, about 800 per training sentence: expect the network to fit its
 # training set almost perfectly.
 #
 # ### 4.5 - Training
