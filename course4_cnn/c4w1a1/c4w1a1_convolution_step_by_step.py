@@ -88,10 +88,13 @@ np.set_printoptions(precision=4, suppress=True)
 #
 # | array | shape | what it is |
 # |---|---|---|
-# | `A_prev` | $(m, n_H^{[l-1]}, n_W^{[l-1]}, n_C^{[l-1]})$ | the layer's input: $m$ pictures of height $n_H$, width $n_W$, with $n_C$ channels (3 for RGB) |
-# | `W` | $(f, f, n_C^{[l-1]}, n_C^{[l]})$ | $n_C^{[l]}$ filters, each $f \times f$ and as deep as the input |
+# | `A_prev` | $(m, n_H^{[l-1]}, n_W^{[l-1]}, n_C^{[l-1]})$ | the input: $m$ pictures |
+# | `W` | $(f, f, n_C^{[l-1]}, n_C^{[l]})$ | $n_C^{[l]}$ filters of $f \times f$ |
 # | `b` | $(1, 1, 1, n_C^{[l]})$ | one bias per filter |
 # | `Z` | $(m, n_H^{[l]}, n_W^{[l]}, n_C^{[l]})$ | the output: one channel per filter |
+#
+# Each picture has height $n_H$, width $n_W$ and $n_C$ channels (3 for RGB), and each filter is
+# as deep as its input.
 #
 # In code the superscripts become names: `n_H_prev`, `n_W_prev`, `n_C_prev` for layer $l-1$ and
 # `n_H`, `n_W`, `n_C` for layer $l$. The layer's two hyperparameters, the **stride** $s$ and the
@@ -130,9 +133,9 @@ np.set_printoptions(precision=4, suppress=True)
 # |---|---|---|
 # | padding | `zero_pad` | (remove the padding) |
 # | one window, one filter | `conv_single_step` | |
-# | the convolutional layer | `conv_forward` | `conv_backward` |
-# | the pooling layer | `pool_forward` | `create_mask_from_window`, `distribute_value`, `pool_backward` |
-# | the same layer, fast | `im2col`, `conv_forward_im2col` | |
+# | convolution | `conv_forward` | `conv_backward` |
+# | pooling | `pool_forward` | `pool_backward`, `create_mask_from_window`, `distribute_value` |
+# | convolution, fast | `im2col`, `conv_forward_im2col` | |
 
 # %% [markdown]
 # ## 3 - The convolutional layer, forward
@@ -197,7 +200,9 @@ def _hidden_zero_pad():
         _got = zero_pad(_X, _pad)
         _all_axes = (_m + 2 * _pad, _h + 2 * _pad, _w + 2 * _pad, _c + 2 * _pad)
         if _pad and np.shape(_got) == _all_axes:
-            raise CheckFailed(f"{_what} has shape {np.shape(_got)}; expected {_want.shape}\n  likely cause: all four axes padded (np.pad(X, pad)?): pad axes 1 and 2 only")
+            raise CheckFailed(f"{_what} has shape {np.shape(_got)}; expected {_want.shape}\n"
+                              "  likely cause: all four axes padded (np.pad(X, pad)?): "
+                              "pad axes 1 and 2 only")
         check_array(_got, _want, _what, atol=0)
         check_unchanged(_copy, _X, "X passed to zero_pad")
 
@@ -265,6 +270,8 @@ b_single_in = np.array([[[0.5]]])
 Z_single = conv_single_step(a_slice_in, W_single_in, b_single_in)
 run_checks(
     "conv_single_step",
+    lambda: check_shape(Z_single, (), "conv_single_step(a_slice, W, b) (a number, not an array: "
+                                      "b.item()?)"),
     lambda: check_scalar(Z_single, -1.5, "conv_single_step(a_slice, W, b)",
                          hints=[(-2.0, "the bias is missing"),
                                 (-4.5, "the filter is flipped: use W as it is "
@@ -282,9 +289,15 @@ def _hidden_conv_single_step():
         _bias = float(_b.reshape(()))
         _n = _f * _f * _n_C_prev
         _flipped = float(np.einsum("ijk,ijk->", _a, _W[::-1, ::-1])) + _bias
-        _hints = [(_dot, "the bias is missing"), (_flipped, "the filter is flipped: use W as it is (cross-correlation, no flip)"), (_dot + _n * _bias, "the bias is added to every product, not once"), (_dot / _n + _bias, "a mean instead of a sum?")]
+        _hints = [
+            (_dot, "the bias is missing"),
+            (_flipped, "the filter is flipped: use W as it is (cross-correlation, no flip)"),
+            (_dot + _n * _bias, "the bias is added to every product, not once"),
+            (_dot / _n + _bias, "a mean instead of a sum?"),
+        ]
         _what = f"conv_single_step for a window of shape {(_f, _f, _n_C_prev)}"
         _got = conv_single_step(_a, _W, _b)
+        check_shape(_got, (), f"{_what} (a number, not an array: b.item()?)")
         check_scalar(_got, _dot + _bias, _what, rtol=1e-9, atol=1e-12, hints=_hints)
         for _name, _before, _after in zip(("a_slice_prev", "W", "b"), _copies, (_a, _W, _b)):
             check_unchanged(_before, _after, f"{_name} passed to conv_single_step")
@@ -365,7 +378,7 @@ def _ref_zero_pad(X, pad):
 
 
 def _ref_conv_single_step(a_slice_prev, W, b):
-    return float(np.einsum("ijk,ijk->", a_slice_prev, W)) + float(np.reshape(b, ()))
+    return float(np.sum(np.multiply(a_slice_prev, W))) + float(np.reshape(b, ()))
 
 
 _graded_callees = {"zero_pad": _ref_zero_pad, "conv_single_step": _ref_conv_single_step}
@@ -404,11 +417,16 @@ def _hidden_conv_forward():
     os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     import tensorflow as tf
 
+    _FLIPPED = "the filter is flipped: use W as it is (cross-correlation, no flip)"
+
     def _tf_conv(_A, _W, _b, _stride, _pad):
         _A_pad = tf.constant(_ref_zero_pad(_A, _pad), tf.float64)
-        return tf.nn.conv2d(_A_pad, tf.constant(_W, tf.float64), strides=_stride, padding="VALID").numpy() + _b
+        _Z = tf.nn.conv2d(_A_pad, tf.constant(_W, tf.float64), strides=_stride, padding="VALID")
+        return _Z.numpy() + _b
 
-    _cases = (((2, 7, 5, 3), 3, 4, 2, 1), ((3, 6, 9, 2), 2, 3, 3, 2), ((1, 8, 6, 4), 4, 2, 1, 0), ((2, 5, 7, 1), 1, 3, 2, 1), ((2, 9, 4, 2), 3, 1, 3, 3))
+    # (shape of A_prev, f, n_C, stride, pad): non-square, strides that leave rows over (floor)
+    _cases = (((2, 7, 5, 3), 3, 4, 2, 1), ((3, 6, 9, 2), 2, 3, 3, 2), ((1, 8, 6, 4), 4, 2, 1, 0),
+              ((2, 5, 7, 1), 1, 3, 2, 1), ((2, 9, 4, 2), 3, 1, 3, 3))
     for _seed, (_shape, _f, _n_C, _stride, _pad) in enumerate(_cases):
         _rng = np.random.default_rng(1200 + _seed)
         _A = _rng.normal(size=_shape)
@@ -417,8 +435,12 @@ def _hidden_conv_forward():
         _hp = {"stride": _stride, "pad": _pad}
         _copies = (_A.copy(), _W.copy(), _b.copy())
         _want = _tf_conv(_A, _W, _b, _stride, _pad)
-        _hints = [(_tf_conv(_A, _W[::-1, ::-1], _b, _stride, _pad), "the filter is flipped: use W as it is (cross-correlation, no flip)"), (_want - _b, "the bias is missing")]
-        _what = f"Z for A_prev of shape {_shape}, f = {_f}, n_C = {_n_C}, stride = {_stride}, pad = {_pad}"
+        _hints = [
+            (_tf_conv(_A, _W[::-1, ::-1], _b, _stride, _pad), _FLIPPED),
+            (_want - _b, "the bias is missing"),
+        ]
+        _what = (f"Z for A_prev of shape {_shape}, f = {_f}, n_C = {_n_C}, stride = {_stride}, "
+                 f"pad = {_pad}")
         with substituted(globals(), zero_pad=_ref_zero_pad, conv_single_step=_ref_conv_single_step):
             _Z, _cache = conv_forward(_A, _W, _b, _hp)
         check_array(_Z, _want, _what, rtol=1e-9, atol=1e-9, hints=_hints)
@@ -548,8 +570,8 @@ run_checks(
                         hints=[(avg_1_expected, "the mean was taken: is mode read?")]),
     lambda: check_array(A_avg_1, avg_1_expected, "A (average, f = 3, stride = 2)",
                         hints=[(max_1_expected, "the maximum was taken: is mode read?")]),
-    lambda: check_array(A_max_2[0, :, :, 0], [[7, 9, 9], [7, 11, 11], [12, 11, 11],
-                                              [13, 13, 6]], "A[0, :, :, 0] (max, f = 2, stride = 1)"),
+    lambda: check_array(A_max_2[0, :, :, 0], [[7, 9, 9], [7, 11, 11], [12, 11, 11], [13, 13, 6]],
+                        "A[0, :, :, 0] (max, f = 2, stride = 1)"),
     lambda: check_array(A_avg_2[0, :, :, 1], 20 - np.array([[4.25, 5, 5.75], [3.75, 5.75, 8.5],
                                                             [5.25, 4.5, 6.5], [7.75, 5.25, 3]]),
                         "A[0, :, :, 1] (average, f = 2, stride = 1)"),
@@ -568,14 +590,17 @@ def _hidden_pool_forward():
 
     def _tf_pool(_A, _f, _stride, _mode):
         _pool = tf.nn.max_pool2d if _mode == "max" else tf.nn.avg_pool2d
-        return _pool(tf.constant(_A, tf.float64), ksize=_f, strides=_stride, padding="VALID").numpy()
+        _out = _pool(tf.constant(_A, tf.float64), ksize=_f, strides=_stride, padding="VALID")
+        return _out.numpy()
 
     def _across_channels(_A, _f, _stride, _mode):
-        _win = np.lib.stride_tricks.sliding_window_view(_A, (_f, _f), axis=(1, 2))[:, ::_stride, ::_stride]
+        _win = np.lib.stride_tricks.sliding_window_view(_A, (_f, _f), axis=(1, 2))
+        _win = _win[:, ::_stride, ::_stride]
         _red = _win.max(axis=(3, 4, 5)) if _mode == "max" else _win.mean(axis=(3, 4, 5))
         return np.repeat(_red[..., np.newaxis], _A.shape[3], axis=3)
 
-    _cases = (((2, 7, 5, 3), 3, 2), ((3, 6, 9, 2), 2, 2), ((1, 8, 6, 4), 4, 1), ((2, 5, 7, 1), 2, 3), ((2, 9, 4, 2), 3, 3))
+    _cases = (((2, 7, 5, 3), 3, 2), ((3, 6, 9, 2), 2, 2), ((1, 8, 6, 4), 4, 1),
+              ((2, 5, 7, 1), 2, 3), ((2, 9, 4, 2), 3, 3))
     for _seed, (_shape, _f, _stride) in enumerate(_cases):
         _rng = np.random.default_rng(1300 + _seed)
         _A = _rng.normal(size=_shape)
@@ -583,7 +608,11 @@ def _hidden_pool_forward():
         _copy = _A.copy()
         _results = {_mode: _tf_pool(_A, _f, _stride, _mode) for _mode in ("max", "average")}
         for _mode, _other in (("max", "average"), ("average", "max")):
-            _hints = [(_results[_other], f"the {_other} pooling result: is mode read?"), (_across_channels(_A, _f, _stride, _mode), "the window spans all channels: pool each channel separately")]
+            _hints = [
+                (_results[_other], f"the {_other} pooling result: is mode read?"),
+                (_across_channels(_A, _f, _stride, _mode),
+                 "the window spans all channels: pool each channel separately"),
+            ]
             _what = f"A ({_mode}) for A_prev of shape {_shape}, f = {_f}, stride = {_stride}"
             _got, _cache = pool_forward(_A, _hp, mode=_mode)
             check_array(_got, _results[_mode], _what, rtol=1e-9, atol=1e-12, hints=_hints)
@@ -592,7 +621,8 @@ def _hidden_pool_forward():
             check_array(_cache[0], _copy, "cache[0] (should be A_prev)", atol=0)
             check_equal(_cache[1], _hp, "cache[1] (should be hparameters)")
         _got_default, _ = pool_forward(_A, _hp)
-        check_array(_got_default, _results["max"], f"A with the default mode for A_prev of shape {_shape}", rtol=1e-9, atol=1e-12)
+        check_array(_got_default, _results["max"],
+                    f"A with the default mode for A_prev of shape {_shape}", rtol=1e-9, atol=1e-12)
         check_unchanged(_copy, _A, "A_prev passed to pool_forward")
 
 
@@ -685,21 +715,43 @@ run_checks(
 def _hidden_shape_predictions():
     def _check(_name, _got, _want, _hints):
         if isinstance(_want, tuple):
-            _ok = isinstance(_got, (tuple, list)) and len(_got) == 3 and all(float(_v).is_integer() for _v in _got) and tuple(int(_v) for _v in _got) == _want
+            _ok = (isinstance(_got, (tuple, list)) and len(_got) == 3
+                   and all(float(_v).is_integer() for _v in _got)
+                   and tuple(int(_v) for _v in _got) == _want)
         else:
-            _ok = _got is not None and not isinstance(_got, bool) and float(_got).is_integer() and int(_got) == _want
+            _ok = (_got is not None and not isinstance(_got, bool)
+                   and float(_got).is_integer() and int(_got) == _want)
         if _ok:
             return
-        _cause = next((_msg for _val, _msg in _hints if _got is not None and np.shape(_got) == np.shape(_val) and np.allclose(np.asarray(_got, float), _val)), None)
+        _cause = next((_msg for _val, _msg in _hints if _got is not None
+                       and np.shape(_got) == np.shape(_val)
+                       and np.allclose(np.asarray(_got, float), _val)), None)
         _tail = f"\n  likely cause: {_cause}" if _cause else ""
         raise CheckFailed(f"{_name} is wrong: expected {_want!r}, got {_got!r}{_tail}")
 
-    _check("pad_same", pad_same, 2, [(4, "that is the total padding (both sides together): p is added on each side"), (5, "p = f makes the output larger than the input")])
-    _check("shape_conv1", shape_conv1, (64, 48, 8), [((60, 44, 8), "no padding applied: 'same' padding keeps height and width"), ((64, 48, 3), "n_C of a convolution is its number of filters")])
-    _check("shape_pool1", shape_pool1, (31, 23, 8), [((32, 24, 8), "rounded up: the formula takes the floor"), ((30.5, 22.5, 8), "the floor is missing"), ((31.5, 23.5, 8), "the floor is missing"), ((32, 23, 8), "rounded up along the height: the formula takes the floor")])
-    _check("shape_conv2", shape_conv2, (16, 12, 16), [((15, 11, 16), "no padding applied (pad = 1)"), ((31, 23, 16), "the stride 2 is missing"), ((16, 12, 8), "n_C of a convolution is its number of filters")])
-    _check("params_conv2", params_conv2, 1168, [(1152, "the 16 biases are missing"), (3 * 3 * 16 + 16, "each filter is as deep as its input: 3 * 3 * 8 weights"), (3 * 3 * 3 * 16 + 16, "CONV2's input has 8 channels (CONV1's filters), not 3")])
-    _check("n_single_steps", n_single_steps, 30720, [(3072, "one call per output value for every example: times m = 10"), (1920, "one call per output value and filter: times n_C = 16"), (192, "times m and times n_C")])
+    _n_C = "n_C of a convolution is its number of filters"
+    _floor = "the floor is missing"
+    _check("pad_same", pad_same, 2, [
+        (4, "that is the total padding (both sides together): p is added on each side"),
+        (5, "p = f makes the output larger than the input")])
+    _check("shape_conv1", shape_conv1, (64, 48, 8), [
+        ((60, 44, 8), "no padding applied: 'same' padding keeps height and width"),
+        ((64, 48, 3), _n_C)])
+    _check("shape_pool1", shape_pool1, (31, 23, 8), [
+        ((32, 24, 8), "rounded up: the formula takes the floor"),
+        ((30.5, 22.5, 8), _floor), ((31.5, 23.5, 8), _floor),
+        ((32, 23, 8), "rounded up along the height: the formula takes the floor")])
+    _check("shape_conv2", shape_conv2, (16, 12, 16), [
+        ((15, 11, 16), "no padding applied (pad = 1)"),
+        ((31, 23, 16), "the stride 2 is missing"), ((16, 12, 8), _n_C)])
+    _check("params_conv2", params_conv2, 1168, [
+        (1152, "the 16 biases are missing"),
+        (3 * 3 * 16 + 16, "each filter is as deep as its input: 3 * 3 * 8 weights"),
+        (3 * 3 * 3 * 16 + 16, "CONV2's input has 8 channels (CONV1's filters), not 3")])
+    _check("n_single_steps", n_single_steps, 30720, [
+        (3072, "one call per output value for every example: times m = 10"),
+        (1920, "one call per output value and filter: times n_C = 16"),
+        (192, "times m and times n_C")])
 
 
 _hidden_shape_predictions()
@@ -858,7 +910,8 @@ run_checks(
 def _hidden_conv_backward():
     def _conv(_A, _W, _b, _stride, _pad):
         _A_pad = _ref_zero_pad(_A, _pad)
-        _win = np.lib.stride_tricks.sliding_window_view(_A_pad, (_W.shape[0], _W.shape[1]), axis=(1, 2))[:, ::_stride, ::_stride]
+        _win = np.lib.stride_tricks.sliding_window_view(_A_pad, _W.shape[:2], axis=(1, 2))
+        _win = _win[:, ::_stride, ::_stride]
         return np.einsum("mhwkuv,uvkc->mhwc", _win, _W) + _b
 
     def _numerical(_f, _x, _eps=1e-3):
@@ -873,30 +926,36 @@ def _hidden_conv_backward():
             _g[_idx] = (_plus - _minus) / (2 * _eps)
         return _g
 
-    def _agree(_got, _num, _name, _hints):
+    def _agree(_got, _num, _name, _hints, _factors=None):
         check_shape(_got, _num.shape, _name)
         _got = np.asarray(_got, dtype=float)
         _rel = np.linalg.norm(_got - _num) / max(np.linalg.norm(_got) + np.linalg.norm(_num), 1e-12)
         if _rel > 1e-7:
-            _msg = f"{_name} disagrees with a numerical gradient (relative difference {_rel:.1e}; it must be below 1e-7)"
-            check_array(_got, _num, _msg, rtol=1e-9, atol=1e-12, hints=_hints)
-            raise CheckFailed(_msg)
+            _msg = (f"{_name} (compared with a numerical gradient: relative difference "
+                    f"{_rel:.1e}, above 1e-7)")
+            check_array(_got, _num, _msg, rtol=1e-9, atol=1e-12, hints=_hints, factors=_factors)
+            raise CheckFailed(f"{_msg} is wrong")
 
     def _overwrite_dA(_dZ, _W, _A, _stride, _pad):
         _dA_pad = _ref_zero_pad(np.zeros_like(_A), _pad)
         _f = _W.shape[0]
         for _i, _h, _w, _c in np.ndindex(_dZ.shape):
-            _dA_pad[_i, _h * _stride:_h * _stride + _f, _w * _stride:_w * _stride + _f, :] = _W[:, :, :, _c] * _dZ[_i, _h, _w, _c]
+            _vs, _hs = _h * _stride, _w * _stride
+            _dA_pad[_i, _vs:_vs + _f, _hs:_hs + _f, :] = _W[:, :, :, _c] * _dZ[_i, _h, _w, _c]
         return _dA_pad[:, _pad:_pad + _A.shape[1], _pad:_pad + _A.shape[2], :]
 
     def _flipped_dA(_dZ, _W, _A, _stride, _pad):
         _dA_pad = _ref_zero_pad(np.zeros_like(_A), _pad)
         _f = _W.shape[0]
         for _i, _h, _w, _c in np.ndindex(_dZ.shape):
-            _dA_pad[_i, _h * _stride:_h * _stride + _f, _w * _stride:_w * _stride + _f, :] += _W[::-1, ::-1, :, _c] * _dZ[_i, _h, _w, _c]
+            _vs, _hs = _h * _stride, _w * _stride
+            _flip = _W[::-1, ::-1, :, _c]
+            _dA_pad[_i, _vs:_vs + _f, _hs:_hs + _f, :] += _flip * _dZ[_i, _h, _w, _c]
         return _dA_pad[:, _pad:_pad + _A.shape[1], _pad:_pad + _A.shape[2], :]
 
-    _cases = (((2, 5, 4, 3), 3, 2, 1, 1), ((1, 6, 7, 2), 3, 3, 2, 2), ((2, 4, 5, 1), 2, 2, 1, 0), ((1, 7, 5, 2), 4, 1, 3, 1), ((3, 3, 3, 2), 1, 2, 1, 0))
+    # (shape of A_prev, f, n_C, stride, pad): overlapping windows, pad = 0, non-square
+    _cases = (((2, 5, 4, 3), 3, 2, 1, 1), ((1, 6, 7, 2), 3, 3, 2, 2), ((2, 4, 5, 1), 2, 2, 1, 0),
+              ((1, 7, 5, 2), 4, 1, 3, 1), ((3, 3, 3, 2), 1, 2, 1, 0))
     for _seed, (_shape, _f, _n_C, _stride, _pad) in enumerate(_cases):
         _rng = np.random.default_rng(1400 + _seed)
         _A = _rng.normal(size=_shape)
@@ -905,14 +964,20 @@ def _hidden_conv_backward():
         _hp = {"stride": _stride, "pad": _pad}
         _dZ = _rng.normal(size=_conv(_A, _W, _b, _stride, _pad).shape)
         _copies = (_A.copy(), _W.copy(), _b.copy(), _dZ.copy())
-        _what = f"for A_prev of shape {_shape}, f = {_f}, n_C = {_n_C}, stride = {_stride}, pad = {_pad}"
+        _what = (f"for A_prev of shape {_shape}, f = {_f}, n_C = {_n_C}, stride = {_stride}, "
+                 f"pad = {_pad}")
         with substituted(globals(), zero_pad=_ref_zero_pad):
             _dA, _dW, _db = conv_backward(_dZ, (_A, _W, _b, _hp))
         _loss = lambda: float(np.sum(_conv(_A, _W, _b, _stride, _pad) * _dZ))
-        _hints_dA = [(_flipped_dA(_dZ, _W, _A, _stride, _pad), "the filter is flipped: use W as it is (cross-correlation, no flip)"), (_overwrite_dA(_dZ, _W, _A, _stride, _pad), "dA_prev is overwritten (=) where it must be accumulated (+=)")]
+        _hints_dA = [
+            (_flipped_dA(_dZ, _W, _A, _stride, _pad),
+             "the filter is flipped: use W as it is (cross-correlation, no flip)"),
+            (_overwrite_dA(_dZ, _W, _A, _stride, _pad),
+             "dA_prev is overwritten (=) where it must be accumulated (+=)"),
+        ]
         _agree(_dA, _numerical(_loss, _A), f"dA_prev {_what}", _hints_dA)
-        _agree(_dW, _numerical(_loss, _W), f"dW {_what}", [])
-        _agree(_db, _numerical(_loss, _b), f"db {_what}", [])
+        _agree(_dW, _numerical(_loss, _W), f"dW {_what}", [], {"m": _shape[0]})
+        _agree(_db, _numerical(_loss, _b), f"db {_what}", [], {"m": _shape[0]})
         for _name, _before, _after in zip(("A_prev", "W", "b", "dZ"), _copies, (_A, _W, _b, _dZ)):
             check_unchanged(_before, _after, f"{_name} passed to conv_backward")
 
@@ -982,7 +1047,8 @@ run_checks(
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_create_mask_from_window():
-    _cases = [np.random.default_rng(1500 + _k).normal(size=_shape) for _k, _shape in enumerate(((2, 2), (3, 3), (4, 4), (2, 5), (1, 1)))]
+    _shapes = ((2, 2), (3, 3), (4, 4), (2, 5), (1, 1))
+    _cases = [np.random.default_rng(1500 + _k).normal(size=_sh) for _k, _sh in enumerate(_shapes)]
     _tie = np.random.default_rng(1510).normal(size=(4, 4))
     _tie[2, 1] = _tie[3, 3] = _tie[1, 3] = _tie.max() + 1.0
     _tie_last = np.random.default_rng(1511).normal(size=(3, 3))
@@ -993,10 +1059,22 @@ def _hidden_create_mask_from_window():
         _flat = _x.ravel()
         _want.ravel()[int(np.flatnonzero(_flat == _flat.max())[0])] = True
         _copy = _x.copy()
-        _what = f"create_mask_from_window for a window of shape {_x.shape}" + (" with tied maxima" if np.sum(_x == _x.max()) > 1 else "")
+        _what = f"create_mask_from_window for a window of shape {_x.shape}"
+        if np.sum(_x == _x.max()) > 1:
+            _what += " with tied maxima"
         _got = create_mask_from_window(_x)
         check_type(_got, np.ndarray, _what)
-        check_array(_got, _want, _what, dtype=None, atol=0, hints=[(_x == _x.max(), "every tied maximum is marked: mark only the first one (np.argmax)")])
+        _last = np.zeros(_x.shape, dtype=bool)
+        _last.ravel()[int(np.flatnonzero(_flat == _flat.max())[-1])] = True
+        _column_major = np.zeros(_x.shape, dtype=bool)
+        _column_major[np.unravel_index(int(np.argmax(_x.T)), _x.shape, order="F")] = True
+        _hints = [
+            (_x == _x.max(), "every tied maximum is marked: mark only the first one (np.argmax)"),
+            (_last, "the last maximum is marked: mark the first one in row-major order"),
+            (_column_major, "the first maximum column by column is marked: read the window row "
+                            "by row (np.argmax(x))"),
+        ]
+        check_array(_got, _want, _what, dtype=None, atol=0, hints=_hints)
         if np.asarray(_got).dtype != bool and not np.isin(np.asarray(_got), (0, 1)).all():
             raise CheckFailed(f"{_what} holds values other than True/False (0/1)")
         check_unchanged(_copy, _x, "x passed to create_mask_from_window")
@@ -1047,14 +1125,20 @@ run_checks(
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_distribute_value():
-    for _k, (_dz, _shape) in enumerate(((1.7, (3, 5)), (-0.3, (4, 4)), (2.5, (1, 6)), (0.9, (7, 2)), (4.0, (1, 1)))):
+    for _dz, _shape in ((1.7, (3, 5)), (-0.3, (4, 4)), (2.5, (1, 6)), (0.9, (7, 2)), (4.0, (1, 1))):
         _n_H, _n_W = _shape
         _want = np.full(_shape, _dz / (_n_H * _n_W))
-        _hints = [(np.full(_shape, _dz / (_n_H + _n_W)), "divided by n_H + n_W, not by the number of entries n_H * n_W"), (np.full(_shape, _dz), "dz is copied into every entry: divide it by n_H * n_W")]
+        _hints = [
+            (np.full(_shape, _dz / (_n_H + _n_W)),
+             "divided by n_H + n_W, not by the number of entries n_H * n_W"),
+            (np.full(_shape, _dz), "dz is copied into every entry: divide it by n_H * n_W"),
+        ]
         _what = f"distribute_value({_dz}, {_shape})"
         _got = distribute_value(_dz, _shape)
-        check_array(_got, _want, _what, rtol=1e-9, atol=1e-12, hints=_hints, factors={"n_H": _n_H, "n_W": _n_W})
-    check_array(distribute_value(np.float64(0.6), (3, 2)), np.full((3, 2), 0.1), "distribute_value for dz given as a NumPy number", rtol=1e-9, atol=1e-12)
+        check_array(_got, _want, _what, rtol=1e-9, atol=1e-12, hints=_hints,
+                    factors={"n_H": _n_H, "n_W": _n_W})
+    check_array(distribute_value(np.float64(0.6), (3, 2)), np.full((3, 2), 0.1),
+                "distribute_value for dz given as a NumPy number", rtol=1e-9, atol=1e-12)
 
 
 _hidden_distribute_value()
@@ -1126,13 +1210,17 @@ def _ref_distribute_value(dz, shape):
     return np.full(tuple(shape), dz / (shape[0] * shape[1]))
 
 
-_graded_callees = {"create_mask_from_window": _ref_create_mask_from_window, "distribute_value": _ref_distribute_value}
+_graded_callees = {"create_mask_from_window": _ref_create_mask_from_window,
+                   "distribute_value": _ref_distribute_value}
 ### END HIDDEN TESTS
-# The picture of the pool_forward test, with f = 2 and stride 1: the windows overlap.
+# The picture of the pool_forward test, with f = 2 and stride 1 (the windows overlap), and with
+# f = 3 and stride 2 (the two windows share row 2, where channel 1 has its maximum 20 - 0).
 dA_pool_in = np.arange(1.0, 25.0).reshape(1, 4, 3, 2) / 4
+dA_pool_strided = np.array([[[[1.0, 2.0]], [[3.0, 4.0]]]])
 with substituted(globals(), **globals().pop("_graded_callees", {})):
     dA_prev_max = pool_backward(dA_pool_in, (A_pool_in, hp_pool_2), mode="max")
     dA_prev_avg = pool_backward(dA_pool_in, (A_pool_in, hp_pool_2), mode="average")
+    dA_prev_strided = pool_backward(dA_pool_strided, (A_pool_in, hp_pool_1), mode="max")
 run_checks(
     "pool_backward",
     lambda: check_shape(dA_prev_max, A_pool_in.shape, "dA_prev (max)"),
@@ -1150,11 +1238,19 @@ run_checks(
                                                   [2.125, 4.5, 5.0, 2.625],
                                                   [1.25, 2.625, 2.875, 1.5]],
                         "dA_prev[0, :, :, 1] (average)"),
+    lambda: check_array(dA_prev_strided[0], np.stack([
+        [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0], [0, 3, 0, 0]],
+        [[0, 0, 0, 0], [0, 0, 0, 0], [0, 6, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]], axis=-1),
+                        "dA_prev[0] (max, f = 3, stride = 2)"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_pool_backward():
+    _callees = {"create_mask_from_window": _ref_create_mask_from_window,
+                "distribute_value": _ref_distribute_value}
+
     def _pool(_A, _f, _stride, _mode):
-        _win = np.lib.stride_tricks.sliding_window_view(_A, (_f, _f), axis=(1, 2))[:, ::_stride, ::_stride]
+        _win = np.lib.stride_tricks.sliding_window_view(_A, (_f, _f), axis=(1, 2))
+        _win = _win[:, ::_stride, ::_stride]
         return _win.max(axis=(4, 5)) if _mode == "max" else _win.mean(axis=(4, 5))
 
     def _numerical(_fun, _x, _eps=1e-4):
@@ -1174,19 +1270,24 @@ def _hidden_pool_backward():
         _got = np.asarray(_got, dtype=float)
         _rel = np.linalg.norm(_got - _num) / max(np.linalg.norm(_got) + np.linalg.norm(_num), 1e-12)
         if _rel > 1e-7:
-            _msg = f"{_name} disagrees with a numerical gradient (relative difference {_rel:.1e}; it must be below 1e-7)"
+            _msg = (f"{_name} (compared with a numerical gradient: relative difference "
+                    f"{_rel:.1e}, above 1e-7)")
             check_array(_got, _num, _msg, rtol=1e-9, atol=1e-12, hints=_hints, factors=_factors)
-            raise CheckFailed(_msg)
+            raise CheckFailed(f"{_msg} is wrong")
 
     def _overwritten(_dA, _A, _f, _stride, _mode):
         _out = np.zeros_like(_A)
         for _i, _h, _w, _c in np.ndindex(_dA.shape):
             _win = _A[_i, _h * _stride:_h * _stride + _f, _w * _stride:_w * _stride + _f, _c]
-            _part = _ref_create_mask_from_window(_win) * _dA[_i, _h, _w, _c] if _mode == "max" else _ref_distribute_value(_dA[_i, _h, _w, _c], (_f, _f))
+            if _mode == "max":
+                _part = _ref_create_mask_from_window(_win) * _dA[_i, _h, _w, _c]
+            else:
+                _part = _ref_distribute_value(_dA[_i, _h, _w, _c], (_f, _f))
             _out[_i, _h * _stride:_h * _stride + _f, _w * _stride:_w * _stride + _f, _c] = _part
         return _out
 
-    _cases = (((2, 5, 4, 3), 2, 1), ((1, 7, 6, 2), 3, 2), ((2, 6, 6, 1), 2, 2), ((1, 8, 5, 2), 4, 1), ((2, 5, 7, 2), 3, 3))
+    _cases = (((2, 5, 4, 3), 2, 1), ((1, 7, 6, 2), 3, 2), ((2, 6, 6, 1), 2, 2),
+              ((1, 8, 5, 2), 4, 1), ((2, 5, 7, 2), 3, 3))
     for _seed, (_shape, _f, _stride) in enumerate(_cases):
         _rng = np.random.default_rng(1600 + _seed)
         # Distinct values, at least 0.1 apart: the maximum of every window is unique and stays
@@ -1195,24 +1296,32 @@ def _hidden_pool_backward():
         _hp = {"f": _f, "stride": _stride}
         _dA = _rng.normal(size=_pool(_A, _f, _stride, "max").shape)
         _copies = (_A.copy(), _dA.copy())
-        _num = {_mode: _numerical(lambda: float(np.sum(_pool(_A, _f, _stride, _mode) * _dA)), _A) for _mode in ("max", "average")}
+        _num = {}
+        for _mode in ("max", "average"):
+            _loss = lambda: float(np.sum(_pool(_A, _f, _stride, _mode) * _dA))
+            _num[_mode] = _numerical(_loss, _A)
         for _mode, _other in (("max", "average"), ("average", "max")):
             _what = f"dA_prev ({_mode}) for A_prev of shape {_shape}, f = {_f}, stride = {_stride}"
-            with substituted(globals(), create_mask_from_window=_ref_create_mask_from_window, distribute_value=_ref_distribute_value):
+            with substituted(globals(), **_callees):
                 _got = pool_backward(_dA, (_A, _hp), mode=_mode)
-            _hints = [(_num[_other], f"the {_other} pooling gradient: is mode read?"), (_overwritten(_dA, _A, _f, _stride, _mode), "dA_prev is overwritten (=) where it must be accumulated (+=)")]
-            _agree(_got, _num[_mode], _what, _hints, {"f * f": _f * _f})
-        with substituted(globals(), create_mask_from_window=_ref_create_mask_from_window, distribute_value=_ref_distribute_value):
+            _hints = [
+                (_num[_other], f"the {_other} pooling gradient: is mode read?"),
+                (_overwritten(_dA, _A, _f, _stride, _mode),
+                 "dA_prev is overwritten (=) where it must be accumulated (+=)"),
+            ]
+            _agree(_got, _num[_mode], _what, _hints, {"(f * f)": _f * _f})
+        with substituted(globals(), **_callees):
             _got_default = pool_backward(_dA, (_A, _hp))
-        _agree(_got_default, _num["max"], f"dA_prev with the default mode for A_prev of shape {_shape}", [])
+        _agree(_got_default, _num["max"],
+               f"dA_prev with the default mode for A_prev of shape {_shape}", [])
         check_unchanged(_copies[0], _A, "A_prev passed to pool_backward")
         check_unchanged(_copies[1], _dA, "dA passed to pool_backward")
     # A window with a tie: the whole gradient goes to the first maximum in row-major order.
     _A_tie = np.array([[0.0, 2.0, 1.0], [2.0, 2.0, -1.0], [0.5, 1.0, 2.0]]).reshape(1, 3, 3, 1)
     _want_tie = np.zeros((1, 3, 3, 1))
     _want_tie[0, 0, 1, 0] = 1.5
-    with substituted(globals(), create_mask_from_window=_ref_create_mask_from_window, distribute_value=_ref_distribute_value):
-        _got_tie = pool_backward(np.full((1, 1, 1, 1), 1.5), (_A_tie, {"f": 3, "stride": 1}), mode="max")
+    with substituted(globals(), **_callees):
+        _got_tie = pool_backward(np.full((1, 1, 1, 1), 1.5), (_A_tie, {"f": 3, "stride": 1}))
     check_array(_got_tie, _want_tie, "dA_prev (max) for a window with tied maxima", atol=1e-12)
 
 
@@ -1318,10 +1427,12 @@ run_checks(
 ### BEGIN HIDDEN TESTS
 def _hidden_im2col():
     def _windows(_A, _f, _stride):
-        _win = np.lib.stride_tricks.sliding_window_view(_A, (_f, _f), axis=(1, 2))[:, ::_stride, ::_stride]
+        _win = np.lib.stride_tricks.sliding_window_view(_A, (_f, _f), axis=(1, 2))
+        _win = _win[:, ::_stride, ::_stride]
         return _win.transpose(0, 1, 2, 4, 5, 3)  # (m, n_H, n_W, f, f, n_C_prev)
 
-    _cases = (((2, 7, 5, 3), 3, 2), ((3, 6, 9, 2), 2, 3), ((1, 8, 6, 4), 4, 1), ((2, 5, 7, 1), 1, 2), ((2, 9, 4, 2), 3, 3))
+    _cases = (((2, 7, 5, 3), 3, 2), ((3, 6, 9, 2), 2, 3), ((1, 8, 6, 4), 4, 1),
+              ((2, 5, 7, 1), 1, 2), ((2, 9, 4, 2), 3, 3))
     for _seed, (_shape, _f, _stride) in enumerate(_cases):
         _rng = np.random.default_rng(1700 + _seed)
         _A = _rng.normal(size=_shape)
@@ -1329,7 +1440,15 @@ def _hidden_im2col():
         _w6 = _windows(_A, _f, _stride)
         _m, _n_H, _n_W = _w6.shape[:3]
         _want = _w6.reshape(_m * _n_H * _n_W, -1)
-        _hints = [(_w6.transpose(0, 1, 2, 5, 3, 4).reshape(_want.shape), "each window is flattened channel by channel: keep NumPy's order (f, f, n_C_prev), as in W"), (_w6.transpose(0, 2, 1, 3, 4, 5).reshape(_want.shape), "the rows go column by column: row (i * n_H + h) * n_W + w is output (i, h, w)"), (_w6.transpose(1, 2, 0, 3, 4, 5).reshape(_want.shape), "the rows are grouped by position, not by example: row (i * n_H + h) * n_W + w is output (i, h, w)")]
+        _rows = "row (i * n_H + h) * n_W + w is output (i, h, w)"
+        _hints = [
+            (_w6.transpose(0, 1, 2, 5, 3, 4).reshape(_want.shape), "each window is flattened "
+             "channel by channel: keep NumPy's order (f, f, n_C_prev), as in W"),
+            (_w6.transpose(0, 2, 1, 3, 4, 5).reshape(_want.shape),
+             f"the rows go column by column: {_rows}"),
+            (_w6.transpose(1, 2, 0, 3, 4, 5).reshape(_want.shape),
+             f"the rows are grouped by position, not by example: {_rows}"),
+        ]
         _what = f"im2col for A_prev_pad of shape {_shape}, f = {_f}, stride = {_stride}"
         _got = im2col(_A, _f, _stride)
         check_array(_got, _want, _what, atol=0, hints=_hints)
@@ -1386,7 +1505,8 @@ def _ref_zero_pad(X, pad):
 
 
 def _ref_im2col(A_prev_pad, f, stride):
-    _win = np.lib.stride_tricks.sliding_window_view(A_prev_pad, (f, f), axis=(1, 2))[:, ::stride, ::stride]
+    _win = np.lib.stride_tricks.sliding_window_view(A_prev_pad, (f, f), axis=(1, 2))
+    _win = _win[:, ::stride, ::stride]
     _win = _win.transpose(0, 1, 2, 4, 5, 3)
     return _win.reshape(_win.shape[0] * _win.shape[1] * _win.shape[2], -1)
 
@@ -1415,11 +1535,16 @@ def _hidden_conv_forward_im2col():
     os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     import tensorflow as tf
 
+    _FLIPPED = "the filter is flipped: use W as it is (cross-correlation, no flip)"
+
     def _tf_conv(_A, _W, _b, _stride, _pad):
         _A_pad = tf.constant(_ref_zero_pad(_A, _pad), tf.float64)
-        return tf.nn.conv2d(_A_pad, tf.constant(_W, tf.float64), strides=_stride, padding="VALID").numpy() + _b
+        _Z = tf.nn.conv2d(_A_pad, tf.constant(_W, tf.float64), strides=_stride, padding="VALID")
+        return _Z.numpy() + _b
 
-    _cases = (((2, 7, 5, 3), 3, 4, 2, 1), ((3, 6, 9, 2), 2, 3, 3, 2), ((1, 8, 6, 4), 4, 2, 1, 0), ((2, 5, 7, 1), 1, 3, 2, 1), ((2, 9, 4, 2), 3, 1, 3, 3))
+    # (shape of A_prev, f, n_C, stride, pad): non-square, strides that leave rows over (floor)
+    _cases = (((2, 7, 5, 3), 3, 4, 2, 1), ((3, 6, 9, 2), 2, 3, 3, 2), ((1, 8, 6, 4), 4, 2, 1, 0),
+              ((2, 5, 7, 1), 1, 3, 2, 1), ((2, 9, 4, 2), 3, 1, 3, 3))
     for _seed, (_shape, _f, _n_C, _stride, _pad) in enumerate(_cases):
         _rng = np.random.default_rng(1800 + _seed)
         _A = _rng.normal(size=_shape)
@@ -1428,8 +1553,15 @@ def _hidden_conv_forward_im2col():
         _hp = {"stride": _stride, "pad": _pad}
         _copies = (_A.copy(), _W.copy(), _b.copy())
         _want = _tf_conv(_A, _W, _b, _stride, _pad)
-        _hints = [(_tf_conv(_A, _W[::-1, ::-1], _b, _stride, _pad), "the filter is flipped: use W as it is (cross-correlation, no flip)"), (_want - _b, "the bias is missing"), (_tf_conv(_A, _W.reshape(_n_C, -1).T.reshape(_W.shape), _b, _stride, _pad), "W_col is not in the order of the windows: W.reshape(f * f * n_C_prev, n_C) puts filter c in column c")]
-        _what = f"Z for A_prev of shape {_shape}, f = {_f}, n_C = {_n_C}, stride = {_stride}, pad = {_pad}"
+        _hints = [
+            (_tf_conv(_A, _W[::-1, ::-1], _b, _stride, _pad), _FLIPPED),
+            (_want - _b, "the bias is missing"),
+            (_tf_conv(_A, _W.reshape(_n_C, -1).T.reshape(_W.shape), _b, _stride, _pad),
+             "W_col is not in the order of the windows: W.reshape(f * f * n_C_prev, n_C) puts "
+             "filter c in column c"),
+        ]
+        _what = (f"Z for A_prev of shape {_shape}, f = {_f}, n_C = {_n_C}, stride = {_stride}, "
+                 f"pad = {_pad}")
         with substituted(globals(), zero_pad=_ref_zero_pad, im2col=_ref_im2col):
             _Z, _cache = conv_forward_im2col(_A, _W, _b, _hp)
         check_array(_Z, _want, _what, rtol=1e-9, atol=1e-9, hints=_hints)
