@@ -145,7 +145,8 @@ np.set_printoptions(precision=4, suppress=True)
 # Padding adds $p$ rows of zeros above and below each picture and $p$ columns to its left and
 # right. It serves two purposes: a layer with $f = 3$, $s = 1$ and $p = 1$ keeps the height and
 # width of its input (without padding, every layer would shrink the pictures), and the pixels at
-# the border take part in as many windows as the others.
+# the border take part in more windows (without padding, a corner pixel falls into a single
+# window, and its information hardly reaches the next layer).
 #
 # ### Exercise 1 - `zero_pad`
 #
@@ -238,8 +239,8 @@ plt.show()
 #
 # `b` arrives as an array of shape $(1, 1, 1)$ (the slice `b[:, :, :, c]` of the layer's
 # biases). Add it as a number, so that the function returns a single number and not an array:
-# `b.item()` does the conversion. (`float(b)`, seen in older code, raises a `TypeError` in
-# NumPy 2 for an array with dimensions.)
+# `b.item()` does the conversion. (`float(b)`, seen in older code, raises a `TypeError` with
+# this course's NumPy 2.4 for an array that has dimensions.)
 
 # %% nbgrader={"grade_id": "conv_single_step", "solution": true}
 # GRADED FUNCTION: conv_single_step
@@ -492,7 +493,7 @@ assert edges[0, 10, 14, 0] > 0 and edges[0, 10, 5, 0] < 0, "check the signs of t
 # A pooling layer shrinks the height and width of its input with a fixed rule and no weights
 # at all: each output is the **maximum** (max pooling) or the **mean** (average pooling) of a
 # window of $f \times f$ input values. It works on each channel separately, so the number of
-# channels does not change, and it uses no padding. Its hyperparameters come in
+# channels does not change, and here it uses no padding. Its hyperparameters come in
 # `hparameters = {"f": f, "stride": s}`, and the output size is the formula of section 2 with
 # $p = 0$:
 #
@@ -644,8 +645,9 @@ _hidden_pool_forward()
 #
 # ### Exercise 5 - `shape_predictions`
 #
-# Work these out with the formulas of sections 2 and 4 (on paper, or with Python as a
-# calculator), and assign them in the cell below:
+# Work these out with the formulas of sections 2 and 4, on paper or with Python as a
+# calculator, **before** running anything else: the point is to predict. Assign them in the cell
+# below (replace the `None`s and delete the `raise NotImplementedError()` line):
 #
 # - `pad_same`: the padding $p$ of CONV1 (derive it: which $p$ makes $n_H^{[1]} = n_H^{[0]}$
 #   when $s = 1$?);
@@ -660,6 +662,13 @@ _hidden_pool_forward()
 # functions on zeros to show the real shapes.
 
 # %% nbgrader={"grade_id": "shape_predictions", "solution": true}
+# Replace each None by your answer: an integer, or a tuple of three integers (n_H, n_W, n_C).
+pad_same = None
+shape_conv1 = None
+shape_pool1 = None
+shape_conv2 = None
+params_conv2 = None
+n_single_steps = None
 ### BEGIN SOLUTION
 pad_same = 2  # n_H + 2p - 5 + 1 = n_H  =>  p = (f - 1) / 2
 shape_conv1 = (64, 48, 8)
@@ -779,13 +788,13 @@ print(f"CONV2 has {params_conv2} parameters (your answer); a fully connected lay
 assert dense_weights > 10_000 * params_conv2, "check your shapes and params_conv2"
 
 # %% [markdown]
-# Two things to take away. First, "same" padding only exists for **odd** $f$: for $f = 4$ the
-# total padding $f - 1 = 3$ cannot be split evenly between the two sides, which is one reason
-# why filters are usually $3 \times 3$ or $5 \times 5$. Second, the parameter count of a
-# convolutional layer does not depend on the size of the pictures at all: CONV2 would have the
-# same parameters for a $1000 \times 1000$ input. A fully connected layer between the same
-# two arrays would need more than ten thousand times as many weights (the cell above computes
-# both numbers and asserts the factor).
+# Two things to take away. First, "same" padding (as many zeros on each side) only exists for
+# **odd** $f$: for $f = 4$ the total padding $f - 1 = 3$ cannot be split evenly between the two
+# sides, which is one reason why filters are usually $3 \times 3$ or $5 \times 5$. Second, the
+# parameter count of a convolutional layer does not depend on the size of the pictures at all:
+# CONV2 would have the same parameters for a $1000 \times 1000$ input. A fully connected layer
+# between the same two arrays would need more than ten thousand times as many weights (the cell
+# above computes both numbers and asserts the factor).
 
 # %% [markdown]
 # ## 6 - The backward pass
@@ -1640,15 +1649,16 @@ assert gap_fast < t_loop / max(t_im2col, t_tf), "the fast versions should be clo
 # **Where the factor comes from.** The loop version spends more than a microsecond per output
 # value (the cell prints how many, and asserts that bound) to do 27 multiplications and
 # additions, which a modern processor does in a few nanoseconds. Almost all of that time is the
-# Python interpreter: one pass of the innermost
-# loop looks up variables, builds index tuples and slices, calls `conv_single_step`, which calls
-# `np.sum` on a tiny array, and each NumPy call has a fixed start-up cost much larger than the
-# work it does on 27 numbers. The im2col version pays such costs a few dozen times in all (one
-# copy per window position or filter position, one matrix product), and spends the rest of its
-# time in compiled code: the matrix product of a $65\,536 \times 27$ matrix with a $27 \times 8$
-# one runs in BLAS, which keeps the numbers in the processor's caches and uses its vector
-# instructions. The cell asserts a factor of at least 10 for both fast versions; the printed
-# ratios are usually much larger.
+# Python interpreter: one pass of the innermost loop looks up variables, builds index tuples and
+# slices, calls `conv_single_step`, which calls `np.sum` on a tiny array, and each NumPy call has
+# a fixed start-up cost much larger than the work it does on 27 numbers. The loops make
+# $m \, n_H \, n_W \, n_C = 65\,536$ such passes. The im2col version pays such costs once per
+# output position, $n_H n_W = 1024$ times, each time copying the windows of all 8 pictures and
+# all channels at once (or only $f^2 = 9$ times, looping inside the filter), then once for the
+# matrix product. It spends the rest of its time in compiled code: the product of the
+# $8192 \times 27$ matrix `cols` with the $27 \times 8$ matrix `W_col` runs in BLAS, which keeps
+# the numbers in the processor's caches and uses its vector instructions. The cell asserts a
+# factor of at least 10 for both fast versions; the printed ratios are usually much larger.
 #
 # TensorFlow's `tf.nn.conv2d` goes one step further: a compiled convolution kernel that needs
 # no Python at all between its multiplications, can use several threads, and on a GPU runs
