@@ -692,8 +692,10 @@ def fingerprint(answer):
 
 
 def check_prediction(name, answer, expected_fingerprint, tip):
-    if answer is None or isinstance(answer, bool):
-        raise CheckFailed(f"{name} is {answer!r}: assign your answer")
+    if answer is None:
+        raise NotImplementedError(f"{name} is None: replace it by your answer")
+    if isinstance(answer, bool):
+        raise CheckFailed(f"{name} is {answer!r}: expected a number")
     if isinstance(answer, (tuple, list)):
         if len(answer) != 3 or not all(float(v).is_integer() for v in answer):
             raise CheckFailed(f"{name} = {answer!r}: expected a tuple of three integers "
