@@ -41,8 +41,8 @@
 #   the visible checks agree with your code. The grader runs more tests (other shapes, strides
 #   and paddings, and comparisons with TensorFlow and with numerical gradients), so passing the
 #   public tests is necessary, not sufficient.
-# - Unlike last course, loops are welcome here (until section 7): the point of the first
-#   sections is to see every multiplication. Section 7 shows what the loops cost.
+# - Unlike in the first two courses, loops are welcome here (until section 7): the point of the
+#   first sections is to see every multiplication. Section 7 shows what the loops cost.
 # - Run the cells in order. If something behaves strangely, use *Kernel → Restart and run all*.
 # - Only the exercise cells are graded: the grader runs the released notebook with your
 #   exercise cells put in, so cells you add yourself do not run there. Keep every helper
@@ -801,8 +801,8 @@ assert dense_weights > 10_000 * params_conv2, "check your shapes and params_conv
 # %% [markdown]
 # ## 6 - The backward pass
 #
-# Frameworks compute the backward pass for you, and you will never write it again after this
-# notebook. Writing it once shows that it is made of the same windows as the forward pass.
+# Frameworks compute the backward pass for you, and you will rarely write one by hand again.
+# Writing it once shows that it is made of the same windows as the forward pass.
 #
 # ### 6.1 - The convolutional layer
 #
@@ -819,8 +819,9 @@ assert dense_weights > 10_000 * params_conv2, "check your shapes and params_conv
 # db[:, :, :, c] \mathrel{+}= dZ_{i,h,w,c},$$
 #
 # where $a_{slice}$ is the window of $A_{pad}$ that the forward pass used. Every update is a
-# **`+=`**: when the stride is smaller than $f$, the windows overlap, and an input value that
-# sits in several windows receives a contribution from each. There is no $\frac{1}{m}$ here:
+# **`+=`**: all $n_C$ filters send a gradient back to the same window, and when the stride is
+# smaller than $f$ the windows overlap, so an input value that sits in several windows receives
+# a contribution from each. There is no $\frac{1}{m}$ here:
 # it is already in `dZ` if the cost is an average.
 #
 # ### Exercise 6 - `conv_backward`
