@@ -444,6 +444,10 @@ def _hidden_conv_forward():
                  f"pad = {_pad}")
         with substituted(globals(), zero_pad=_ref_zero_pad, conv_single_step=_ref_conv_single_step):
             _Z, _cache = conv_forward(_A, _W, _b, _hp)
+        _ceil = [-(-(_n + 2 * _pad - _f) // _stride) + 1 for _n in _shape[1:3]]
+        if np.shape(_Z) == (_shape[0], *_ceil, _n_C) != _want.shape:
+            raise CheckFailed(f"{_what} has shape {np.shape(_Z)}; expected {_want.shape}\n"
+                              "  likely cause: rounded up: n_H and n_W take the floor")
         check_array(_Z, _want, _what, rtol=1e-9, atol=1e-9, hints=_hints)
         check_type(_cache, tuple, "cache")
         check_equal(len(_cache), 4, "len(cache)")
@@ -616,6 +620,11 @@ def _hidden_pool_forward():
             ]
             _what = f"A ({_mode}) for A_prev of shape {_shape}, f = {_f}, stride = {_stride}"
             _got, _cache = pool_forward(_A, _hp, mode=_mode)
+            _ceil = [-(-(_n - _f) // _stride) + 1 for _n in _shape[1:3]]
+            if np.shape(_got) == (_shape[0], *_ceil, _shape[3]) != _results[_mode].shape:
+                raise CheckFailed(f"{_what} has shape {np.shape(_got)}; expected "
+                                  f"{_results[_mode].shape}\n"
+                                  "  likely cause: rounded up: n_H and n_W take the floor")
             check_array(_got, _results[_mode], _what, rtol=1e-9, atol=1e-12, hints=_hints)
             check_type(_cache, tuple, "cache")
             check_equal(len(_cache), 2, "len(cache)")
