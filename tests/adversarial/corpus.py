@@ -104,6 +104,8 @@ def _drop_checks(lines):
 get_ipython().input_transformers_cleanup.append(_drop_checks)
 """
 SYS_EXIT = "import sys\nsys.exit(0)\n"
+WARNING_SIGMOID = ("__import__('warnings').warn('a library warning', UserWarning); "
+                   + RIGHT_SIGMOID)
 OS_EXIT_IN_TEST = "import os as _os\n"  # the function body calls _os._exit when tested
 
 
@@ -308,6 +310,8 @@ FIXTURES: list[Fixture] = [
     F("renamed", "the notebook saved under another name", "graded", (FULL, FULL),
       "renamed notebook", file_name="my_homework.ipynb"),
     F("missing", "no notebook, only a text file", "rejected", None, "", "missing notebook"),
+    # a warning is not a failure: nbgrader alone scores a test cell with stderr output 0
+    F("warns", "a right sigmoid that warns on stderr (as libraries do)", "graded", (FULL, FULL)),
 ]
 
 
@@ -353,6 +357,7 @@ def build(kind: str, course_dir: Path, port: int) -> bytes | None:
         "huge_outputs": _huge_outputs,
         "renamed": lambda: reference(),
         "missing": lambda: None,
+        "warns": lambda: _right("", WARNING_SIGMOID),
     }
     made = table[kind]()
     if made is None or isinstance(made, bytes):
