@@ -127,8 +127,9 @@ MUTANTS = {
         "functional_not_sequential": (
             "def happyModel():\n"
             "    x = inp = tf.keras.Input(shape=(64, 64, 3))\n"
-            "    for layer in [tfl.ZeroPadding2D(3), tfl.Conv2D(32, 7), tfl.BatchNormalization(3),\n"
-            "                  tfl.ReLU(), tfl.MaxPooling2D(), tfl.Flatten(),\n"
+            "    for layer in [tfl.ZeroPadding2D(3), tfl.Conv2D(32, 7),\n"
+            "                  tfl.BatchNormalization(3), tfl.ReLU(), tfl.MaxPooling2D(),\n"
+            "                  tfl.Flatten(),\n"
             "                  tfl.Dense(1, activation='sigmoid')]:\n"
             "        x = layer(x)\n"
             "    return tf.keras.Model(inp, x)\n"
