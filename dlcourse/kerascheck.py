@@ -154,10 +154,10 @@ def layer_settings(layer) -> dict:
         "ReLU": ("max_value", "negative_slope", "threshold"),
         "Concatenate": ("axis",),
     }.get(t, ())
+    if t == "ReLU" and type(layer).__name__ == "Activation":
+        return {"max_value": None, "negative_slope": 0.0, "threshold": 0.0}  # a plain ReLU
     settings = {}
     for key in keys:
-        if t == "ReLU" and type(layer).__name__ == "Activation":
-            break  # Activation("relu"): a plain ReLU, no settings
         value = config.get(key)
         if key in _TUPLE_SETTINGS:
             value = _as_tuple(value)
@@ -305,6 +305,8 @@ def _shape_hint(t, got, want) -> str:
              isinstance(w, int)]
     if t == "Flatten":
         return " (Flatten keeps every number: n_H * n_W * n_C of the layer before)"
+    if t == "ZeroPadding2D":
+        return " (ZeroPadding2D(p) adds p rows at the top and p at the bottom: n_H + 2p)"
     if len(want) == 4 and got[3] != want[3] and got[1:3] == want[1:3]:
         return (" (the number of channels: a Conv2D outputs one per filter; padding, "
                 "BatchNormalization, ReLU and pooling keep it)")

@@ -89,6 +89,9 @@ def test_batchnorm_axis_is_normalized_and_checked():
 
 def test_activation_relu_layer_counts_as_relu():
     check_model_structure(happy(relu=tfl.Activation("relu")), HAPPY, "m")
+    # ... also against the rows of a model with a ReLU layer, settings included
+    check_model_structure(happy(relu=tfl.Activation("relu")), describe_model(happy()), "m")
+    check_model_structure(happy(), describe_model(happy(relu=tfl.Activation("relu"))), "m")
     assert layer_type(tfl.Activation("relu")) == "ReLU"
     assert layer_type(tfl.Activation("tanh")) == "Activation"
 
@@ -151,6 +154,7 @@ def test_layer_table_accepts_both_shape_forms():
     (1, ("Conv2D", (None, 64, 64, 32), 1600), "all the input channels"),
     (2, ("BatchNormalization", (None, 64, 64, 32), 64), "moving mean and variance"),
     (5, ("Flatten", (None, 1024), 0), "n_H * n_W * n_C"),
+    (0, ("ZeroPadding2D", (None, 67, 67, 3), 0), "n_H + 2p"),
     (6, ("Dense", (None, 1), 32768), "the biases left out"),
 ])
 def test_layer_table_names_row_and_likely_cause(index, row, part):

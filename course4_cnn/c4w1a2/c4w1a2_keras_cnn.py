@@ -42,8 +42,8 @@
 # - Only the exercise cells are graded: the grader runs the released notebook with your
 #   exercise cells put in, so cells you add yourself do not run there. Keep every helper
 #   function or import that your answer needs inside its exercise cell.
-# - Cells marked as demonstrations (training, plots) are skipped by the grader; run them
-#   anyway, they are the point of the exercises. Training takes a few tens of seconds.
+# - Demonstration cells (training, plots; they carry the tag `demo`) are skipped by the grader.
+#   Run them anyway: they are the point of the exercises. Training takes a few tens of seconds.
 
 # %% [markdown]
 # ## 1 - Packages
