@@ -467,6 +467,8 @@ same = [tuple(p[1]) in (tuple(b[1]), tuple(b[1][1:])) and p[2] == b[2]
         for p, b in zip(predicted, built)]
 print("\nthe prediction agrees with the model on", sum(same), "of", len(built), "layers")
 happy_model.summary()
+n_non_trainable = sum(int(np.prod(w.shape)) for w in happy_model.non_trainable_weights)
+assert happy_model.count_params() == 37633 and n_non_trainable == 64
 
 # %% [markdown]
 # The summary ends with three totals: all parameters, the trainable ones and the
@@ -748,6 +750,7 @@ conv_model = convolutional_model((64, 64, 3))
 conv_model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate=0.003),
                    loss="categorical_crossentropy", metrics=["accuracy"])
 conv_model.summary()
+assert conv_model.count_params() == 1310
 conv_history = conv_model.fit(X_train6, Y_train6, epochs=20, batch_size=64,
                               validation_data=(X_test6, Y_test6), verbose=0)
 print(f"trained for {len(conv_history.history['loss'])} epochs")
@@ -765,13 +768,13 @@ assert h["val_accuracy"][-1] > h["val_accuracy"][4], "the test accuracy should s
 
 # %% [markdown]
 # These curves read differently from the happy model's. After 20 epochs the network gets
-# about 7 training pictures in 10 right and nearly half of the test pictures (chance is one
-# in six), and the accuracy curves are still rising. Low accuracy on the
-# *training* set means high **bias**: with 1,310 parameters (the fully connected network of
-# course 2 had over 300,000) the network is too small, or not yet trained long enough, to fit
-# even the pictures it learns from. More epochs, more filters or more layers would help; more
-# data or regularization would not. The happy model showed the opposite: nearly perfect on
-# its training pictures, much worse on new faces, that is high **variance**.
+# about 7 training pictures in 10 right, and 4 to 5 test pictures in 10 (chance is one in
+# six), and the accuracy curves are still rising. Low accuracy on the *training* set means
+# high **bias**: with 1,310 parameters (the fully connected network of course 2 had over
+# 300,000) the network is too small, or not yet trained long enough, to fit even the pictures
+# it learns from. More epochs, more filters or more layers would help; more data or
+# regularization would not. The happy model showed the other problem: above 90 % on its
+# training pictures, much worse on new faces, that is high **variance**.
 #
 # ## 9 - What you built
 #
