@@ -1,31 +1,54 @@
-"""Layer-by-layer structure checks of Keras models, with messages a learner can act on.
+"""Checks of Keras models, layer by layer, with messages that name the first difference.
 
-A model's structure is described by one row per layer (``model.layers`` order, the
-``InputLayer`` of a functional model included)::
+Used by the course-4 notebooks (first in c4w1a2). A model is described as a list of rows, one
+per layer (the ``InputLayer`` of a Functional model is left out, as ``model.summary()`` does for
+a Sequential one)::
 
-    ("LSTM", (None, 10, 128), 91648, {"units": 128, "return_sequences": True})
+    ("Conv2D", (None, 64, 64, 32), 4736, {"filters": 32, "kernel_size": (7, 7),
+                                          "strides": (1, 1), "padding": "valid"})
 
-that is: the layer's class name, its output shape, its number of parameters and a dict of
-entries of its ``get_config()`` that must match. Any of the last three may be ``None`` (not
-checked); the dict may be left out. :func:`check_model_structure` compares a model with a list
-of rows and fails with a :class:`dlcourse.testing.CheckFailed` naming the first difference, e.g.::
+that is ``(layer type, output shape, number of parameters, settings)``; the settings dict is
+optional and only the settings it names are compared. :func:`check_model_structure` compares a
+model with such rows and raises :class:`dlcourse.testing.CheckFailed` with messages like::
 
-    Emojify_V2 has 6 layers; expected 8:
-      got      InputLayer, Embedding, LSTM, LSTM, Dense, Activation
-      expected InputLayer, Embedding, LSTM, Dropout, LSTM, Dropout, Dense, Activation
-      likely cause: missing Dropout (2 of them)?
-    layer 2 (LSTM) of Emojify_V2: return_sequences is False; expected True
+    happyModel(): layer 2 (Conv2D): kernel_size (3, 3); expected (7, 7)
+    happyModel(): model has 6 layers; expected 7 (layer 4, a ReLU, is missing?)
 
-:func:`model_rows` gives the rows of a model (to write a test, or to show a learner).
+:func:`check_layer_table` checks a learner's own prediction of the ``(type, output shape,
+params)`` rows, with hints such as "the biases left out?". :func:`describe_model` gives the rows
+of a model, :func:`quietly` builds a model with Python warnings silenced (a Keras warning on
+stderr costs an nbgrader test cell its points).
+
+TensorFlow is imported only when a function needs it.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import contextlib
+import io
+import warnings
 
-from .testing import CheckFailed, _type_name
+from .testing import CheckFailed
 
-__all__ = ["model_rows", "check_model_structure"]
+__all__ = [
+    "describe_model",
+    "layer_type",
+    "layer_settings",
+    "check_model_structure",
+    "check_layer_table",
+    "format_rows",
+    "quietly",
+]
+
+_TUPLE_SETTINGS = ("kernel_size", "strides", "pool_size", "dilation_rate", "size")
+_ALIASES = {
+    "MaxPool2D": "MaxPooling2D",
+    "AvgPool2D": "AveragePooling2D",
+    "MaxPool1D": "MaxPooling1D",
+    "Convolution2D": "Conv2D",
+    "GlobalMaxPool2D": "GlobalMaxPooling2D",
+    "GlobalAvgPool2D": "GlobalAveragePooling2D",
+}
 
 
 def _fail(message: str) -> None:
@@ -33,70 +56,326 @@ def _fail(message: str) -> None:
     raise CheckFailed(message) from None
 
 
+@contextlib.contextmanager
+def _silenced():
+    """No Python warnings, no absl/TF log lines while inside (they go to stderr)."""
+    import logging
+
+    loggers = [logging.getLogger(n) for n in ("tensorflow", "absl", "keras")]
+    levels = [lg.level for lg in loggers]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for lg in loggers:
+            lg.setLevel(logging.ERROR)
+        try:
+            yield
+        finally:
+            for lg, lv in zip(loggers, levels):
+                lg.setLevel(lv)
+
+
+def quietly(build, *args, **kwargs):
+    """Call ``build(*args, **kwargs)`` with warnings and TensorFlow log lines silenced.
+
+    Passing ``input_shape=`` to a layer works in Keras 3 but warns on stderr; a test cell calls
+    the learner's builder through this so a correct model never loses points for a warning.
+    Whatever the builder writes to ``sys.stderr`` is dropped as well; stdout is kept.
+    """
+    with _silenced(), contextlib.redirect_stderr(io.StringIO()):
+        result = build(*args, **kwargs)
+    return result
+
+
+def layer_type(layer) -> str:
+    """The layer's class name, with aliases unified; ``Activation("relu")`` counts as ``ReLU``."""
+    name = type(layer).__name__
+    name = _ALIASES.get(name, name)
+    if name == "Activation":
+        act = _activation_name(getattr(layer, "activation", None))
+        if act == "relu":
+            return "ReLU"
+    return name
+
+
+def _activation_name(act) -> str | None:
+    if act is None:
+        return None
+    if isinstance(act, str):
+        return act.lower()
+    name = getattr(act, "__name__", None) or type(act).__name__
+    return str(name).lower()
+
+
+def _as_tuple(value, n: int | None = None):
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return (value,) * (n or 1)
+    return tuple(int(v) if isinstance(v, int) else v for v in value)
+
+
+def _normalize_axis(axis, rank: int | None):
+    if isinstance(axis, (list, tuple)):
+        return tuple(_normalize_axis(a, rank) for a in axis) if len(axis) != 1 else \
+            _normalize_axis(axis[0], rank)
+    axis = int(axis)
+    if axis < 0 and rank is not None:
+        axis += rank
+    return axis
+
+
+def _rank_of_input(layer) -> int | None:
+    try:
+        return len(layer.input.shape)
+    except Exception:
+        return None
+
+
+def layer_settings(layer) -> dict:
+    """The settings the course checks, normalized (tuples, lower-case names, positive axes)."""
+    config = layer.get_config()
+    t = layer_type(layer)
+    keys = {
+        "Conv1D": ("filters", "kernel_size", "strides", "padding", "activation"),
+        "Conv2D": ("filters", "kernel_size", "strides", "padding", "activation"),
+        "Conv3D": ("filters", "kernel_size", "strides", "padding", "activation"),
+        "Conv2DTranspose": ("filters", "kernel_size", "strides", "padding", "activation"),
+        "DepthwiseConv2D": ("kernel_size", "strides", "padding", "activation"),
+        "SeparableConv2D": ("filters", "kernel_size", "strides", "padding", "activation"),
+        "Dense": ("units", "activation"),
+        "MaxPooling1D": ("pool_size", "strides", "padding"),
+        "MaxPooling2D": ("pool_size", "strides", "padding"),
+        "AveragePooling2D": ("pool_size", "strides", "padding"),
+        "ZeroPadding2D": ("padding",),
+        "UpSampling2D": ("size",),
+        "BatchNormalization": ("axis",),
+        "Dropout": ("rate",),
+        "Activation": ("activation",),
+        "ReLU": ("max_value", "negative_slope", "threshold"),
+        "Concatenate": ("axis",),
+    }.get(t, ())
+    if t == "ReLU" and type(layer).__name__ == "Activation":
+        return {"max_value": None, "negative_slope": 0.0, "threshold": 0.0}  # a plain ReLU
+    settings = {}
+    for key in keys:
+        value = config.get(key)
+        if key in _TUPLE_SETTINGS:
+            value = _as_tuple(value)
+        elif key == "activation":
+            value = _activation_name(value)
+        elif key == "padding" and isinstance(value, str):
+            value = value.lower()
+        elif key == "padding":
+            value = tuple(_as_tuple(v, 2) for v in value)
+        elif key == "axis":
+            value = _normalize_axis(value, _rank_of_input(layer))
+        settings[key] = value
+    if "pool_size" in settings and settings.get("strides") is None:
+        settings["strides"] = settings["pool_size"]
+    return settings
+
+
 def _output_shape(layer):
     try:
-        shape = layer.output.shape
-    except (AttributeError, ValueError):
+        return tuple(layer.output.shape)
+    except Exception:
         return None
-    return tuple(None if d is None else int(d) for d in shape)
 
 
-def model_rows(model, config_keys=()) -> list[tuple]:
-    """``(class name, output shape, number of parameters, {key: config value})`` per layer."""
-    rows = []
-    for layer in model.layers:
-        config = layer.get_config()
-        rows.append((layer.__class__.__name__, _output_shape(layer), int(layer.count_params()),
-                     {k: config[k] for k in config_keys if k in config}))
-    return rows
+def _layers(model, with_input: bool = False) -> list:
+    return [layer for layer in model.layers
+            if with_input or type(layer).__name__ != "InputLayer"]
 
 
-def _count_hint(got_names, want_names) -> str:
-    missing = Counter(want_names) - Counter(got_names)
-    extra = Counter(got_names) - Counter(want_names)
-    parts = [f"missing {k}" + (f" ({n} of them)" if n > 1 else "") for k, n in missing.items()]
-    parts += [f"an extra {k}" + (f" ({n} of them)" if n > 1 else "") for k, n in extra.items()]
-    return f"\n  likely cause: {', '.join(parts)}?" if parts else ""
+def describe_model(model) -> list[tuple]:
+    """One ``(type, output shape, params, settings)`` row per layer, ``InputLayer`` left out."""
+    return [(layer_type(layer), _output_shape(layer), int(layer.count_params()),
+             layer_settings(layer)) for layer in _layers(model)]
 
 
-def check_model_structure(model, expected_rows, name: str = "the model"):
-    """Fail unless ``model`` has exactly the layers of ``expected_rows`` (see the module doc).
+def format_rows(rows) -> str:
+    """A small text table of rows (the learner's predictions or :func:`describe_model`)."""
+    lines = [f"{'#':>2}  {'layer':20s} {'output shape':22s} {'params':>8s}"]
+    for i, row in enumerate(rows, 1):
+        t, shape, params = row[0], row[1], row[2]
+        lines.append(f"{i:>2}  {str(t):20s} {str(shape):22s} {params!s:>8s}")
+    return "\n".join(lines)
 
-    Checks, in this order: that ``model`` is a Keras model, the number of layers and their
-    classes, then layer by layer the config entries, the output shape and the parameter count.
+
+def _norm_expected_setting(key, want, got):
+    if key in _TUPLE_SETTINGS and want is not None:
+        n = len(got) if isinstance(got, tuple) else None
+        return _as_tuple(want, n)
+    if key == "padding" and isinstance(want, int):
+        return ((want, want), (want, want))
+    if key == "padding" and isinstance(want, tuple) and all(isinstance(v, int) for v in want):
+        return tuple((v, v) for v in want)
+    if key == "activation" and want is None:
+        return "linear"
+    if isinstance(want, str):
+        return want.lower()
+    return want
+
+
+def _fmt(value) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _type_hint(got_types, want_types) -> str:
+    n_got, n_want = len(got_types), len(want_types)
+    first = next((i for i in range(min(n_got, n_want)) if got_types[i] != want_types[i]),
+                 min(n_got, n_want))
+    if n_got < n_want:
+        for i in range(n_want):
+            if want_types[:i] + want_types[i + 1:] == got_types:
+                where = f"after layer {i} ({want_types[i - 1]})" if i else "at the start"
+                return f"a {want_types[i]} missing {where}?"
+    elif n_got > n_want:
+        for i in range(n_got):
+            if got_types[:i] + got_types[i + 1:] == want_types:
+                return f"layer {i + 1}, a {got_types[i]}, is one too many?"
+    if first < min(n_got, n_want):
+        return (f"the layers differ from layer {first + 1} on: a {got_types[first]}; "
+                f"expected a {want_types[first]}")
+    return "the layers differ at the end"
+
+
+def check_model_structure(model, expected_rows, name: str = "model"):
+    """Compare ``model`` with the expected rows, layer count included; fail at the first difference.
+
+    ``expected_rows`` holds ``(type, output_shape, params)`` or ``(type, output_shape, params,
+    settings)`` tuples; ``output_shape`` includes the batch dimension ``None``; only the settings
+    named are compared (the normalized :func:`layer_settings`, else the layer's ``get_config()``
+    entry, e.g. ``return_sequences`` or ``trainable``). ``output_shape`` or ``params`` may be
+    ``None`` (not checked). The ``InputLayer`` of a Functional model is compared too when the
+    first row names it. Per layer the order is: type, settings, output shape, parameters.
     """
     __tracebackhide__ = True
-    import keras
-
-    if not isinstance(model, keras.Model):
-        _fail(f"{name} has type {_type_name(model)}; expected a Keras Model "
-              "(build it with keras.Model(inputs=..., outputs=...))")
-    layers = list(model.layers)
-    got_names = [layer.__class__.__name__ for layer in layers]
-    want_names = [row[0] for row in expected_rows]
-    if got_names != want_names:
-        what = (f"has {len(got_names)} layers; expected {len(want_names)}"
-                if len(got_names) != len(want_names) else "has its layers in another order")
-        if len(got_names) == len(want_names):
-            k = next(i for i, (g, w) in enumerate(zip(got_names, want_names)) if g != w)
-            what = f"has a {got_names[k]} as layer {k}; expected a {want_names[k]}"
-        _fail(f"{name} {what}:\n  got      {', '.join(got_names)}\n"
-              f"  expected {', '.join(want_names)}{_count_hint(got_names, want_names)}")
-    for k, (layer, row) in enumerate(zip(layers, expected_rows)):
-        cls, shape, n_params = row[0], row[1], row[2]
-        attrs = row[3] if len(row) > 3 and row[3] else {}
-        where = f"layer {k} ({cls}) of {name}"
+    with_input = bool(expected_rows) and expected_rows[0][0] == "InputLayer"
+    try:
+        layers = _layers(model, with_input)
+    except Exception:
+        _fail(f"{name} is not a Keras model (got {type(model).__name__}); return the model")
+    got_types = [layer_type(layer) for layer in layers]
+    want_types = [row[0] for row in expected_rows]
+    if len(layers) != len(expected_rows):
+        _fail(f"{name}: model has {len(layers)} layers; expected {len(expected_rows)} "
+              f"({_type_hint(got_types, want_types)})")
+    for i, (layer, row) in enumerate(zip(layers, expected_rows), 1):
+        want_type, want_shape, want_params = row[0], row[1], row[2]
+        want_settings = row[3] if len(row) > 3 else {}
+        where = f"{name}: layer {i} ({got_types[i - 1]})"
+        if got_types[i - 1] != want_type:
+            _fail(f"{name}: layer {i} is a {got_types[i - 1]}; expected a {want_type}")
+        settings = layer_settings(layer)
         config = layer.get_config()
-        for key, want in attrs.items():
-            got = config.get(key, getattr(layer, key, None))
+        for key, want in want_settings.items():
+            got = (settings[key] if key in settings
+                   else config.get(key, getattr(layer, key, None)))
+            want = _norm_expected_setting(key, want, got)
             if got != want:
-                _fail(f"{where}: {key} is {got!r}; expected {want!r}")
-        if shape is not None:
-            got_shape = _output_shape(layer)
-            if got_shape != tuple(shape):
-                _fail(f"{where} has output shape {got_shape}; expected {tuple(shape)}")
-        if n_params is not None:
-            got_params = int(layer.count_params())
-            if got_params != n_params:
-                _fail(f"{where} has {got_params} parameters; expected {n_params}")
+                _fail(f"{where}: {key} {_fmt(got)}; expected {_fmt(want)}")
+        shape = _output_shape(layer)
+        if want_shape is None:
+            pass
+        elif shape is None:
+            _fail(f"{where} has no output shape: the model was built without an input; "
+                  "start with tf.keras.Input(shape=...)")
+        elif shape != tuple(want_shape):
+            _fail(f"{where}: output shape {shape}; expected {tuple(want_shape)}")
+        params = int(layer.count_params())
+        if want_params is not None and params != want_params:
+            _fail(f"{where}: {params} parameters; expected {want_params}")
     return model
+
+
+def _params_hint(t, got, want, out_channels, in_channels) -> str:
+    hints = []
+    if out_channels and got == want - out_channels:
+        hints.append("the biases left out? (one per filter or unit)")
+    if t == "BatchNormalization" and out_channels:
+        if got == 2 * out_channels:
+            hints.append("only gamma and beta counted? The moving mean and variance are "
+                         "parameters too (not trainable ones)")
+    if t in ("Conv2D", "Conv1D") and out_channels and in_channels:
+        per_filter = (want - out_channels) // (out_channels * in_channels)
+        if got == per_filter * out_channels + out_channels:
+            hints.append("each filter spans all the input channels: f * f * n_C_prev weights")
+    if t in ("ZeroPadding2D", "ReLU", "MaxPooling2D", "Flatten", "Activation") and got:
+        hints.append(f"a {t} layer learns nothing")
+    return f" (likely cause: {hints[0]})" if hints else ""
+
+
+def _shape_hint(t, got, want) -> str:
+    if len(got) != len(want):
+        return " (Flatten turns (None, n_H, n_W, n_C) into (None, n_H * n_W * n_C))" \
+            if len(want) == 2 else ""
+    diffs = [g - w for g, w in zip(got[1:], want[1:]) if isinstance(g, int) and
+             isinstance(w, int)]
+    if t == "Flatten":
+        return " (Flatten keeps every number: n_H * n_W * n_C of the layer before)"
+    if t == "ZeroPadding2D":
+        return " (ZeroPadding2D(p) adds p rows at the top and p at the bottom: n_H + 2p)"
+    if len(want) == 4 and got[3] != want[3] and got[1:3] == want[1:3]:
+        return (" (the number of channels: a Conv2D outputs one per filter; padding, "
+                "BatchNormalization, ReLU and pooling keep it)")
+    if len(want) == 4 and any(abs(d) == 1 for d in diffs[:2]):
+        return " (likely cause: an off-by-one: floor((n + 2p - f) / s) + 1)"
+    return ""
+
+
+def check_layer_table(rows, expected_rows, name: str = "result", input_shape=None):
+    """Check predicted ``(type, output shape, params)`` rows against the expected rows.
+
+    ``output shape`` may be written with the batch dimension (``(None, 64, 64, 32)``, as
+    ``model.summary()`` prints it) or without it (``(64, 64, 32)``). The message names the
+    first wrong row and field, and a likely cause when one of the usual slips explains it.
+    ``input_shape`` (without the batch dimension) lets the hints know the input channels.
+    """
+    __tracebackhide__ = True
+    if not isinstance(rows, (list, tuple)):
+        _fail(f"{name} has type {type(rows).__name__}; expected a list of "
+              "(layer type, output shape, params) tuples")
+    if len(rows) != len(expected_rows):
+        _fail(f"{name} has {len(rows)} rows; expected {len(expected_rows)}, one per layer "
+              f"({', '.join(r[0] for r in expected_rows)})")
+    prev_channels = input_shape[-1] if input_shape else None
+    for i, (row, want) in enumerate(zip(rows, expected_rows), 1):
+        if not isinstance(row, (list, tuple)) or len(row) != 3:
+            _fail(f"{name}, row {i}: got {row!r}; expected a (layer type, output shape, params) "
+                  "tuple")
+        t, shape, params = row
+        want_t, want_shape, want_params = want[0], tuple(want[1]), want[2]
+        if _ALIASES.get(t, t) != want_t:
+            _fail(f"{name}, row {i}: layer type {t!r}; expected {want_t!r}")
+        if not isinstance(shape, (list, tuple)):
+            _fail(f"{name}, row {i} ({want_t}): output shape {shape!r} is not a tuple")
+        shape = tuple(shape)
+        if len(shape) == len(want_shape) - 1:
+            shape = (None,) + shape
+        if shape[:1] != (None,):
+            _fail(f"{name}, row {i} ({want_t}): output shape {tuple(row[1])}; write the batch "
+                  "dimension as None, e.g. (None, 64, 64, 3), or leave it out")
+        bad = [s for s in shape[1:] if not isinstance(s, int) or isinstance(s, bool)]
+        if bad:
+            _fail(f"{name}, row {i} ({want_t}): output shape {tuple(row[1])} holds "
+                  f"{bad[0]!r}; expected whole numbers (int; use // to divide)")
+        if shape != want_shape:
+            _fail(f"{name}, row {i} ({want_t}): output shape {shape}; expected {want_shape}"
+                  f"{_shape_hint(want_t, shape, want_shape)}")
+        if isinstance(params, bool) or not isinstance(params, int):
+            try:
+                import numpy as np
+
+                ok = isinstance(params, np.integer)
+            except ImportError:  # pragma: no cover
+                ok = False
+            if not ok:
+                _fail(f"{name}, row {i} ({want_t}): params {params!r} has type "
+                      f"{type(params).__name__}; expected an int")
+        out_channels = want_shape[-1]
+        if int(params) != want_params:
+            _fail(f"{name}, row {i} ({want_t}): {int(params)} parameters; expected {want_params}"
+                  f"{_params_hint(want_t, int(params), want_params, out_channels, prev_channels)}")
+        prev_channels = out_channels
+    return rows
