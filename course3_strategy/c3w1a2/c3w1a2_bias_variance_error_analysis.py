@@ -213,6 +213,9 @@ run_checks(
     lambda: _check_gaps(diagnose(_e2), {"avoidable_bias": 0.005, "variance": 0.05,
                                         "data_mismatch": None, "dev_overfitting": None},
                         "diagnose(errors) without train_dev and test"),
+    lambda: _check_gaps(diagnose({"human": 0.03, "train": 0.02, "dev": 0.04, "test": 0.035}),
+                        {"avoidable_bias": -0.01, "variance": 0.02, "data_mismatch": None,
+                         "dev_overfitting": -0.005}, "diagnose(errors) with negative gaps"),
 )
 ### BEGIN HIDDEN TESTS
 _h1 = {"human": 0.02, "train": 0.015, "train_dev": 0.05, "dev": 0.2, "test": 0.19}
@@ -295,6 +298,10 @@ run_checks(
                         "next_action (every gap below 1 point)"),
     lambda: check_equal(next_action(_gaps(0.04, 0.04, 0.01, 0.0)), "reduce_bias",
                         "next_action (a tie: bias 4 points, variance 4 points)"),
+    lambda: check_equal(next_action(_gaps(0.0, 0.02, None, 0.03)), "bigger_dev_set",
+                        "next_action (test 3 points above dev)"),
+    lambda: check_equal(next_action(_gaps(0.02, 0.01), tolerance=0.02), "done",
+                        "next_action(..., tolerance=0.02) (bias exactly at the tolerance)"),
 )
 ### BEGIN HIDDEN TESTS
 check_equal(next_action(_gaps(0.02, 0.02 + 1e-12, 0.02, 0.02)), "reduce_bias", "next_action (four equal gaps, up to rounding)")
@@ -316,7 +323,7 @@ check_equal(next_action(_gaps(0.02, 0.09, 0.12, 0.03)), "reduce_mismatch", "next
 # without error; we take **human-level error = 2 %** (an assumption: a team would measure it by
 # having a few people label a sample of dev pictures).
 
-# %%
+# %% tags=["demo"]
 def make_model(seed=0):
     """The network of this notebook, untrained; ``seed`` fixes its initial weights."""
     return MLPClassifier(hidden_layer_sizes=(32,), max_iter=200, random_state=seed)
@@ -340,7 +347,7 @@ for name, value in errors.items():
 # Your turn to read the table before the code does: which gap is the biggest? Then run the
 # next cell.
 
-# %%
+# %% tags=["demo"]
 gaps = diagnose(errors)
 for name, value in gaps.items():
     print(f"{name:>16}: {100 * value:+5.1f} points")
@@ -356,7 +363,7 @@ print("next action:", next_action(gaps))
 # a standard error of 2 to 3 points. The test error agrees with the dev error: we did not
 # tune anything on the dev set yet.
 
-# %%
+# %% tags=["demo"]
 assert 0.03 <= errors["train"] <= 0.12, f"train error {errors['train']:.3f}, expected 3-12 %"
 assert 0.14 <= errors["train_dev"] <= 0.28, f"train-dev error {errors['train_dev']:.3f}"
 assert 0.09 <= errors["dev"] <= 0.2 and 0.09 <= errors["test"] <= 0.2, "dev/test error"
@@ -474,7 +481,7 @@ check_equal(bool((_Xt2c == _Xt2).all() and (_Yt2c == _Yt2).all()), True, "X_trai
 # %% [markdown]
 # Now the real network, on 100 to all 750 training pictures:
 
-# %%
+# %% tags=["demo"]
 sizes = [100, 200, 400, 750]
 lc_train, lc_dev = learning_curve(make_model, X_train, Y_train, X_dev, Y_dev, sizes)
 fig, ax = plt.subplots(figsize=(6, 4))
@@ -496,7 +503,7 @@ print("train errors:", np.round(100 * lc_train, 1), " dev errors:", np.round(100
 # the same kind helped a lot at first, but the flattening dev curve warns that the next few
 # hundred would gain little: worth knowing before paying for them.
 
-# %%
+# %% tags=["demo"]
 assert lc_dev[-2] < lc_dev[0] - 0.06, "the dev error should fall by 6 points or more up to 400"
 assert abs(lc_dev[-1] - lc_dev[-2]) <= 0.025, "the dev curve should flatten from 400 to 750"
 assert lc_dev[-1] - lc_train[-1] > 0.05, "the gap at m = 750 should exceed 5 points"
@@ -651,6 +658,8 @@ run_checks(
                        _Y, _P),
         {"emoji": 0.5, "grey": 0.5, "neutral background": 0.0, "misleading scene": 0.25},
         "error_ceilings(tally, Y, Y_pred) with 4 errors of 7 examples"),
+    lambda: _check_ceilings(error_ceilings({"emoji": 0}, np.array([1, 0]), np.array([1, 0])),
+                            {"emoji": 0.0}, "error_ceilings when nothing is misclassified"),
 )
 ### BEGIN HIDDEN TESTS
 _exp_c = {t: _exp2[t] / np.sum(_Y2 != _P2) for t in _exp2}
@@ -664,7 +673,7 @@ _check_ceilings(error_ceilings({"p": 3, "q": 1}, np.array([0, 1, 2, 0, 1, 2]), n
 # %% [markdown]
 # Apply both to the network's dev errors:
 
-# %%
+# %% tags=["demo"]
 dev_pred = model.predict(X_dev)
 tally = tally_errors(dev_picture_tags, Y_dev, dev_pred)
 ceilings = error_ceilings(tally, Y_dev, dev_pred)
@@ -694,7 +703,7 @@ print("biggest category:", biggest)
 # That matches what the network relies on: the combination of the background's two colours,
 # which a grey picture no longer shows.
 
-# %%
+# %% tags=["demo"]
 assert biggest == "grey", f"expected grey to carry the most errors, got {biggest}"
 assert 0.35 <= ceilings["grey"] <= 0.6, f"grey ceiling {ceilings['grey']:.2f}"
 assert tally["misleading scene"] >= 0.8 * n_with_tag["misleading scene"]
@@ -711,7 +720,7 @@ print("The stated figures hold.")
 # training run differs from the next by a point or two through its initial weights alone, so
 # we compare the mean over two seeds.
 
-# %%
+# %% tags=["demo"]
 def to_grey(images):
     """Grey copies of (m, 64, 64, 3) uint8 pictures: the luminance in all three channels."""
     lum = images.astype(float) @ np.array([0.299, 0.587, 0.114])
@@ -748,7 +757,7 @@ print(f"gain in dev error: {100 * gain:+.1f} points (ceiling {100 * errors['dev'
 # model that can see the drawing (more pixels, a convolutional network: course 4), and the
 # error analysis told us so before we spent a week labelling grey pictures.
 
-# %%
+# %% tags=["demo"]
 assert -0.04 <= gain <= 0.02, f"gain {gain:.3f}: expected between -4 and +2 points"
 assert gain < 0.5 * errors["dev"] * ceilings["grey"], "the gain stays far below the ceiling"
 print("The stated figures hold.")
@@ -766,7 +775,7 @@ print("The stated figures hold.")
 # **out-of-sample** predictions instead: split the training set in two halves, train on one and
 # predict the other, and vice versa (2-fold cross-fitting).
 
-# %%
+# %% tags=["demo"]
 n_flip = round(0.05 * len(Y_train))
 flipped_idx = np.random.default_rng(5).choice(len(Y_train), size=n_flip, replace=False)
 is_flipped = np.zeros(len(Y_train), dtype=bool)
@@ -884,7 +893,7 @@ for _k in (3, 7, 20):
 # Rank the 750 training pictures, check the first `n_flip` = 38 suspects against the planted
 # flips, and look at the top of the list:
 
-# %%
+# %% tags=["demo"]
 ranking = rank_suspect_labels(probs, Y_noisy)
 precision = precision_at_k(ranking, is_flipped, n_flip)
 print(f"precision at k = {n_flip}: {precision:.2f}  "
@@ -905,7 +914,7 @@ plt.show()
 # suspects removed, and compare the dev errors with that of the network trained on the clean
 # labels.
 
-# %%
+# %% tags=["demo"]
 keep = np.ones(len(Y_train), dtype=bool)
 keep[ranking[:n_flip]] = False
 noisy_model = make_model().fit(X_train, Y_noisy)
@@ -923,7 +932,7 @@ for name, value in dev_err.items():
 # the labels are the bottleneck; here the error analysis of section 4 points elsewhere. (With
 # more noise, or a model that fits its labels more closely, the flips cost more.)
 
-# %%
+# %% tags=["demo"]
 assert 0.3 <= precision <= 0.6, f"precision at 38: {precision:.2f}"
 _values = np.array(list(dev_err.values()))
 assert _values.max() - _values.min() <= 0.025, "the three dev errors should lie within 2.5 points"
