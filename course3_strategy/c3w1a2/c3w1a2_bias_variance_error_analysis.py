@@ -76,9 +76,7 @@ from dlcourse.testing import (
     check_equal,
     check_keys,
     check_scalar,
-    check_type,
     run_checks,
-    substituted,
 )
 
 # %% [markdown]
@@ -93,7 +91,10 @@ from dlcourse.testing import (
 # | `source` | which source drawing the picture was made from (several pictures share one) |
 # | `grey` | the picture was turned grey (a tenth of them) |
 # | `scene` | the background: a two-band `"outdoor"` or `"indoor"` scene, or a `"neutral"` texture |
-# | `misleading_scene` | an animal indoors or a non-animal outdoors (animals are pictured outdoors and the rest indoors 95 % of the time) |
+# | `misleading_scene` | an animal indoors or a non-animal outdoors (see below) |
+#
+# Animals are pictured outdoors and everything else indoors 95 % of the time: the scene is a
+# strong hint, and a misleading one for the other 5 %.
 #
 # The test pictures show drawings that never occur in training, three pictures per drawing.
 # We split them **by drawing** into a dev set and a test set, and split the training pictures
@@ -128,8 +129,9 @@ X_train_dev, Y_train_dev = X_all[train_dev_idx], Y_all[train_dev_idx]
 X_dev, Y_dev = X_test_all[dev_idx], Y_test_all[dev_idx]
 X_test, Y_test = X_test_all[test_idx], Y_test_all[test_idx]
 dev_tags = {k: v[dev_idx] for k, v in test_tags_all.items()}
-print("train", X_train.shape, "train-dev", X_train_dev.shape, "dev", X_dev.shape,
-      "test", X_test.shape)
+print(
+    "train", X_train.shape, "train-dev", X_train_dev.shape, "dev", X_dev.shape, "test", X_test.shape
+)
 assert (len(train_idx), len(train_dev_idx), len(dev_idx), len(test_idx)) == (750, 150, 270, 270)
 
 # %% tags=["demo"]
@@ -145,12 +147,19 @@ plt.show()
 # lowest error any model could reach. Each difference between neighbours in this chain has its
 # own cause and its own remedy:
 #
-# | gap | formula | the model ... | remedy |
-# |---|---|---|---|
-# | avoidable bias | $E_{\text{train}} - E_{\text{human}}$ | does not fit even the pictures it trains on | bigger network, train longer, better optimizer, other architecture |
-# | variance | $E_{\text{train-dev}} - E_{\text{train}}$ | does not generalize to new pictures of the same distribution | more data, regularization (L2, dropout, augmentation) |
-# | data mismatch | $E_{\text{dev}} - E_{\text{train-dev}}$ | generalizes, but the dev distribution differs | analyse the difference; make training data more like dev (collect, synthesize) |
-# | dev overfitting | $E_{\text{test}} - E_{\text{dev}}$ | was tuned to the dev set itself | a bigger dev set |
+# | gap | formula | remedy |
+# |---|---|---|
+# | avoidable bias | $E_{\text{train}} - E_{\text{human}}$ | bigger network, train longer |
+# | variance | $E_{\text{train-dev}} - E_{\text{train}}$ | more data, regularization |
+# | data mismatch | $E_{\text{dev}} - E_{\text{train-dev}}$ | make training data more like dev |
+# | dev overfitting | $E_{\text{test}} - E_{\text{dev}}$ | a bigger dev set |
+#
+# In words: with avoidable bias the model does not fit even the pictures it trains on (also
+# try a better optimizer or another architecture); with variance it does not generalize to new
+# pictures of the same distribution (regularization: L2, dropout, augmentation); with data
+# mismatch it generalizes, but the dev distribution differs (analyse the difference, then
+# collect or synthesize training data like the dev data); with dev overfitting the choices made
+# on the dev set were tuned to that set itself.
 #
 # Without a train-dev set, variance and data mismatch cannot be told apart: the variance is then
 # measured as $E_{\text{dev}} - E_{\text{train}}$ and the mismatch is unknown. Without a test
@@ -163,6 +172,7 @@ plt.show()
 # `"variance"`, `"data_mismatch"`, `"dev_overfitting"` (floats, as in the table); a gap that
 # cannot be measured because its set is missing is `None`. Gaps may be negative (e.g. a
 # model that beats human-level error on its training set): report them as they are.
+
 
 # %% nbgrader={"grade_id": "diagnose", "solution": true}
 # GRADED FUNCTION: diagnose
@@ -207,25 +217,52 @@ _e1 = {"human": 0.01, "train": 0.08, "train_dev": 0.10, "dev": 0.11, "test": 0.1
 _e2 = {"human": 0.005, "train": 0.01, "dev": 0.06}
 run_checks(
     "diagnose",
-    lambda: _check_gaps(diagnose(_e1), {"avoidable_bias": 0.07, "variance": 0.02,
-                                        "data_mismatch": 0.01, "dev_overfitting": 0.01},
-                        "diagnose(errors) with all five sets"),
-    lambda: _check_gaps(diagnose(_e2), {"avoidable_bias": 0.005, "variance": 0.05,
-                                        "data_mismatch": None, "dev_overfitting": None},
-                        "diagnose(errors) without train_dev and test"),
-    lambda: _check_gaps(diagnose({"human": 0.03, "train": 0.02, "dev": 0.04, "test": 0.035}),
-                        {"avoidable_bias": -0.01, "variance": 0.02, "data_mismatch": None,
-                         "dev_overfitting": -0.005}, "diagnose(errors) with negative gaps"),
+    lambda: _check_gaps(
+        diagnose(_e1),
+        {"avoidable_bias": 0.07, "variance": 0.02, "data_mismatch": 0.01, "dev_overfitting": 0.01},
+        "diagnose(errors) with all five sets",
+    ),
+    lambda: _check_gaps(
+        diagnose(_e2),
+        {"avoidable_bias": 0.005, "variance": 0.05, "data_mismatch": None, "dev_overfitting": None},
+        "diagnose(errors) without train_dev and test",
+    ),
+    lambda: _check_gaps(
+        diagnose({"human": 0.03, "train": 0.02, "dev": 0.04, "test": 0.035}),
+        {
+            "avoidable_bias": -0.01,
+            "variance": 0.02,
+            "data_mismatch": None,
+            "dev_overfitting": -0.005,
+        },
+        "diagnose(errors) with negative gaps",
+    ),
 )
 ### BEGIN HIDDEN TESTS
 _h1 = {"human": 0.02, "train": 0.015, "train_dev": 0.05, "dev": 0.2, "test": 0.19}
-_check_gaps(diagnose(_h1), {"avoidable_bias": -0.005, "variance": 0.035, "data_mismatch": 0.15, "dev_overfitting": -0.01}, "diagnose(errors) (train below human, mismatch)")
+_check_gaps(
+    diagnose(_h1),
+    {"avoidable_bias": -0.005, "variance": 0.035, "data_mismatch": 0.15, "dev_overfitting": -0.01},
+    "diagnose(errors) (train below human, mismatch)",
+)
 _h2 = {"human": 0.0, "train": 0.3, "train_dev": 0.31, "dev": 0.29}
-_check_gaps(diagnose(_h2), {"avoidable_bias": 0.3, "variance": 0.01, "data_mismatch": -0.02, "dev_overfitting": None}, "diagnose(errors) without a test error")
+_check_gaps(
+    diagnose(_h2),
+    {"avoidable_bias": 0.3, "variance": 0.01, "data_mismatch": -0.02, "dev_overfitting": None},
+    "diagnose(errors) without a test error",
+)
 _h3 = {"human": 0.04, "train": 0.05, "dev": 0.05, "test": 0.09}
-_check_gaps(diagnose(_h3), {"avoidable_bias": 0.01, "variance": 0.0, "data_mismatch": None, "dev_overfitting": 0.04}, "diagnose(errors) without train_dev")
+_check_gaps(
+    diagnose(_h3),
+    {"avoidable_bias": 0.01, "variance": 0.0, "data_mismatch": None, "dev_overfitting": 0.04},
+    "diagnose(errors) without train_dev",
+)
 _h4 = {"human": 0.02, "train": 0.03, "train_dev": 0.2, "dev": 0.21, "test": 0.2}
-_check_gaps(diagnose(_h4), {"avoidable_bias": 0.01, "variance": 0.17, "data_mismatch": 0.01, "dev_overfitting": -0.01}, "diagnose(errors) (variance measured with train_dev)")
+_check_gaps(
+    diagnose(_h4),
+    {"avoidable_bias": 0.01, "variance": 0.17, "data_mismatch": 0.01, "dev_overfitting": -0.01},
+    "diagnose(errors) (variance measured with train_dev)",
+)
 _h5 = dict(_h4)
 diagnose(_h5)
 check_equal(_h5 == _h4, True, "errors left unchanged by diagnose")
@@ -253,8 +290,12 @@ check_equal(_h5 == _h4, True, "errors left unchanged by diagnose")
 # `next_action` receives the gaps (what `diagnose` returns), not the errors.
 
 # %% nbgrader={"grade_id": "next_action", "solution": true}
-ACTIONS = {"avoidable_bias": "reduce_bias", "variance": "reduce_variance",
-           "data_mismatch": "reduce_mismatch", "dev_overfitting": "bigger_dev_set"}
+ACTIONS = {
+    "avoidable_bias": "reduce_bias",
+    "variance": "reduce_variance",
+    "data_mismatch": "reduce_mismatch",
+    "dev_overfitting": "bigger_dev_set",
+}
 
 
 # GRADED FUNCTION: next_action
@@ -288,31 +329,86 @@ def _gaps(bias, var, mis=None, dev=None):
 
 run_checks(
     "next_action",
-    lambda: check_equal(next_action(_gaps(0.07, 0.02, 0.01, 0.01)), "reduce_bias",
-                        "next_action (bias 7 points, the rest 1 or 2)"),
-    lambda: check_equal(next_action(_gaps(0.02, 0.03, 0.15, 0.0)), "reduce_mismatch",
-                        "next_action (mismatch 15 points, bias 2)"),
-    lambda: check_equal(next_action(_gaps(0.005, 0.05)), "reduce_variance",
-                        "next_action (no train-dev: variance 5 points, mismatch None)"),
-    lambda: check_equal(next_action(_gaps(0.004, 0.006, -0.01, 0.002)), "done",
-                        "next_action (every gap below 1 point)"),
-    lambda: check_equal(next_action(_gaps(0.04, 0.04, 0.01, 0.0)), "reduce_bias",
-                        "next_action (a tie: bias 4 points, variance 4 points)"),
-    lambda: check_equal(next_action(_gaps(0.0, 0.02, None, 0.03)), "bigger_dev_set",
-                        "next_action (test 3 points above dev)"),
-    lambda: check_equal(next_action(_gaps(0.02, 0.01), tolerance=0.02), "done",
-                        "next_action(..., tolerance=0.02) (bias exactly at the tolerance)"),
+    lambda: check_equal(
+        next_action(_gaps(0.07, 0.02, 0.01, 0.01)),
+        "reduce_bias",
+        "next_action (bias 7 points, the rest 1 or 2)",
+    ),
+    lambda: check_equal(
+        next_action(_gaps(0.02, 0.03, 0.15, 0.0)),
+        "reduce_mismatch",
+        "next_action (mismatch 15 points, bias 2)",
+    ),
+    lambda: check_equal(
+        next_action(_gaps(0.005, 0.05)),
+        "reduce_variance",
+        "next_action (no train-dev: variance 5 points, mismatch None)",
+    ),
+    lambda: check_equal(
+        next_action(_gaps(0.004, 0.006, -0.01, 0.002)),
+        "done",
+        "next_action (every gap below 1 point)",
+    ),
+    lambda: check_equal(
+        next_action(_gaps(0.04, 0.04, 0.01, 0.0)),
+        "reduce_bias",
+        "next_action (a tie: bias 4 points, variance 4 points)",
+    ),
+    lambda: check_equal(
+        next_action(_gaps(0.0, 0.02, None, 0.03)),
+        "bigger_dev_set",
+        "next_action (test 3 points above dev)",
+    ),
+    lambda: check_equal(
+        next_action(_gaps(0.02, 0.01), tolerance=0.02),
+        "done",
+        "next_action(..., tolerance=0.02) (bias exactly at the tolerance)",
+    ),
 )
 ### BEGIN HIDDEN TESTS
-check_equal(next_action(_gaps(0.02, 0.02 + 1e-12, 0.02, 0.02)), "reduce_bias", "next_action (four equal gaps, up to rounding)")
-check_equal(next_action(_gaps(0.01, 0.0, 0.01, 0.01)), "done", "next_action (gaps exactly at the tolerance)")
-check_equal(next_action(_gaps(0.01, 0.0, None, 0.05)), "bigger_dev_set", "next_action (test 5 points above dev)")
-check_equal(next_action(_gaps(0.03, 0.08, 0.08, None)), "reduce_variance", "next_action (variance and mismatch tied at 8 points)")
-check_equal(next_action(_gaps(0.03, 0.02, 0.06, 0.06)), "reduce_mismatch", "next_action (mismatch and dev overfitting tied)")
-check_equal(next_action(_gaps(-0.01, 0.0, None, None)), "done", "next_action (train below human, no variance)")
-check_equal(next_action(_gaps(0.03, 0.05, 0.051), tolerance=0.05), "reduce_mismatch", "next_action(..., tolerance=0.05) (variance exactly at the tolerance)")
-check_equal(next_action(_gaps(0.2, 0.3, 0.1, 0.0), tolerance=0.25), "reduce_variance", "next_action(..., tolerance=0.25)")
-check_equal(next_action(_gaps(0.02, 0.09, 0.12, 0.03)), "reduce_mismatch", "next_action (mismatch 12 points, variance 9)")
+check_equal(
+    next_action(_gaps(0.02, 0.02 + 1e-12, 0.02, 0.02)),
+    "reduce_bias",
+    "next_action (four equal gaps, up to rounding)",
+)
+check_equal(
+    next_action(_gaps(0.01, 0.0, 0.01, 0.01)), "done", "next_action (gaps exactly at the tolerance)"
+)
+check_equal(
+    next_action(_gaps(0.01, 0.0, None, 0.05)),
+    "bigger_dev_set",
+    "next_action (test 5 points above dev)",
+)
+check_equal(
+    next_action(_gaps(0.03, 0.08, 0.08, None)),
+    "reduce_variance",
+    "next_action (variance and mismatch tied at 8 points)",
+)
+check_equal(
+    next_action(_gaps(0.03, 0.02, 0.06, 0.06)),
+    "reduce_mismatch",
+    "next_action (mismatch and dev overfitting tied)",
+)
+check_equal(
+    next_action(_gaps(-0.01, 0.0, None, None)),
+    "done",
+    "next_action (train below human, no variance)",
+)
+check_equal(
+    next_action(_gaps(0.03, 0.05, 0.051), tolerance=0.05),
+    "reduce_mismatch",
+    "next_action(..., tolerance=0.05) (variance exactly at the tolerance)",
+)
+check_equal(
+    next_action(_gaps(0.2, 0.3, 0.1, 0.0), tolerance=0.25),
+    "reduce_variance",
+    "next_action(..., tolerance=0.25)",
+)
+check_equal(
+    next_action(_gaps(0.02, 0.09, 0.12, 0.03)),
+    "reduce_mismatch",
+    "next_action (mismatch 12 points, variance 9)",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -322,6 +418,7 @@ check_equal(next_action(_gaps(0.02, 0.09, 0.12, 0.03)), "reduce_mismatch", "next
 # training pictures and measure its error on every set. A person labels these drawings almost
 # without error; we take **human-level error = 2 %** (an assumption: a team would measure it by
 # having a few people label a sample of dev pictures).
+
 
 # %% tags=["demo"]
 def make_model(seed=0):
@@ -335,11 +432,13 @@ def error_rate(model, X, Y):
 
 
 model = make_model().fit(X_train, Y_train)
-errors = {"human": 0.02,
-          "train": error_rate(model, X_train, Y_train),
-          "train_dev": error_rate(model, X_train_dev, Y_train_dev),
-          "dev": error_rate(model, X_dev, Y_dev),
-          "test": error_rate(model, X_test, Y_test)}
+errors = {
+    "human": 0.02,
+    "train": error_rate(model, X_train, Y_train),
+    "train_dev": error_rate(model, X_train_dev, Y_train_dev),
+    "dev": error_rate(model, X_dev, Y_dev),
+    "test": error_rate(model, X_test, Y_test),
+}
 for name, value in errors.items():
     print(f"{name:>9}: {100 * value:5.1f} %")
 
@@ -367,8 +466,9 @@ print("next action:", next_action(gaps))
 assert 0.03 <= errors["train"] <= 0.12, f"train error {errors['train']:.3f}, expected 3-12 %"
 assert 0.14 <= errors["train_dev"] <= 0.28, f"train-dev error {errors['train_dev']:.3f}"
 assert 0.09 <= errors["dev"] <= 0.2 and 0.09 <= errors["test"] <= 0.2, "dev/test error"
-assert gaps["variance"] > 2 * max(gaps["avoidable_bias"], gaps["data_mismatch"]), \
+assert gaps["variance"] > 2 * max(gaps["avoidable_bias"], gaps["data_mismatch"]), (
     "variance should be the biggest gap by far"
+)
 assert abs(gaps["data_mismatch"]) <= 0.09 and abs(gaps["dev_overfitting"]) <= 0.05
 assert next_action(gaps) == "reduce_variance"
 print("The stated figures hold.")
@@ -393,6 +493,7 @@ print("The stated figures hold.")
 # its error rate on those `m` examples and on all of `X_dev, Y_dev`. Return two float arrays of
 # shape `(len(sizes),)`. (Models follow scikit-learn's interface: `model.fit(X, Y)` trains and
 # returns the model, `model.predict(X)` returns the labels.)
+
 
 # %% nbgrader={"grade_id": "learning_curve", "solution": true}
 # GRADED FUNCTION: learning_curve
@@ -449,6 +550,8 @@ run_checks(
     lambda: check_array(_lc_train, [0.0, 0.0, 0.075], "train_errors"),
     lambda: check_array(_lc_dev, [1 / 3, 4 / 15, 0.1], "dev_errors"),
 )
+
+
 ### BEGIN HIDDEN TESTS
 def _ref_curve(mk, Xt, Yt, Xd, Yd, sizes):
     out_t, out_d = [], []
@@ -469,13 +572,32 @@ _Yd2 = np.repeat([0, 1], [12, 13])
 _sizes2 = [6, 15, 33, 60]
 _exp_t, _exp_d = _ref_curve(_NearestMean, _Xt2, _Yt2, _Xd2, _Yd2, _sizes2)
 _got_t, _got_d = learning_curve(_NearestMean, _Xt2, _Yt2, _Xd2, _Yd2, _sizes2)
-_all_t = np.array([np.mean(_NearestMean().fit(_Xt2[:m], _Yt2[:m]).predict(_Xt2) != _Yt2) for m in _sizes2])
-check_array(_got_t, _exp_t, "train_errors", hints=[(_all_t, "the training error is measured on the m examples trained on, not on all of X_train"), (1 - _exp_t, "an accuracy, not an error rate?")])
+_all_t = np.array(
+    [np.mean(_NearestMean().fit(_Xt2[:m], _Yt2[:m]).predict(_Xt2) != _Yt2) for m in _sizes2]
+)
+check_array(
+    _got_t,
+    _exp_t,
+    "train_errors",
+    hints=[
+        (
+            _all_t,
+            "the training error is measured on the m examples trained on, not on all of X_train",
+        ),
+        (1 - _exp_t, "an accuracy, not an error rate?"),
+    ],
+)
 check_array(_got_d, _exp_d, "dev_errors", hints=[(1 - _exp_d, "an accuracy, not an error rate?")])
 _Xt2c, _Yt2c = _Xt2.copy(), _Yt2.copy()
 learning_curve(_NearestMean, _Xt2, _Yt2, _Xd2, _Yd2, [60, 6])
-check_array(learning_curve(_NearestMean, _Xt2, _Yt2, _Xd2, _Yd2, [60, 6])[0], _exp_t[[3, 0]], "train_errors for sizes [60, 6]")
-check_equal(bool((_Xt2c == _Xt2).all() and (_Yt2c == _Yt2).all()), True, "X_train, Y_train left unchanged")
+check_array(
+    learning_curve(_NearestMean, _Xt2, _Yt2, _Xd2, _Yd2, [60, 6])[0],
+    _exp_t[[3, 0]],
+    "train_errors for sizes [60, 6]",
+)
+check_equal(
+    bool((_Xt2c == _Xt2).all() and (_Yt2c == _Yt2).all()), True, "X_train, Y_train left unchanged"
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -526,12 +648,14 @@ print("The stated reading holds.")
 #
 # A picture may carry several tags, or none.
 
+
 # %%
 def picture_tags(tags):
     """The list of tags of every picture: tags is a dict of arrays from load_animals_tags."""
     out = []
-    for kind, grey, scene, misleading in zip(tags["kind"], tags["grey"], tags["scene"],
-                                             tags["misleading_scene"]):
+    for kind, grey, scene, misleading in zip(
+        tags["kind"], tags["grey"], tags["scene"], tags["misleading_scene"]
+    ):
         t = []
         if kind == "emoji":
             t.append("emoji")
@@ -556,6 +680,7 @@ print(dev_picture_tags[:6])
 # occurs in `tags` (on any example, right or wrong) to the number of **misclassified**
 # examples that carry it; a tag that no error carries maps to 0.
 
+
 # %% nbgrader={"grade_id": "tally_errors", "solution": true}
 # GRADED FUNCTION: tally_errors
 def tally_errors(tags, Y, Y_pred):
@@ -579,8 +704,15 @@ def tally_errors(tags, Y, Y_pred):
 
 
 # %% nbgrader={"grade_id": "test_tally_errors", "points": 2}
-_tags = [["emoji"], [], ["grey", "emoji"], ["grey"], ["neutral background"], ["emoji", "grey"],
-         ["misleading scene"]]
+_tags = [
+    ["emoji"],
+    [],
+    ["grey", "emoji"],
+    ["grey"],
+    ["neutral background"],
+    ["emoji", "grey"],
+    ["misleading scene"],
+]
 _Y = np.array([1, 0, 1, 1, 0, 0, 1])
 _P = np.array([0, 0, 1, 0, 0, 1, 0])
 
@@ -593,9 +725,11 @@ def _check_tally(got, expected, label):
 
 run_checks(
     "tally_errors",
-    lambda: _check_tally(tally_errors(_tags, _Y, _P),
-                         {"emoji": 2, "grey": 2, "neutral background": 0,
-                          "misleading scene": 1}, "tally_errors(tags, Y, Y_pred)"),
+    lambda: _check_tally(
+        tally_errors(_tags, _Y, _P),
+        {"emoji": 2, "grey": 2, "neutral background": 0, "misleading scene": 1},
+        "tally_errors(tags, Y, Y_pred)",
+    ),
 )
 ### BEGIN HIDDEN TESTS
 _rng = np.random.default_rng(21)
@@ -603,11 +737,28 @@ _pool = ["a", "b", "c", "d", "e"]
 _tags2 = [[t for t in _pool if _rng.random() < 0.35] for _ in range(60)]
 _Y2 = _rng.integers(0, 3, 60)
 _P2 = np.where(_rng.random(60) < 0.3, (_Y2 + 1) % 3, _Y2)
-_exp2 = {t: sum(1 for tg, y, p in zip(_tags2, _Y2, _P2) if t in tg and y != p) for t in set(sum(_tags2, []))}
+_exp2 = {
+    t: sum(1 for tg, y, p in zip(_tags2, _Y2, _P2) if t in tg and y != p)
+    for t in set(sum(_tags2, []))
+}
 _all2 = {t: sum(1 for tg in _tags2 if t in tg) for t in _exp2}
 _got2 = tally_errors(_tags2, _Y2, _P2)
 check_keys(_got2, list(_exp2), "tally_errors on 60 examples, 3 classes")
-check_array(np.array([_got2[t] for t in sorted(_exp2)], dtype=float), np.array([_exp2[t] for t in sorted(_exp2)], dtype=float), "the counts, tags in alphabetical order", hints=[(np.array([_all2[t] for t in sorted(_exp2)], dtype=float), "counts every example with the tag, not only the misclassified ones"), (np.array([_all2[t] - _exp2[t] for t in sorted(_exp2)], dtype=float), "counts the correctly classified examples")])
+check_array(
+    np.array([_got2[t] for t in sorted(_exp2)], dtype=float),
+    np.array([_exp2[t] for t in sorted(_exp2)], dtype=float),
+    "the counts, tags in alphabetical order",
+    hints=[
+        (
+            np.array([_all2[t] for t in sorted(_exp2)], dtype=float),
+            "counts every example with the tag, not only the misclassified ones",
+        ),
+        (
+            np.array([_all2[t] - _exp2[t] for t in sorted(_exp2)], dtype=float),
+            "counts the correctly classified examples",
+        ),
+    ],
+)
 _got3 = tally_errors([["x"], ["x"], ["y"]], np.array([1, 1, 0]), np.array([1, 1, 0]))
 _check_tally(_got3, {"x": 0, "y": 0}, "tally_errors when nothing is misclassified")
 ### END HIDDEN TESTS
@@ -621,6 +772,7 @@ _check_tally(_got3, {"x": 0, "y": 0}, "tally_errors when nothing is misclassifie
 # `tally` to its share of the misclassified examples of `Y, Y_pred` (a float in $[0, 1]$; 0 for
 # every tag if nothing is misclassified). Note that an error may carry several tags, so the
 # ceilings need not add up to 1.
+
 
 # %% nbgrader={"grade_id": "error_ceilings", "solution": true}
 # GRADED FUNCTION: error_ceilings
@@ -646,28 +798,59 @@ def error_ceilings(tally, Y, Y_pred):
 def _check_ceilings(got, expected, label, hints=None):
     check_keys(got, list(expected), label)
     keys = sorted(expected)
-    check_array(np.array([got[k] for k in keys], dtype=float),
-                np.array([expected[k] for k in keys], dtype=float),
-                f"{label}, tags in alphabetical order", hints=hints)
+    check_array(
+        np.array([got[k] for k in keys], dtype=float),
+        np.array([expected[k] for k in keys], dtype=float),
+        f"{label}, tags in alphabetical order",
+        hints=hints,
+    )
 
 
 run_checks(
     "error_ceilings",
     lambda: _check_ceilings(
-        error_ceilings({"emoji": 2, "grey": 2, "neutral background": 0, "misleading scene": 1},
-                       _Y, _P),
+        error_ceilings(
+            {"emoji": 2, "grey": 2, "neutral background": 0, "misleading scene": 1}, _Y, _P
+        ),
         {"emoji": 0.5, "grey": 0.5, "neutral background": 0.0, "misleading scene": 0.25},
-        "error_ceilings(tally, Y, Y_pred) with 4 errors of 7 examples"),
-    lambda: _check_ceilings(error_ceilings({"emoji": 0}, np.array([1, 0]), np.array([1, 0])),
-                            {"emoji": 0.0}, "error_ceilings when nothing is misclassified"),
+        "error_ceilings(tally, Y, Y_pred) with 4 errors of 7 examples",
+    ),
+    lambda: _check_ceilings(
+        error_ceilings({"emoji": 0}, np.array([1, 0]), np.array([1, 0])),
+        {"emoji": 0.0},
+        "error_ceilings when nothing is misclassified",
+    ),
 )
 ### BEGIN HIDDEN TESTS
 _exp_c = {t: _exp2[t] / np.sum(_Y2 != _P2) for t in _exp2}
 _keys_c = sorted(_exp2)
-_hint_c = [(np.array([_exp2[t] / len(_Y2) for t in _keys_c]), "divides by all the examples; the ceiling is a share of the errors"), (np.array([_exp2[t] / sum(_exp2.values()) for t in _keys_c]), "divides by the sum of the tally; an error with two tags is counted twice there"), (np.array([1 - _exp_c[t] for t in _keys_c]), "the share of errors that would remain, not the share that would vanish")]
-_check_ceilings(error_ceilings(dict(_exp2), _Y2, _P2), _exp_c, "error_ceilings on 60 examples", hints=_hint_c)
-_check_ceilings(error_ceilings({"x": 0, "y": 0}, np.array([1, 1, 0]), np.array([1, 1, 0])), {"x": 0.0, "y": 0.0}, "error_ceilings when nothing is misclassified")
-_check_ceilings(error_ceilings({"p": 3, "q": 1}, np.array([0, 1, 2, 0, 1, 2]), np.array([1, 2, 0, 0, 1, 2])), {"p": 1.0, "q": 1 / 3}, "error_ceilings on 3 errors of 6 examples")
+_hint_c = [
+    (
+        np.array([_exp2[t] / len(_Y2) for t in _keys_c]),
+        "divides by all the examples; the ceiling is a share of the errors",
+    ),
+    (
+        np.array([_exp2[t] / sum(_exp2.values()) for t in _keys_c]),
+        "divides by the sum of the tally; an error with two tags is counted twice there",
+    ),
+    (
+        np.array([1 - _exp_c[t] for t in _keys_c]),
+        "the share of errors that would remain, not the share that would vanish",
+    ),
+]
+_check_ceilings(
+    error_ceilings(dict(_exp2), _Y2, _P2), _exp_c, "error_ceilings on 60 examples", hints=_hint_c
+)
+_check_ceilings(
+    error_ceilings({"x": 0, "y": 0}, np.array([1, 1, 0]), np.array([1, 1, 0])),
+    {"x": 0.0, "y": 0.0},
+    "error_ceilings when nothing is misclassified",
+)
+_check_ceilings(
+    error_ceilings({"p": 3, "q": 1}, np.array([0, 1, 2, 0, 1, 2]), np.array([1, 2, 0, 0, 1, 2])),
+    {"p": 1.0, "q": 1 / 3},
+    "error_ceilings on 3 errors of 6 examples",
+)
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -680,11 +863,15 @@ ceilings = error_ceilings(tally, Y_dev, dev_pred)
 n_dev_errors = int(np.sum(dev_pred != Y_dev))
 n_with_tag = {t: sum(t in tg for tg in dev_picture_tags) for t in tally}
 print(f"{n_dev_errors} dev errors out of {len(Y_dev)} (dev error {100 * errors['dev']:.1f} %)")
-print(f"{'tag':>20} {'errors':>6} {'pictures':>8} {'error rate':>10} {'ceiling':>8} "
-      f"{'dev error if fixed':>18}")
+print(
+    f"{'tag':>20} {'errors':>6} {'pictures':>8} {'error rate':>10} {'ceiling':>8} "
+    f"{'dev error if fixed':>18}"
+)
 for t in sorted(tally, key=lambda t: -ceilings[t]):
-    print(f"{t:>20} {tally[t]:6d} {n_with_tag[t]:8d} {100 * tally[t] / n_with_tag[t]:9.0f} % "
-          f"{100 * ceilings[t]:7.0f} % {100 * errors['dev'] * (1 - ceilings[t]):16.1f} %")
+    print(
+        f"{t:>20} {tally[t]:6d} {n_with_tag[t]:8d} {100 * tally[t] / n_with_tag[t]:9.0f} % "
+        f"{100 * ceilings[t]:7.0f} % {100 * errors['dev'] * (1 - ceilings[t]):16.1f} %"
+    )
 
 fig, ax = plt.subplots(figsize=(6, 3))
 order = sorted(tally, key=lambda t: -ceilings[t])
@@ -720,6 +907,7 @@ print("The stated figures hold.")
 # training run differs from the next by a point or two through its initial weights alone, so
 # we compare the mean over two seeds.
 
+
 # %% tags=["demo"]
 def to_grey(images):
     """Grey copies of (m, 64, 64, 3) uint8 pictures: the luminance in all three channels."""
@@ -740,11 +928,15 @@ for seed in (0, 1):
         results[name].append((wrong.mean(), wrong[grey_dev].sum()))
 for name, runs in results.items():
     runs = np.array(runs)
-    print(f"{name:>17}: dev error {100 * runs[:, 0].mean():.1f} % "
-          f"(seeds {np.round(100 * runs[:, 0], 1)}), grey errors {runs[:, 1].mean():.1f}")
+    print(
+        f"{name:>17}: dev error {100 * runs[:, 0].mean():.1f} % "
+        f"(seeds {np.round(100 * runs[:, 0], 1)}), grey errors {runs[:, 1].mean():.1f}"
+    )
 gain = np.mean([r[0] for r in results["original"]]) - np.mean(
-    [r[0] for r in results["with grey copies"]])
-print(f"gain in dev error: {100 * gain:+.1f} points (ceiling {100 * errors['dev'] * ceilings['grey']:.1f})")
+    [r[0] for r in results["with grey copies"]]
+)
+grey_ceiling_points = 100 * errors["dev"] * ceilings["grey"]
+print(f"gain in dev error: {100 * gain:+.1f} points (ceiling {grey_ceiling_points:.1f})")
 
 # %% [markdown]
 # **The gain is nothing.** The grey copies do not reduce the grey errors, and the dev error
@@ -787,8 +979,10 @@ halves = [np.arange(len(Y_train)) % 2 == 0, np.arange(len(Y_train)) % 2 == 1]
 for fit_half, predict_half in (halves, halves[::-1]):
     net = make_model().fit(X_train[fit_half], Y_noisy[fit_half])
     probs[predict_half] = net.predict_proba(X_train[predict_half])
-print(f"{n_flip} labels flipped; out-of-sample accuracy on the noisy labels: "
-      f"{np.mean(probs.argmax(axis=1) == Y_noisy):.3f}")
+print(
+    f"{n_flip} labels flipped; out-of-sample accuracy on the noisy labels: "
+    f"{np.mean(probs.argmax(axis=1) == Y_noisy):.3f}"
+)
 
 # %% [markdown]
 # ### Exercise 6 - `rank_suspect_labels`
@@ -799,6 +993,7 @@ print(f"{n_flip} labels flipped; out-of-sample accuracy on the noisy labels: "
 # given one, $1 - p_{i, y_i}$. Return the indices of all $m$ examples, **most suspect first**
 # (an integer array of shape $(m,)$). Examples with equal suspicion keep their index order:
 # sort with `np.argsort(..., kind="stable")`.
+
 
 # %% nbgrader={"grade_id": "rank_suspect_labels", "solution": true}
 # GRADED FUNCTION: rank_suspect_labels
@@ -820,13 +1015,18 @@ def rank_suspect_labels(probs, labels):
 
 
 # %% nbgrader={"grade_id": "test_rank_suspect_labels", "points": 2}
-_pr = np.array([[0.9, 0.05, 0.05], [0.2, 0.7, 0.1], [0.1, 0.3, 0.6], [0.3, 0.3, 0.4],
-                [0.5, 0.45, 0.05]])
+_pr = np.array(
+    [[0.9, 0.05, 0.05], [0.2, 0.7, 0.1], [0.1, 0.3, 0.6], [0.3, 0.3, 0.4], [0.5, 0.45, 0.05]]
+)
 _lb = np.array([0, 2, 0, 1, 1])
 run_checks(
     "rank_suspect_labels",
-    lambda: check_array(rank_suspect_labels(_pr, _lb), np.array([1, 2, 3, 4, 0]),
-                        "rank_suspect_labels(probs, labels)", dtype="int"),
+    lambda: check_array(
+        rank_suspect_labels(_pr, _lb),
+        np.array([1, 2, 3, 4, 0]),
+        "rank_suspect_labels(probs, labels)",
+        dtype="int",
+    ),
 )
 ### BEGIN HIDDEN TESTS
 _rng = np.random.default_rng(31)
@@ -836,9 +1036,26 @@ _lb2 = _rng.integers(0, 4, 40)
 _lb2[5] = _lb2[17] = _lb2[30] = _lb2[9]
 _score2 = 1 - _pr2[np.arange(40), _lb2]
 _exp_r = np.argsort(-_score2, kind="stable")
-check_array(rank_suspect_labels(_pr2, _lb2), _exp_r, "rank_suspect_labels on 40 examples, 4 classes (with ties)", dtype="int", hints=[(_exp_r[::-1], "least suspect first: the order is reversed"), (np.argsort(_pr2.max(axis=1), kind="stable"), "ranks by the model's top probability, not by the probability of the given label")])
+check_array(
+    rank_suspect_labels(_pr2, _lb2),
+    _exp_r,
+    "rank_suspect_labels on 40 examples, 4 classes (with ties)",
+    dtype="int",
+    hints=[
+        (_exp_r[::-1], "least suspect first: the order is reversed"),
+        (
+            np.argsort(_pr2.max(axis=1), kind="stable"),
+            "ranks by the model's top probability, not by the probability of the given label",
+        ),
+    ],
+)
 _pr3 = np.array([[0.8, 0.2], [0.3, 0.7], [0.6, 0.4], [0.1, 0.9]])
-check_array(rank_suspect_labels(_pr3, np.array([1, 1, 0, 0])), np.array([3, 0, 2, 1]), "rank_suspect_labels on 4 examples, 2 classes", dtype="int")
+check_array(
+    rank_suspect_labels(_pr3, np.array([1, 1, 0, 0])),
+    np.array([3, 0, 2, 1]),
+    "rank_suspect_labels on 4 examples, 2 classes",
+    dtype="int",
+)
 _pr4 = _pr2.copy()
 rank_suspect_labels(_pr4, _lb2)
 check_equal(bool((_pr4 == _pr2).all()), True, "probs left unchanged")
@@ -851,6 +1068,7 @@ check_equal(bool((_pr4 == _pr2).all()), True, "probs left unchanged")
 # are really wrong. Return the **precision at k**: the fraction of the first `k` indices of
 # `ranking` whose example is wrong according to `is_wrong`, a boolean array of shape $(m,)$
 # indexed by example (not by rank).
+
 
 # %% nbgrader={"grade_id": "precision_at_k", "solution": true}
 # GRADED FUNCTION: precision_at_k
@@ -886,7 +1104,23 @@ _wr2 = _rng.random(50) < 0.2
 _wr2[_rk2[:3]] = True
 for _k in (3, 7, 20):
     _exp_p = _wr2[_rk2[:_k]].mean()
-    check_scalar(precision_at_k(_rk2, _wr2, _k), _exp_p, f"precision_at_k(ranking, is_wrong, {_k}) on 50 examples", hints=[(_wr2[_rk2[:_k]].sum() / _wr2.sum(), "divides by the number of wrong labels: that is the recall"), (_wr2[:_k].mean(), "reads is_wrong at positions 0..k-1 instead of at the indices ranking[:k]"), (_wr2[_rk2[:_k + 1]].mean(), "takes k + 1 suspects"), (_wr2[_rk2[-_k:]].mean(), "takes the last k of the ranking")])
+    check_scalar(
+        precision_at_k(_rk2, _wr2, _k),
+        _exp_p,
+        f"precision_at_k(ranking, is_wrong, {_k}) on 50 examples",
+        hints=[
+            (
+                _wr2[_rk2[:_k]].sum() / _wr2.sum(),
+                "divides by the number of wrong labels: that is the recall",
+            ),
+            (
+                _wr2[:_k].mean(),
+                "reads is_wrong at positions 0..k-1 instead of at the indices ranking[:k]",
+            ),
+            (_wr2[_rk2[: _k + 1]].mean(), "takes k + 1 suspects"),
+            (_wr2[_rk2[-_k:]].mean(), "takes the last k of the ranking"),
+        ],
+    )
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -896,13 +1130,18 @@ for _k in (3, 7, 20):
 # %% tags=["demo"]
 ranking = rank_suspect_labels(probs, Y_noisy)
 precision = precision_at_k(ranking, is_flipped, n_flip)
-print(f"precision at k = {n_flip}: {precision:.2f}  "
-      f"(a random pick of 38 would find {100 * n_flip / len(Y_train):.0f} % flips)")
+print(
+    f"precision at k = {n_flip}: {precision:.2f}  "
+    f"(a random pick of 38 would find {100 * n_flip / len(Y_train):.0f} % flips)"
+)
 top = ranking[:16]
-captions = [f"given {classes[Y_noisy[i]][:7]}\n{'FLIPPED' if is_flipped[i] else 'ok'}"
-            for i in top]
-_ = montage(train_x_orig[train_idx][top], captions, ncols=8,
-            title="The 16 most suspect training labels (given label; planted flip or not)")
+captions = [f"given {classes[Y_noisy[i]][:7]}\n{'FLIPPED' if is_flipped[i] else 'ok'}" for i in top]
+_ = montage(
+    train_x_orig[train_idx][top],
+    captions,
+    ncols=8,
+    title="The 16 most suspect training labels (given label; planted flip or not)",
+)
 plt.show()
 
 # %% [markdown]
@@ -919,9 +1158,11 @@ keep = np.ones(len(Y_train), dtype=bool)
 keep[ranking[:n_flip]] = False
 noisy_model = make_model().fit(X_train, Y_noisy)
 cleaned_model = make_model().fit(X_train[keep], Y_noisy[keep])
-dev_err = {"clean labels": errors["dev"],
-           "5 % flipped": error_rate(noisy_model, X_dev, Y_dev),
-           "flipped, top 38 suspects removed": error_rate(cleaned_model, X_dev, Y_dev)}
+dev_err = {
+    "clean labels": errors["dev"],
+    "5 % flipped": error_rate(noisy_model, X_dev, Y_dev),
+    "flipped, top 38 suspects removed": error_rate(cleaned_model, X_dev, Y_dev),
+}
 for name, value in dev_err.items():
     print(f"{name:>33}: dev error {100 * value:.1f} %, dev accuracy {100 * (1 - value):.1f} %")
 

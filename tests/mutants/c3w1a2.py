@@ -167,7 +167,8 @@ MUTANTS = {
         # Off by one: the first m - 1 examples.
         "m_minus_one": _CURVE.format(body=(
             "        model = make_model().fit(X_train[:m - 1], Y_train[:m - 1])\n"
-            "        train_errors.append(np.mean(model.predict(X_train[:m - 1]) != Y_train[:m - 1]))\n"
+            "        n = m - 1\n"
+            "        train_errors.append(np.mean(model.predict(X_train[:n]) != Y_train[:n]))\n"
             "        dev_errors.append(np.mean(model.predict(X_dev) != Y_dev))\n"
         )),
     },
@@ -213,7 +214,8 @@ MUTANTS = {
         )),
         # The share of errors that would remain.
         "remaining_share": _CEIL.format(body=(
-            "    ceilings = {t: (1 - c / n_errors if n_errors else 0.0) for t, c in tally.items()}\n"
+            "    ceilings = {t: (1 - c / n_errors if n_errors else 0.0)\n"
+            "                for t, c in tally.items()}\n"
         )),
         # Divides by zero when there is no error (NaN).
         "nan_without_errors": _CEIL.format(body=(
