@@ -554,12 +554,9 @@ run_checks(
 
 ### BEGIN HIDDEN TESTS
 def _ref_curve(mk, Xt, Yt, Xd, Yd, sizes):
-    out_t, out_d = [], []
-    for m in sizes:
-        mod = mk().fit(Xt[:m], Yt[:m])
-        out_t.append(np.mean(mod.predict(Xt[:m]) != Yt[:m]))
-        out_d.append(np.mean(mod.predict(Xd) != Yd))
-    return np.array(out_t), np.array(out_d)
+    _fits = [mk().fit(Xt[:_n], Yt[:_n]) for _n in sizes]
+    _tr = [np.mean(_f.predict(Xt[:_n]) != Yt[:_n]) for _f, _n in zip(_fits, sizes)]
+    return np.array(_tr), np.array([np.mean(_f.predict(Xd) != Yd) for _f in _fits])
 
 
 _rng = np.random.default_rng(11)
