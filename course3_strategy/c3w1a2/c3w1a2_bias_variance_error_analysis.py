@@ -27,7 +27,7 @@
 # - find **wrong labels** in the training set with the model's own predictions.
 #
 # Everything runs on the animal / non-animal pictures of course 1, with a small neural network
-# from scikit-learn that trains in about a second.
+# from scikit-learn that trains in a second or two.
 #
 # **By the end you will have written** `diagnose`, `next_action`, `learning_curve`,
 # `tally_errors`, `error_ceilings`, `rank_suspect_labels` and `precision_at_k`.
@@ -892,6 +892,7 @@ assert biggest == "grey", f"expected grey to carry the most errors, got {biggest
 assert 0.35 <= ceilings["grey"] <= 0.6, f"grey ceiling {ceilings['grey']:.2f}"
 assert tally["misleading scene"] >= 0.8 * n_with_tag["misleading scene"]
 assert ceilings["misleading scene"] <= 0.3
+assert tally["neutral background"] >= 0.3 * n_with_tag["neutral background"]
 print("The stated figures hold.")
 
 # %% [markdown]
@@ -948,6 +949,9 @@ print(f"gain in dev error: {100 * gain:+.1f} points (ceiling {grey_ceiling_point
 
 # %% tags=["demo"]
 assert -0.04 <= gain <= 0.02, f"gain {gain:.3f}: expected between -4 and +2 points"
+grey_orig = np.mean([r[1] for r in results["original"]])
+grey_aug = np.mean([r[1] for r in results["with grey copies"]])
+assert grey_aug >= grey_orig - 2, "the grey copies should not reduce the grey errors"
 assert gain < 0.5 * errors["dev"] * ceilings["grey"], "the gain stays far below the ceiling"
 print("The stated figures hold.")
 
@@ -1171,7 +1175,7 @@ for name, value in dev_err.items():
 # more noise, or a model that fits its labels more closely, the flips cost more.)
 
 # %% tags=["demo"]
-assert 0.3 <= precision <= 0.6, f"precision at 38: {precision:.2f}"
+assert 0.33 <= precision <= 0.5, f"precision at 38: {precision:.2f}"
 _values = np.array(list(dev_err.values()))
 assert _values.max() - _values.min() <= 0.025, "the three dev errors should lie within 2.5 points"
 print("The stated figures hold.")
