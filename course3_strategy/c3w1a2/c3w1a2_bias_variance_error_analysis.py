@@ -1136,7 +1136,7 @@ print(
     f"(a random pick of 38 would find {100 * n_flip / len(Y_train):.0f} % flips)"
 )
 top = ranking[:16]
-captions = [f"given {classes[Y_noisy[i]][:7]}\n{'FLIPPED' if is_flipped[i] else 'ok'}" for i in top]
+captions = [f"given {classes[Y_noisy[i]]}\n{'FLIPPED' if is_flipped[i] else 'ok'}" for i in top]
 _ = montage(
     train_x_orig[train_idx][top],
     captions,
