@@ -66,7 +66,7 @@ from tensorflow.keras.layers import LSTM, Dense, Input, RepeatVector, Reshape
 from tensorflow.keras.models import Model
 
 from dlcourse.data import load_melodies
-from dlcourse.kerascheck_seq import check_model_structure
+from dlcourse.kerascheck_seq import check_model_structure, layer_rows
 from dlcourse.music import SAMPLE_RATE, decode, note_name, plot_piano_roll, synthesize
 from dlcourse.testing import (
     check_array,
@@ -366,14 +366,19 @@ _hidden_djmodel()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# The training model, with `Tx = 30`. Its summary lists six layers: a layer called thirty
-# times is listed once, with its parameters counted once. Compare the LSTM's count with your
-# answer to exercise 1.
+# The training model, with `Tx = 30`. It has six layers; a layer called thirty times holds
+# its parameters once. (`model.summary()` lists, besides them, the thirty slicing operations
+# `X[:, t, :]` as `GetItem`; the table below lists only the layers, with the number of times
+# each is called.) Compare the LSTM's count with your answer to exercise 1.
 
 # %% tags=["demo"]
 model = djmodel(Tx, LSTM_cell, densor, reshaper)
-model.summary(line_length=90)
-print("your count:", lstm_parameter_count(n_a, n_values), "  Keras:", LSTM_cell.count_params())
+print(f"{'layer':12} {'output shape':38} {'params':>7} {'calls':>5}")
+for kind, shape, params, calls in layer_rows(model):
+    print(f"{kind:12} {str(shape):38} {params:7d} {calls:5d}")
+print("total parameters:", model.count_params())
+print("your count for the LSTM:", lstm_parameter_count(n_a, n_values),
+      "  Keras:", LSTM_cell.count_params())
 
 # %% [markdown]
 # ## 4 - Training
@@ -678,32 +683,37 @@ _hidden_predict_and_sample()
 # %% [markdown]
 # ## 6 - Listening
 #
-# Compose 50 tokens with the trained layers, starting from the first token of a window of the
+# Compose 50 tokens with the trained layers, starting from the first token of window 0 of the
 # data and from a random hidden state (from zero states every composition would start alike).
 
 # %% tags=["demo"]
 inference_model = music_inference_model(LSTM_cell, densor, Ty=50)
 rng = np.random.default_rng(7)
-x_initializer = X[10:11, :1, :]  # (1, 1, n_values)
-a_initializer = rng.normal(0, 0.5, size=(1, n_a)).astype(np.float32)
+x_initializer = X[0:1, :1, :]  # (1, 1, n_values)
+a_initializer = rng.normal(0, 1, size=(1, n_a)).astype(np.float32)
 c_initializer = np.zeros((1, n_a), dtype=np.float32)
 results, indices = predict_and_sample(inference_model, x_initializer, a_initializer,
                                       c_initializer)
 melody = np.concatenate([[int(x_initializer.argmax())], indices[:, 0]])
-print("generated:", " ".join(note_name(p) for p, _ in decode(melody[:16])), "...")
+real = np.concatenate([X[0].argmax(axis=1), [Y[-1, 0].argmax()]])
+print("generated:", " ".join(note_name(p) for p, _ in decode(melody[:20])), "...")
+print(f"distinct tokens: generated {len(set(melody.tolist()))}, "
+      f"window 0 of the data {len(set(real.tolist()))}")
+check_between(len(set(melody.tolist())), 1, len(set(real.tolist())) - 1,
+              "the number of distinct tokens of the generated melody",
+              "fewer than in the data window")
 
 fig, axes = plt.subplots(2, 1, figsize=(9, 5))
 plot_piano_roll(melody, ax=axes[0], title="generated melody (51 tokens)", color="tab:orange")
-plot_piano_roll(np.concatenate([X[10].argmax(axis=1), [Y[-1, 10].argmax()]]), ax=axes[1],
-                title="a melody of the data (window 10)")
+plot_piano_roll(real, ax=axes[1], title="a melody of the data (window 0, 31 tokens)")
 fig.tight_layout()
 plt.show()
 display(Audio(synthesize(melody), rate=SAMPLE_RATE))
 
 # %% [markdown]
-# The generated melody stays in a key and uses the chorales' usual durations, but after a short
-# while it tends to repeat a figure of two or three notes: always taking the most likely token
-# makes the model walk into the same loops. Two remedies are worth trying on your own:
+# The generated melody uses fewer distinct tokens than the real one (the cell checks it), and
+# after a while it falls into a loop (in the reference run, one note repeated): always taking
+# the most likely token makes the model walk into the same loops. Two remedies are worth trying on your own:
 # **sampling** the next token from $\hat y^{\langle t \rangle}$ instead of taking its argmax
 # (`np.random.choice(n_values, p=...)`, step by step in Python), and training longer.
 #
