@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 __all__ = ["SAMPLE_RATE", "REST", "vocabulary", "to_indices", "decode", "note_name",
-           "midi_to_hz", "synthesize", "preview_melodies"]
+           "midi_to_hz", "synthesize", "plot_piano_roll", "preview_melodies"]
 
 SAMPLE_RATE = 22_050
 REST = -1
@@ -129,6 +129,41 @@ def synthesize(tokens, indices_values=None, bpm=100.0, sample_rate=SAMPLE_RATE, 
                 tone += w * np.sin(2 * np.pi * k * f0 * t)
         wave[start:stop] = volume * tone * _envelope(n, sample_rate)
     return wave.astype(np.float32)
+
+
+def plot_piano_roll(tokens, ax=None, title="piano roll", indices_values=None, color="tab:blue"):
+    """Draw a token sequence as a piano roll: one bar per note, time against MIDI pitch.
+
+    Parameters
+    ----------
+    tokens : array_like
+        Token indices or one-hot rows (see :func:`to_indices`).
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when omitted.
+    title : str
+        The axes' title.
+    indices_values : dict, optional
+        The vocabulary; by default the one of :func:`dlcourse.data.load_melodies`.
+
+    Returns
+    -------
+    ax : matplotlib Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 2.5))
+    t = 0.0
+    pitches = []
+    for midi, q in decode(tokens, indices_values):
+        if midi != REST:
+            ax.barh(midi, q, left=t, height=0.8, color=color)
+            pitches.append(midi)
+        t += q
+    ax.set(xlabel="time (quarter notes)", ylabel="MIDI pitch", title=title, xlim=(0, max(t, 1)))
+    if pitches:
+        ax.set_ylim(min(pitches) - 2, max(pitches) + 2)
+    return ax
 
 
 def preview_melodies(n=4, melodies=None):
