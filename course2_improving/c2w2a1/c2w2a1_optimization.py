@@ -831,6 +831,14 @@ s = {"dW1": np.array([[0.01, 0.02, 0.0], [0.04, 0.01, 0.03]]),
      "db2": np.array([[0.1]])}
 parameters, v, s, v_corrected, s_corrected = update_parameters_with_adam(parameters, grads,
                                                                          v, s, t=2)
+# One first step (t = 1) with a large epsilon = 0.1 and learning_rate = 0.1: then v̂ = dW and
+# ŝ = dW², and each parameter moves by -0.1 * dW / (|dW| + 0.1), epsilon outside the root.
+one_step = update_parameters_with_adam(
+    {"W1": np.array([[1.0]]), "b1": np.array([[0.0]])},
+    {"dW1": np.array([[0.02]]), "db1": np.array([[-0.5]])},
+    {"dW1": np.zeros((1, 1)), "db1": np.zeros((1, 1))},
+    {"dW1": np.zeros((1, 1)), "db1": np.zeros((1, 1))}, 1, 0.1, 0.9, 0.999, 0.1)
+W_eps, b_eps = one_step[0]["W1"], one_step[0]["b1"]
 print("W1 =\n", parameters["W1"])
 print("v_corrected['dW1'] =\n", v_corrected["dW1"])
 print("s_corrected['dW1'] =\n", s_corrected["dW1"])
@@ -854,6 +862,12 @@ run_checks(
     lambda: check_array(parameters["W2"], [[1.0044181803, -2.0036375594]], "W2", rtol=1e-8),
     lambda: check_array(parameters["b2"], [[0.2964518368]], "b2", rtol=1e-8),
     lambda: check_array(s["db2"], [[0.10134]], "s['db2']"),
+    lambda: check_array(W_eps, [[0.9833333333]],
+                        "W1 after one step with epsilon=0.1", rtol=1e-8,
+                        hints=[([[0.9936880560]], "epsilon inside the square root? "
+                                                  "v̂ / (√ŝ + ε), ε outside")]),
+    lambda: check_array(b_eps, [[0.0833333333]],
+                        "b1 after one step with epsilon=0.1", rtol=1e-8),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_update_parameters_with_adam():
