@@ -1172,7 +1172,12 @@ learning_rate = update_lr(0.5, 2, 1)
 print("update_lr(0.5, 2, 1) =", learning_rate)
 run_checks(
     "update_lr",
-    lambda: check_scalar(learning_rate, 0.5 / 3, "update_lr(0.5, 2, 1)"),
+    lambda: check_scalar(learning_rate, 0.5 / 3, "update_lr(0.5, 2, 1)",
+                         hints=[(0.25, "the 1 of 1 + decay_rate × epoch_num forgotten?"),
+                                (0.5, "learning_rate0 × decay_rate ** epoch_num: the formula "
+                                      "is learning_rate0 / (1 + decay_rate × epoch_num)?"),
+                                (1.5, "multiplied by 1 + decay_rate × epoch_num: divide?"),
+                                (0.1, "epoch_num + 1: the epochs are counted from 0?")]),
     lambda: check_scalar(update_lr(0.5, 0, 1), 0.5, "update_lr(0.5, 0, 1)"),
     lambda: check_scalar(update_lr(0.01, 10, 0.3), 0.0025, "update_lr(0.01, 10, 0.3)"),
 )
@@ -1234,7 +1239,12 @@ print("schedule_lr_decay(0.5, 100, 1, time_interval=30) =", learning_rate)
 run_checks(
     "schedule_lr_decay",
     lambda: check_scalar(learning_rate, 0.125,
-                         "schedule_lr_decay(0.5, 100, 1, time_interval=30)"),
+                         "schedule_lr_decay(0.5, 100, 1, time_interval=30)",
+                         hints=[(0.1153846154, "epoch_num / time_interval not floored: "
+                                               "np.floor?"),
+                                (0.1, "rounded up: np.floor, not np.ceil?"),
+                                (0.0049504950, "decayed at every epoch: divide epoch_num by "
+                                               "time_interval (and floor)?")]),
     lambda: check_scalar(schedule_lr_decay(0.5, 2500, 0.5), 0.25,
                          "schedule_lr_decay(0.5, 2500, 0.5) (default time_interval)"),
 )

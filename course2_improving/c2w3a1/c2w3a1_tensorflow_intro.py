@@ -302,7 +302,13 @@ run_checks(
     lambda: check_equal(tf.is_tensor(result), True, "tf.is_tensor(linear_function())"),
     lambda: check_shape(result, (4, 1), "linear_function()"),
     lambda: check_close(result, [[-2.15657382], [2.95891446], [-1.08926781], [-0.84538042]],
-                        "linear_function()", rtol=1e-6),
+                        "linear_function()", rtol=1e-6, hints=[
+                            ([[-1.987485436], [-2.768262478], [-0.786354145], [-2.774638458]],
+                             "the numbers drawn in another order: X, then W, then b?"),
+                            ([[0.043208719], [3.303770873], [0.666449025], [-0.929807916]],
+                             "W X − b: add b?"),
+                            ([[0.90226927], [0.743940645], [1.085422711], [0.858180656]],
+                             "np.random.rand (uniform) instead of np.random.randn?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_linear_function():
@@ -532,7 +538,10 @@ run_checks(
                               f"isinstance(parameters['{k}'], tf.Variable)") for k in SHAPES],
     *[lambda k=k: check_tensor(parameters[k], tf.float32, f"parameters['{k}']") for k in SHAPES],
     lambda: check_close(parameters["W3"][0, :3], [0.04799401, -0.18682818, 0.23918913],
-                        "parameters['W3'][0, :3]", rtol=1e-5),
+                        "parameters['W3'][0, :3]", rtol=1e-5,
+                        hints=[([0.175263792, -0.788998783, 2.202542067],
+                                "normal numbers not scaled: the Glorot initializer the "
+                                "exercise names?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_initialize_parameters():
@@ -634,7 +643,19 @@ run_checks(
     lambda: check_tensor(Z3_small, tf.float32, "forward_propagation(X_small, small)"),
     lambda: check_shape(Z3_small, (3, 2), "forward_propagation(X_small, small)"),
     lambda: check_close(Z3_small, [[-0.521, 1.5], [0.935, -2.025], [2.063, 0.55]],
-                        "forward_propagation(X_small, small)", rtol=1e-5, atol=1e-6),
+                        "forward_propagation(X_small, small)", rtol=1e-5, atol=1e-6, hints=[
+                            ([[0.0, 1.5], [0.935, 0.0], [2.063, 0.55]],
+                             "a ReLU on the output: return the logits Z3, no activation?"),
+                            ([[0.30715704, 0.573325753], [-0.322814018, -0.720163822],
+                              [0.942946136, 0.659960806]], "sigmoid in the hidden layers: ReLU?"),
+                            ([[-1.157000184, 1.980000019], [1.995000243, -2.684999943],
+                              [3.971000433, 0.670000017]],
+                             "Z1, Z2 passed on instead of A1, A2: the ReLU skipped?")]),
+    # Inside tf.function TensorFlow builds a graph: NumPy calls on tensors fail there.
+    lambda: check_close(tf.function(forward_propagation)(X_small, small),
+                        [[-0.521, 1.5], [0.935, -2.025], [2.063, 0.55]],
+                        "forward_propagation run inside tf.function (tf operations only, no "
+                        "NumPy)", rtol=1e-5, atol=1e-6),
     lambda: check_shape(forward_propagation(first_two, full_size), (6, 2),
                         "forward_propagation on two pictures with the parameters of the "
                         "network [12288, 25, 12, 6]"),
@@ -738,7 +759,14 @@ run_checks(
     lambda: check_tensor(loss_small, tf.float32, "compute_total_loss(logits_small, labels_small)"),
     lambda: check_shape(loss_small, (), "compute_total_loss(logits_small, labels_small)"),
     lambda: check_close(loss_small, 0.2395447 + np.log(3.0),
-                        "compute_total_loss(logits_small, labels_small)", rtol=1e-5),
+                        "compute_total_loss(logits_small, labels_small)", rtol=1e-5, hints=[
+                            (1.098612428, "from_logits=True missing: the logits taken for "
+                                          "probabilities?"),
+                            (0.626523316, "logits and labels not transposed: the loss expects "
+                                          "one example per row?"),
+                            (1.484335899, "a binary cross-entropy: categorical_crossentropy?"),
+                            (0.669078588, "the mean over the examples: the total is the sum?"),
+                            (4.757223606, "labels and logits swapped: (y_true, y_pred)?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_compute_total_loss():
