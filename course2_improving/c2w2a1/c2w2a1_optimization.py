@@ -1177,7 +1177,9 @@ run_checks(
                                 (0.5, "learning_rate0 × decay_rate ** epoch_num: the formula "
                                       "is learning_rate0 / (1 + decay_rate × epoch_num)?"),
                                 (1.5, "multiplied by 1 + decay_rate × epoch_num: divide?"),
-                                (0.1, "epoch_num + 1: the epochs are counted from 0?")]),
+                                (2.5, "learning_rate0 / 1 + …: parentheses around "
+                                      "(1 + decay_rate × epoch_num)?"),
+                                (0.125, "epoch_num + 1: the epochs are counted from 0?")]),
     lambda: check_scalar(update_lr(0.5, 0, 1), 0.5, "update_lr(0.5, 0, 1)"),
     lambda: check_scalar(update_lr(0.01, 10, 0.3), 0.0025, "update_lr(0.01, 10, 0.3)"),
 )
