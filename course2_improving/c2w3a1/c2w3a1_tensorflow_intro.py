@@ -541,7 +541,14 @@ run_checks(
                         "parameters['W3'][0, :3]", rtol=1e-5,
                         hints=[([0.175263792, -0.788998783, 2.202542067],
                                 "normal numbers not scaled: the Glorot initializer the "
-                                "exercise names?")]),
+                                "exercise names?"),
+                               ([0.437040448, -0.046210825, 0.115806341],
+                                "Glorot uniform: the exercise names GlorotNormal?")]),
+    # The biases too are drawn with the initializer.
+    lambda: check_close(parameters["b1"][:3, 0], [0.0399334356, -0.1554504335, 0.1990173906],
+                        "parameters['b1'][:3, 0]", rtol=1e-5,
+                        hints=[([0.0, 0.0, 0.0], "zeros: the biases are drawn with the "
+                                                 "initializer too?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_initialize_parameters():
@@ -553,7 +560,9 @@ def _hidden_initialize_parameters():
         check_equal(isinstance(_params[_k], tf.Variable), True, f"isinstance({_name}, tf.Variable)")
         check_tensor(_params[_k], tf.float32, _name)
         check_shape(_params[_k], _shape, _name)
-        check_close(_params[_k], np.asarray(_init(shape=_shape)), _name, rtol=1e-5, atol=1e-7)
+        check_close(_params[_k], np.asarray(_init(shape=_shape)), _name, rtol=1e-5, atol=1e-7,
+                    hints=[(np.zeros(_shape), "zeros: every parameter is drawn with the "
+                                              "initializer?")])
     # The spread of the weights: the Glorot variance 2 / (n_in + n_out).
     for _k in ("W1", "W2"):
         _fan = sum(SHAPES[_k])
@@ -650,7 +659,13 @@ run_checks(
                               [0.942946136, 0.659960806]], "sigmoid in the hidden layers: ReLU?"),
                             ([[-1.157000184, 1.980000019], [1.995000243, -2.684999943],
                               [3.971000433, 0.670000017]],
-                             "Z1, Z2 passed on instead of A1, A2: the ReLU skipped?")]),
+                             "Z1, Z2 passed on instead of A1, A2: the ReLU skipped?"),
+                            ([[0.053940915, 0.706118524], [0.23134017, 0.020796465],
+                              [0.714718938, 0.273085028]],
+                             "a softmax on the output: return the logits Z3?"),
+                            ([[-0.467000037, 1.472000122], [0.845000029, -1.986500144],
+                              [1.901000142, 0.543000042]],
+                             "a bias of a hidden layer left out: + b1, + b2?")]),
     # Inside tf.function TensorFlow builds a graph: NumPy calls on tensors fail there.
     lambda: check_close(tf.function(forward_propagation)(X_small, small),
                         [[-0.521, 1.5], [0.935, -2.025], [2.063, 0.55]],
@@ -766,7 +781,9 @@ run_checks(
                                           "one example per row?"),
                             (1.484335899, "a binary cross-entropy: categorical_crossentropy?"),
                             (0.669078588, "the mean over the examples: the total is the sum?"),
-                            (4.757223606, "labels and logits swapped: (y_true, y_pred)?")]),
+                            (4.757223606, "labels and logits swapped: (y_true, y_pred)?"),
+                            (1.960080624, "a sigmoid or softmax applied before the loss: "
+                                          "from_logits=True expects the logits?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_compute_total_loss():
