@@ -343,8 +343,13 @@ run_checks(
                             ([[5.5079790257, 7.0814782262, 2.9090473891],
                               [5.108276052, 8.9294695435, 8.9629308893]],
                              "uniform numbers: np.random.randn, not np.random.rand?")]),
-    lambda: check_array(parameters["b1"], np.zeros((2, 1)), "b1"),
-    lambda: check_array(parameters["W2"], [[-0.8274148148, -6.2700067682]], "W2", rtol=1e-8),
+    lambda: check_array(parameters["b1"], np.zeros((2, 1)), "b1",
+                        hints=[([[-0.8274148148], [-6.2700067682]],
+                                "random biases: b is zeros (np.zeros)?")]),
+    lambda: check_array(parameters["W2"], [[-0.8274148148, -6.2700067682]], "W2", rtol=1e-8,
+                        hints=[([[17.8862847343, 4.3650985051]],
+                                "every layer starts with the same numbers: np.random.seed(3) "
+                                "once, before the loop?")]),
     lambda: check_array(parameters["b2"], np.zeros((1, 1)), "b2"),
 )
 ### BEGIN HIDDEN TESTS
