@@ -679,9 +679,10 @@ run_checks(
                         hints=[(np.ones((2, 5)), "D2 all ones: dropout on layer 2 too?")]),
     lambda: check_array(A3, [[0.5541176575, 0.5541176575, 0.5916878071, 0.6329210293,
                               0.5541176575]], "A3", rtol=1e-8, hints=A3_slips),
-    lambda: check_equal(np.array_equal(cache[1], cache_next[1]), False,
-                        "'a second call draws the same mask D1' (np.random.seed inside the "
-                        "function?)"),
+    lambda: check_equal(np.array([np.array_equal(cache[1], cache_next[1])]), np.array([False]),
+                        "whether a second call draws the same mask D1",
+                        hints=[([1.0], "the same masks at every call: np.random.seed inside "
+                                       "the function? (the caller seeds once)")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_forward_propagation_with_dropout():

@@ -353,7 +353,10 @@ def _hidden_random_mini_batches():
         _what = f"for m={_m}, mini_batch_size={_size}"
         check_type(_got, list, f"random_mini_batches(...) {_what}")
         _sizes = [_size] * (_m // _size) + ([_m % _size] if _m % _size else [])
-        check_equal(len(_got), len(_sizes), f"the number of mini-batches {_what}")
+        check_scalar(len(_got), len(_sizes), f"the number of mini-batches {_what}", atol=0,
+                     hints=[(len(_sizes) + 1, "an extra, empty last mini-batch: append it only "
+                                              "when m % mini_batch_size ≠ 0?"),
+                            (len(_sizes) - 1, "the last, smaller mini-batch left out?")])
         _seen = []
         for _t, (_bx, _by) in enumerate(_got):
             check_shape(_bx, (_n_x, _sizes[_t]), f"mini_batch_X number {_t} {_what}")
@@ -781,7 +784,9 @@ def _hidden_initialize_adam():
         _v["dW1"] += 1.0
         check_array(_s["dW1"], np.zeros(_P["W1"].shape),
                     "s['dW1'] after changing v['dW1'] (v and s must not share arrays)",
-                    rtol=0, atol=0)
+                    rtol=0, atol=0, hints=[(np.ones(_P["W1"].shape),
+                                            "v and s share their arrays: give s its own "
+                                            "np.zeros?")])
 
 
 _hidden_initialize_adam()
