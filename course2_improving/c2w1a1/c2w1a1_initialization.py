@@ -327,6 +327,7 @@ def initialize_parameters_random(layers_dims):
 
 
 # %% nbgrader={"grade_id": "test_initialize_parameters_random", "points": 2}
+np.random.seed(0)  # another seed first: the function must set its own, np.random.seed(3)
 parameters = initialize_parameters_random([3, 2, 1])
 run_checks(
     "initialize_parameters_random",
@@ -334,9 +335,21 @@ run_checks(
                        "initialize_parameters_random([3, 2, 1])"),
     lambda: check_array(parameters["W1"], [[17.8862847343, 4.3650985051, 0.9649746807],
                                            [-18.6349270336, -2.7738820251, -3.5475897927]],
-                        "W1", rtol=1e-8),
-    lambda: check_array(parameters["b1"], np.zeros((2, 1)), "b1"),
-    lambda: check_array(parameters["W2"], [[-0.8274148148, -6.2700067682]], "W2", rtol=1e-8),
+                        "W1", rtol=1e-8, hints=[
+                            ([[17.6405234597, 4.0015720837, 9.7873798411],
+                              [22.408931992, 18.6755799015, -9.7727787988]],
+                             "the numbers of seed 0, set before the call: np.random.seed(3) "
+                             "missing?"),
+                            ([[5.5079790257, 7.0814782262, 2.9090473891],
+                              [5.108276052, 8.9294695435, 8.9629308893]],
+                             "uniform numbers: np.random.randn, not np.random.rand?")]),
+    lambda: check_array(parameters["b1"], np.zeros((2, 1)), "b1",
+                        hints=[([[-0.8274148148], [-6.2700067682]],
+                                "random biases: b is zeros (np.zeros)?")]),
+    lambda: check_array(parameters["W2"], [[-0.8274148148, -6.2700067682]], "W2", rtol=1e-8,
+                        hints=[([[17.8862847343, 4.3650985051]],
+                                "every layer starts with the same numbers: np.random.seed(3) "
+                                "once, before the loop?")]),
     lambda: check_array(parameters["b2"], np.zeros((1, 1)), "b2"),
 )
 ### BEGIN HIDDEN TESTS
@@ -509,6 +522,7 @@ def initialize_parameters_he(layers_dims):
 
 
 # %% nbgrader={"grade_id": "test_initialize_parameters_he", "points": 2}
+np.random.seed(0)  # another seed first: the function must set its own, np.random.seed(3)
 parameters = initialize_parameters_he([2, 4, 1])
 run_checks(
     "initialize_parameters_he",
@@ -517,7 +531,11 @@ run_checks(
     lambda: check_array(parameters["W1"], [[1.7886284734, 0.4365098505],
                                            [0.0964974681, -1.8634927034],
                                            [-0.2773882025, -0.3547589793],
-                                           [-0.0827414815, -0.6270006768]], "W1", rtol=1e-8),
+                                           [-0.0827414815, -0.6270006768]], "W1", rtol=1e-8,
+                        hints=[([[1.764052346, 0.4001572084], [0.9787379841, 2.2408931992],
+                                 [1.8675579901, -0.9772778799], [0.9500884175, -0.1513572083]],
+                                "the numbers of seed 0, set before the call: np.random.seed(3) "
+                                "missing?")]),
     lambda: check_array(parameters["b1"], np.zeros((4, 1)), "b1"),
     lambda: check_array(parameters["W2"],
                         [[-0.0309841244, -0.3374441054, -0.9290426767, 0.625522484]],
@@ -600,7 +618,8 @@ assert 0.80 <= random_train <= 0.90, f"large random: train accuracy {random_trai
 assert random_test >= 0.70, f"large random: test accuracy {random_test:.3f}"
 assert he_train >= 0.95 and he_test >= 0.90, f"He: {he_train:.3f} / {he_test:.3f}"
 assert he_test >= random_test + 0.10, "He should be clearly ahead of large random"
-print("The results match those of a correct implementation.")
+print("These accuracies are in the ranges a correct implementation reaches "
+      "(the ranges only; the test cells check your functions).")
 
 # %% [markdown]
 # The recorded costs tell the same story (on a log scale, as the curves span orders of

@@ -291,10 +291,18 @@ parameters_small = {"W1": rng.normal(size=(3, 2)), "b1": rng.normal(size=(3, 1))
                     "W3": rng.normal(size=(1, 2)), "b3": rng.normal(size=(1, 1))}
 A3_small, cache_small = nets.forward_propagation(X_small, parameters_small)
 cost = compute_cost_with_regularization(A3_small, Y_small, parameters_small, lambd=0.1)
+# What some common slips give on this example, so that the message can name the cause:
+cost_slips = [(0.8982671807, "λ/m instead of λ/(2m): the ½ of λ/2m forgotten?"),
+              (3.6270375908, "lambd / 2 * m is λm/2: parentheses around (2 * m)?"),
+              (0.6474720309, "the weights summed, not squared: np.square?"),
+              (0.7773861082, "a weight matrix left out: the sum runs over W1, W2 and W3?"),
+              (0.7097032891, "the Frobenius norms not squared?"),
+              (0.8230713369, "the biases penalized too? Only the weights are"),
+              (1.2541937559, "m = 1: m is the number of columns of Y (Y.shape[1])?")]
 run_checks(
     "compute_cost_with_regularization",
     lambda: check_scalar(cost, 0.7796249890, "compute_cost_with_regularization(..., lambd=0.1)",
-                         rtol=1e-8),
+                         rtol=1e-8, hints=cost_slips),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_compute_cost_with_regularization():
@@ -303,6 +311,19 @@ def _hidden_compute_cost_with_regularization():
         _ce = -np.mean(_y * np.log(_a) + (1 - _y) * np.log(1 - _a))
         _l2 = sum(float((_p[_k] ** 2).sum()) for _k in ("W1", "W2", "W3"))
         return _ce + _lambd * _l2 / (2 * _Y.shape[1])
+
+    def _slips(_A3, _Y, _p, _lambd):
+        _m = _Y.shape[1]
+        _ce = _oracle(_A3, _Y, _p, 0.0)
+        _W = [_p[_k] for _k in ("W1", "W2", "W3")]
+        _sq = sum(float((_w ** 2).sum()) for _w in _W)
+        _b2 = sum(float((_p[_k] ** 2).sum()) for _k in ("b1", "b2", "b3"))
+        _vals = (_ce + _lambd / _m * _sq, _ce + _lambd / 2 * _m * _sq,
+                 _ce + _lambd / (2 * _m) * sum(float(_w.sum()) for _w in _W),
+                 _ce + _lambd / (2 * _m) * (_sq - float((_W[2] ** 2).sum())),
+                 _ce + _lambd / (2 * _m) * sum(np.linalg.norm(_w) for _w in _W),
+                 _ce + _lambd / (2 * _m) * (_sq + _b2), _ce + _lambd / 2 * _sq)
+        return list(zip(_vals, [_h for _, _h in cost_slips]))
 
     for _seed, (_dims, _m, _lambd) in enumerate(
         (([2, 4, 3, 1], 7, 0.5), ([3, 5, 2, 1], 12, 2.0), ([2, 6, 6, 1], 3, 0.03),
@@ -320,7 +341,8 @@ def _hidden_compute_cost_with_regularization():
         _copies = {_k: _v.copy() for _k, _v in _p.items()}
         _what = f"the regularized cost for {_m} examples, layers {_dims}, lambd={_lambd}"
         _got = compute_cost_with_regularization(_A3, _Y, _p, _lambd)
-        check_scalar(_got, _oracle(_A3, _Y, _p, _lambd), _what, rtol=1e-7, atol=1e-10)
+        check_scalar(_got, _oracle(_A3, _Y, _p, _lambd), _what, rtol=1e-7, atol=1e-10,
+                     hints=_slips(_A3, _Y, _p, _lambd))
         for _k in _p:
             check_equal(_p[_k], _copies[_k],
                         f"parameters['{_k}'] after the call (inputs must not change)")
@@ -399,15 +421,36 @@ def backward_propagation_with_regularization(X, Y, cache, lambd):
 # %% nbgrader={"grade_id": "test_backward_propagation_with_regularization", "points": 3}
 # The small network of the previous test, with lambd = 0.7.
 grads = backward_propagation_with_regularization(X_small, Y_small, cache_small, lambd=0.7)
+# What some common slips give for dW3 (and dW2, dW1 without their L2 term), to name the cause:
+W_SLIPS = {"1/m": "the λ/m W term without its 1/m?",
+           "half": "λ/(2m) W: the derivative of (λ/2m) W² is (λ/m) W?",
+           "twice": "2λ/m W: the ½ of λ/2m cancels the 2 of W²?",
+           "sign": "the λ/m W term subtracted: a sign flipped?",
+           "square": "λ/m W²: the derivative of W² is 2W, not W²?",
+           "none": "the λ/m W term missing in this gradient?"}
+dW3_slips = [([[-0.2955332881, 0.0753394967]], W_SLIPS["1/m"]),
+             ([[-0.0295533288, -0.0592555917]], W_SLIPS["half"]),
+             ([[-0.1182133152, -0.0143905622]], W_SLIPS["twice"]),
+             ([[0.0591066576, -0.1041206212]], W_SLIPS["sign"]),
+             ([[0.0249542641, -0.0678205352]], W_SLIPS["square"]),
+             ([[0.0, -0.0742106015]], W_SLIPS["none"])]
 run_checks(
     "backward_propagation_with_regularization",
-    lambda: check_array(grads["dW1"], [[0.0460101163, 0.0526585487],
-                                       [-0.0796461661, -0.029369857],
-                                       [-0.1306687543, 0.1015115374]], "dW1", rtol=1e-7),
+    lambda: check_array(grads["dW3"], [[-0.0591066576, -0.0443005819]], "dW3", rtol=1e-7,
+                        hints=dW3_slips),
     lambda: check_array(grads["dW2"], [[-0.0360069137, 0.0011399053, -0.0385844067],
                                        [0.1707751236, 0.1300726281, -0.3807194465]], "dW2",
-                        rtol=1e-7),
-    lambda: check_array(grads["dW3"], [[-0.0591066576, -0.0443005819]], "dW3", rtol=1e-7),
+                        rtol=1e-7, hints=[([[0.0, 0.0, 0.0],
+                                            [-0.0103938104, -0.010868776, -0.0011566995]],
+                                           W_SLIPS["none"])]),
+    lambda: check_array(grads["dW1"], [[0.0460101163, 0.0526585487],
+                                       [-0.0796461661, -0.029369857],
+                                       [-0.1306687543, 0.1015115374]], "dW1", rtol=1e-7,
+                        hints=[([[0.0420310026, -0.0238812694], [0.0234574061, -0.0065624643],
+                                 [-0.0631720505, 0.0176730676]], W_SLIPS["none"])]),
+    # The biases are not penalized, so db3 is unchanged (no λ term).
+    lambda: check_array(grads["db3"], [[-0.033839249]], "db3", rtol=1e-7,
+                        hints=[([[-0.0034141787]], "the bias regularized too? db has no λ term")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_backward_propagation_with_regularization():
@@ -452,9 +495,18 @@ def _hidden_backward_propagation_with_regularization():
                 _minus[_name][_idx] -= _eps
                 _num[_idx] = (_cost(_X, _Y, _plus, _lambd)
                               - _cost(_X, _Y, _minus, _lambd)) / (2 * _eps)
+            _P = _p[_name]
+            if _name.startswith("W"):
+                _plain = _num - _lambd / _m * _P
+                _hints = [(_plain + _c, W_SLIPS[_k]) for _k, _c in (
+                    ("1/m", _lambd * _P), ("half", _lambd / (2 * _m) * _P),
+                    ("twice", 2 * _lambd / _m * _P), ("sign", -_lambd / _m * _P),
+                    ("square", _lambd / _m * _P ** 2), ("none", 0 * _P))]
+            else:
+                _hints = [(_num + _lambd / _m * _P, "the bias regularized too? db has no λ term")]
             check_array(_g["d" + _name], _num,
                         f"gradients['d{_name}'] {_what}, compared with the numerical gradient "
-                        "of the regularized cost", rtol=1e-5, atol=1e-7)
+                        "of the regularized cost", rtol=1e-5, atol=1e-7, hints=_hints)
         for _k, (_before, _after) in enumerate(zip(_copy, _cache)):
             check_equal(_after, _before, f"cache[{_k}] after the call (inputs must not change)")
 
@@ -604,15 +656,33 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5):
 # The small network of the L2 tests, keep_prob = 0.7, after np.random.seed(1).
 np.random.seed(1)
 A3, cache = forward_propagation_with_dropout(X_small, parameters_small, keep_prob=0.7)
+# What some common slips give on this example, so that the message can name the cause:
+D1_slips = [(np.array([[0, 1, 1, 1, 0], [1, 0, 1, 1, 1], [0, 1, 1, 1, 0]]),
+             "the mask of np.random.randn: D1 needs uniform numbers, np.random.rand?"),
+            (np.array([[1, 0, 1, 1, 1], [1, 1, 1, 1, 0], [1, 0, 1, 0, 1]]),
+             "the mask of D1 < 0.5: keep_prob hard-coded?"),
+            (np.array([[1, 1, 1, 0, 1], [1, 1, 1, 1, 1], [0, 0, 1, 1, 0]]),
+             "the second draw: D1 drawn after D2 (draw D1 first, right after A1)?")]
+A3_slips = [([[0.5541176575, 0.5541176575, 0.569888587, 0.5906297108, 0.5541176575]],
+             "A1 and A2 not divided by keep_prob (inverted dropout)?"),
+            ([[0.5541176575, 0.5541176575, 0.5599298511, 0.5701864556, 0.5541176575]],
+             "A1 and A2 multiplied by keep_prob instead of divided?")]
+# Two calls in a row must draw new masks (no np.random.seed inside the function).
+_, cache_next = forward_propagation_with_dropout(X_small, parameters_small, keep_prob=0.7)
 run_checks(
     "forward_propagation_with_dropout",
     lambda: check_type(cache, tuple, "cache"),
     lambda: check_equal(len(cache), 14, "len(cache)"),
     lambda: check_equal(cache[1], np.array([[1, 0, 1, 1, 1], [1, 1, 1, 1, 1], [1, 1, 1, 0, 1]]),
-                        "D1 (cache[1])"),
-    lambda: check_equal(cache[6], np.array([[1, 1, 1, 1, 1], [0, 0, 1, 1, 0]]), "D2 (cache[6])"),
+                        "D1 (cache[1])", hints=D1_slips),
+    lambda: check_equal(cache[6], np.array([[1, 1, 1, 1, 1], [0, 0, 1, 1, 0]]), "D2 (cache[6])",
+                        hints=[(np.ones((2, 5)), "D2 all ones: dropout on layer 2 too?")]),
     lambda: check_array(A3, [[0.5541176575, 0.5541176575, 0.5916878071, 0.6329210293,
-                              0.5541176575]], "A3", rtol=1e-8),
+                              0.5541176575]], "A3", rtol=1e-8, hints=A3_slips),
+    lambda: check_equal(np.array([np.array_equal(cache[1], cache_next[1])]), np.array([False]),
+                        "whether a second call draws the same mask D1",
+                        hints=[([1.0], "the same masks at every call: np.random.seed inside "
+                                       "the function? (the caller seeds once)")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_forward_propagation_with_dropout():
@@ -639,10 +709,12 @@ def _hidden_forward_propagation_with_dropout():
                         f"every entry of {_name} is 0 or 1 ({_what})")
         check_array(_Z1, _p["W1"] @ _X + _p["b1"], f"Z1 {_what}")
         check_array(_A1, np.maximum(0, _Z1) * _D1 / _kp,
-                    f"A1 {_what} (ReLU, times the mask D1, divided by keep_prob)")
+                    f"A1 {_what} (ReLU, times the mask D1, divided by keep_prob)",
+                    factors={"keep_prob": _kp})
         check_array(_Z2, _p["W2"] @ _A1 + _p["b2"], f"Z2 {_what}")
         check_array(_A2, np.maximum(0, _Z2) * _D2 / _kp,
-                    f"A2 {_what} (ReLU, times the mask D2, divided by keep_prob)")
+                    f"A2 {_what} (ReLU, times the mask D2, divided by keep_prob)",
+                    factors={"keep_prob": _kp})
         check_array(_Z3, _p["W3"] @ _A2 + _p["b3"], f"Z3 {_what}")
         check_array(_A3, 1 / (1 + np.exp(-_Z3)), f"A3 {_what}")
         check_array(_A3c, _A3, f"the A3 in the cache {_what}")
@@ -762,20 +834,52 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
 
 
 # %% nbgrader={"grade_id": "test_backward_propagation_with_dropout", "points": 3}
-# The cache of the forward test (this test calls your forward_propagation_with_dropout, so that
-# one must pass its test first).
-np.random.seed(1)
-A3, cache = forward_propagation_with_dropout(X_small, parameters_small, keep_prob=0.7)
-grads = backward_propagation_with_dropout(X_small, Y_small, cache, keep_prob=0.7)
+# A fixed cache: what a correct forward_propagation_with_dropout returns for the small network
+# of the L2 tests with keep_prob = 0.7 after np.random.seed(1) (the masks D1, D2 of the forward
+# test; values rounded to 10 digits). This test does not call your forward pass.
+W1_s, b1_s, W2_s, b2_s, W3_s, b3_s = (parameters_small[k]
+                                      for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
+D1_s = np.array([[1, 0, 1, 1, 1], [1, 1, 1, 1, 1], [1, 1, 1, 0, 1]])
+D2_s = np.array([[1, 1, 1, 1, 1], [0, 0, 1, 1, 0]])
+Z1_s = np.array([[0.2935831604, -0.2304849703, 0.3668186841, 0.2019999217, 0.2262604061],
+                 [-0.6196825, -0.8100657671, -0.6304784063, 0.6078662482, -1.0071268889],
+                 [-0.6812115534, -1.4995788483, -0.5932181826, 0.0646916051, -1.0422578789]])
+A1_s = np.array([[0.4194045148, 0.0, 0.5240266916, 0.2885713168, 0.3232291516],
+                 [0.0, 0.0, 0.0, 0.8683803545, 0.0],
+                 [0.0, 0.0, 0.0, 0.0, 0.0]])
+Z2_s = np.array([[-1.9968808329, -1.889013246, -2.0237888449, -1.9561610399, -1.9721452757],
+                 [0.3679641142, -0.1747720921, 0.5033518873, 1.0728772246, 0.2435070568]])
+A2_s = np.array([[0.0, 0.0, 0.0, 0.0, 0.0],
+                 [0.0, 0.0, 0.7190741247, 1.5326817495, 0.0]])
+Z3_s = np.array([[0.217321931, 0.217321931, 0.3709470825, 0.5447686542, 0.217321931]])
+A3_s = np.array([[0.5541176575, 0.5541176575, 0.5916878071, 0.6329210293, 0.5541176575]])
+cache_dropout = (Z1_s, D1_s, A1_s, W1_s, b1_s, Z2_s, D2_s, A2_s, W2_s, b2_s, Z3_s, A3_s, W3_s,
+                 b3_s)
+grads = backward_propagation_with_dropout(X_small, Y_small, cache_dropout, keep_prob=0.7)
+# What some common slips give for dA2 and dA1, so that the message can name the cause:
+dA2_slips = [([[0.1317730748, -0.1637602133, 0.1206698449, 0.1084840552, -0.1637602133],
+               [0.0, 0.0, -0.0610631286, -0.0548966961, 0.0]],
+              "multiplied by keep_prob instead of divided?"),
+             ([[0.2689246424, -0.334204517, 0.2462649897, 0.221396031, -0.334204517],
+               [-0.1360852003, 0.1691190819, -0.1246186297, -0.1120340737, 0.1691190819]],
+              "divided by keep_prob, but the mask D2 not applied?"),
+             ([[0.1882472497, -0.2339431619, 0.1723854928, 0.1549772217, -0.2339431619],
+               [-0.0952596402, 0.1183833573, -0.0872330408, -0.0784238516, 0.1183833573]],
+              "dA2 left as np.dot(W3.T, dZ3): the mask D2 and the 1/keep_prob forgotten?")]
+dA1_slips = [([[0.0, 0.0, -0.1612644593, -0.1449792408, 0.0],
+               [0.0, 0.0, -0.1254566047, -0.1127874262, 0.0],
+               [0.0, 0.0, 0.3378613531, 0.3037425771, 0.0]],
+              "dA1 left as np.dot(W2.T, dZ2): the mask D1 and the 1/keep_prob forgotten?")]
 run_checks(
     "backward_propagation_with_dropout",
-    lambda: check_array(grads["dA2"], [[0.2689246424, -0.3342045169, 0.2462649897, 0.221396031,
-                                        -0.3342045169],
+    lambda: check_array(grads["dA2"], [[0.2689246424, -0.334204517, 0.2462649897, 0.221396031,
+                                        -0.334204517],
                                        [0, 0, -0.1246186297, -0.1120340737, 0]], "dA2",
-                        rtol=1e-7),
+                        rtol=1e-7, hints=dA2_slips, factors={"keep_prob": 0.7}),
     lambda: check_array(grads["dA1"], [[0, 0, -0.230377799, -0.2071132012, 0],
                                        [0, 0, -0.179223721, -0.1611248945, 0],
-                                       [0, 0, 0.4826590758, 0, 0]], "dA1", rtol=1e-7),
+                                       [0, 0, 0.4826590758, 0, 0]], "dA1", rtol=1e-7,
+                        hints=dA1_slips, factors={"keep_prob": 0.7}),
     lambda: check_array(grads["dW1"], [[0.0387551399, -0.0418768932],
                                        [0.0419942143, -0.0117483378],
                                        [0, 0]], "dW1", rtol=1e-7),
@@ -907,7 +1011,8 @@ assert l2_train < plain_train and drop_train < plain_train, "less fit to the tra
 assert l2_test >= plain_test + 0.02, f"L2: test {l2_test:.3f} vs {plain_test:.3f}"
 assert drop_test >= plain_test + 0.02, f"dropout: test {drop_test:.3f} vs {plain_test:.3f}"
 assert 0.03 <= l2_test - plain_test <= 0.08 and 0.02 <= drop_test - plain_test <= 0.07
-print("The results match those of a correct implementation.")
+print("These accuracies are in the ranges a correct implementation reaches "
+      "(the ranges only; the test cells check your functions).")
 
 # %% [markdown]
 # The recorded costs: without regularization the cost keeps falling towards 0 (memorizing

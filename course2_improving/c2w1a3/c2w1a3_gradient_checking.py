@@ -67,7 +67,7 @@ from dlcourse.gradcheck import (
     report_difference,
     vector_to_dictionary,
 )
-from dlcourse.testing import check_scalar, check_unchanged, run_checks
+from dlcourse.testing import check_scalar, check_unchanged, run_checks, substituted
 
 # %% [markdown]
 # ## 2 - How gradient checking works
@@ -182,7 +182,10 @@ J = forward_propagation(x, theta)
 print("J =", J)
 run_checks(
     "forward_propagation",
-    lambda: check_scalar(J, -7.5, "forward_propagation(2.5, -3.0)"),
+    lambda: check_scalar(J, -7.5, "forward_propagation(2.5, -3.0)",
+                         hints=[(-0.5, "theta + x instead of theta times x?"),
+                                (2.5, "x alone: theta forgotten?"),
+                                (22.5, "theta squared: J = theta x is linear in theta?")]),
     lambda: check_scalar(forward_propagation(-0.5, 4.0), -2.0, "forward_propagation(-0.5, 4.0)"),
 )
 ### BEGIN HIDDEN TESTS
@@ -193,7 +196,8 @@ def _hidden_forward_propagation():
     ]:
         check_scalar(forward_propagation(_x, _theta), _x * _theta,
                      f"forward_propagation(x={_x:.4g}, theta={_theta:.4g})", rtol=1e-12,
-                     atol=1e-12)
+                     atol=1e-12, hints=[(_theta + _x, "theta + x instead of theta times x?"),
+                                        (_x, "x alone: theta forgotten?")])
     # The order of the arguments: x first, then theta.
     check_scalar(forward_propagation(x=3.0, theta=0.5), 1.5,
                  "forward_propagation(x=3.0, theta=0.5)", rtol=1e-12)
@@ -236,7 +240,10 @@ dtheta = backward_propagation(x, theta)
 print("dtheta =", dtheta)
 run_checks(
     "backward_propagation",
-    lambda: check_scalar(dtheta, 2.5, "backward_propagation(2.5, -3.0)"),
+    lambda: check_scalar(dtheta, 2.5, "backward_propagation(2.5, -3.0)",
+                         hints=[(-3.0, "theta: the derivative with respect to x, not theta?"),
+                                (-7.5, "the cost J itself, not its derivative?"),
+                                (1.0, "1: the derivative of theta x with respect to theta is x?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_backward_propagation():
@@ -248,7 +255,8 @@ def _hidden_backward_propagation():
         _slope = (_x * (_theta + 1.0) - _x * (_theta - 1.0)) / 2.0
         check_scalar(backward_propagation(_x, _theta), _slope,
                      f"backward_propagation(x={_x:.4g}, theta={_theta:.4g})", rtol=1e-9,
-                     atol=1e-12)
+                     atol=1e-12, hints=[(_theta, "theta: the derivative with respect to x?"),
+                                        (_x * _theta, "the cost J, not its derivative?")])
     check_scalar(backward_propagation(x=-2.0, theta=7.0), -2.0,
                  "backward_propagation(x=-2.0, theta=7.0)", rtol=1e-12)
 
@@ -337,22 +345,63 @@ def gradient_check(x, theta, epsilon=1e-7, print_msg=False):
 
 
 # %% nbgrader={"grade_id": "test_gradient_check", "points": 3}
-x, theta = 3.0, -1.5
-difference = gradient_check(x, theta, print_msg=True)
+# gradient_check calls forward_propagation and backward_propagation. So that it is graded on
+# its own, this test puts in another cost for them: J(theta) = x theta^3, whose derivative is
+# 3 x theta^2. Its two-sided estimate is 3 x theta^2 + x epsilon^2: with epsilon = 1e-2 the
+# relative difference is not 0 but 4.1666e-6 (the estimate's own error).
+def cubic_cost(x, theta):
+    return x * theta ** 3
+
+
+def cubic_slope(x, theta):
+    return 3 * x * theta ** 2
+
+
+with substituted(globals(), forward_propagation=cubic_cost, backward_propagation=cubic_slope):
+    difference = gradient_check(3.0, -1.5, print_msg=True)
+    difference_eps = gradient_check(-0.4, 2.0, epsilon=1e-2)
+# A backward pass of the wrong sign: the relative difference is 1.
+with substituted(globals(), forward_propagation=cubic_cost,
+                 backward_propagation=lambda x, theta: -3 * x * theta ** 2):
+    difference_sign = gradient_check(1.2, -0.7, epsilon=1e-3)
+# What some common slips give for difference_eps, so that the message can name the cause:
+gc_slips = [(0.0024979115, "a one-sided difference? (J(θ + ε) − J(θ − ε)) / (2ε)"),
+            (0.333337037, "divided by ε instead of 2ε?"),
+            (0.9998000183, "/ 2 * epsilon multiplies by ε: parentheses around (2 * epsilon)?"),
+            (3.99999999e-05, "the numerator alone: divided by ‖grad‖ + ‖gradapprox‖?"),
+            (1.0, "gradapprox = 0: theta_minus = theta − epsilon?"),
+            (0.0049833336, "backward_propagation at theta_plus? grad is taken at theta"),
+            (0.0, "about 0: the epsilon argument ignored, or forward_propagation / "
+                  "backward_propagation not called (formulas retyped)?")]
 run_checks(
     "gradient_check",
+    lambda: check_scalar(difference_eps, 4.166649299e-06,
+                         "gradient_check(-0.4, 2.0, epsilon=1e-2) for J = x theta^3", rtol=1e-5,
+                         atol=1e-9, hints=gc_slips),
+    lambda: check_scalar(difference_sign, 1.0,
+                         "gradient_check(1.2, -0.7, epsilon=1e-3) when the derivative has the "
+                         "wrong sign", rtol=1e-6,
+                         hints=[(-1.0, "a negative difference: the norm of grad − gradapprox?"),
+                                (3.5280012, "the numerator alone: divided by the sum of norms?"),
+                                (2940000.99, "‖grad + gradapprox‖ in the denominator: "
+                                             "‖grad‖ + ‖gradapprox‖?")]),
     lambda: check_scalar(difference, 0.0,
-                         "gradient_check(3.0, -1.5) (should be below 1e-7)", rtol=0, atol=1e-7),
-    lambda: check_scalar(gradient_check(-0.4, 2.0, epsilon=1e-3), 0.0,
-                         "gradient_check(-0.4, 2.0, epsilon=1e-3) (should be below 1e-7)",
+                         "gradient_check(3.0, -1.5) for J = x theta^3 (should be below 1e-7)",
                          rtol=0, atol=1e-7),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_gradient_check():
     _quiet = contextlib.redirect_stdout(io.StringIO())
-    # The functions of exercises 1 and 2 (correct, since their tests ran before).
+    # The cost of exercises 1 and 2 (the reference versions put in for this test).
+    def _cost(x, theta):
+        return x * theta
+
+    def _slope(x, theta):
+        return x
+
     for _x, _theta in ((-1.5, 0.8), (7.0, -3.25), (0.3, 12.0)):
-        with _quiet:
+        with _quiet, substituted(globals(), forward_propagation=_cost,
+                                 backward_propagation=_slope):
             _d = gradient_check(_x, _theta)
         check_scalar(_d, 0.0, f"gradient_check(x={_x}, theta={_theta}) (should be below 1e-7)",
                      rtol=0.0, atol=1e-7)
@@ -374,7 +423,7 @@ def _hidden_gradient_check():
                          f"gradient_check for a non-linear cost with epsilon={_eps:g}",
                          rtol=1e-4, atol=0)
         # The linear cost with a wrong derivative (twice the right one): difference 1/3.
-        globals()["forward_propagation"] = _saved[0]
+        globals()["forward_propagation"] = _cost
         globals()["backward_propagation"] = lambda x, theta: 2.0 * x
         with _quiet:
             _d = gradient_check(1.7, -0.6)
@@ -635,10 +684,22 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False)
 # the difference is exactly 1, whatever the numerical estimate).
 difference = gradient_check_n(parameters, gradients, X, Y, print_msg=True)
 zero_gradients = {"d" + name: np.zeros_like(value) for name, value in parameters.items()}
+# What some common slips give on this problem, so that the message can name the cause:
+gcn_slips = [(0.3709344255, "divided by ε instead of 2ε?"),
+             (0.936829458, "J_minus − J_plus: the difference the wrong way round?"),
+             (0.5153860377, "‖grad + gradapprox‖ in the denominator: ‖grad‖ + ‖gradapprox‖?"),
+             (0.3328259381, "‖grad‖ − ‖gradapprox‖ in the numerator: ‖grad − gradapprox‖?"),
+             (0.6690896234, "theta_plus and theta_minus not copies: shifts left in the vector "
+                            "(np.copy(parameters_values) at each step)?"),
+             (0.5053483164, "copied once before the loop: earlier shifts left in the vector "
+                            "(np.copy at each step)?"),
+             (0.5484307026, "the last entry skipped: range(num_parameters)?"),
+             (0.2462177024, "sums instead of norms: np.linalg.norm?")]
 run_checks(
     "gradient_check_n",
     lambda: check_scalar(difference, 0.4828288224,
-                         "gradient_check_n(parameters, gradients, X, Y)", rtol=1e-5),
+                         "gradient_check_n(parameters, gradients, X, Y)", rtol=1e-5,
+                         hints=gcn_slips),
     lambda: check_scalar(gradient_check_n(parameters, zero_gradients, X, Y), 1.0,
                          "gradient_check_n with gradients that are all zero", rtol=1e-9),
 )
@@ -676,7 +737,7 @@ def _hidden_gradient_check_n():
                 "dW2": _e2 @ _a1.T, "db2": _e2.sum(axis=1, keepdims=True),
                 "dW1": _e1 @ _X.T, "db1": _e1.sum(axis=1, keepdims=True)}
 
-    def _oracle(_P, _G, _X, _Y, _eps):
+    def _oracle(_P, _G, _X, _Y, _eps, _one_sided=False):
         _names = list(_P)
         _g = np.concatenate([_G["d" + _k].ravel() for _k in _names])
         _ga = []
@@ -686,7 +747,10 @@ def _hidden_gradient_check_n():
                 _down = {_q: _v.copy() for _q, _v in _P.items()}
                 _up[_k].flat[_j] += _eps
                 _down[_k].flat[_j] -= _eps
-                _ga.append((_cost(_up, _X, _Y) - _cost(_down, _X, _Y)) / (2 * _eps))
+                if _one_sided:
+                    _ga.append((_cost(_up, _X, _Y) - _cost(_P, _X, _Y)) / _eps)
+                else:
+                    _ga.append((_cost(_up, _X, _Y) - _cost(_down, _X, _Y)) / (2 * _eps))
         _ga = np.array(_ga)
         return np.linalg.norm(_g - _ga) / (np.linalg.norm(_g) + np.linalg.norm(_ga))
 
@@ -714,7 +778,9 @@ def _hidden_gradient_check_n():
         # Correct gradients, a larger epsilon: the difference is the estimate's own error.
         check_scalar(_run(_P, _G, _X, _Y, epsilon=1e-3), _oracle(_P, _G, _X, _Y, 1e-3),
                      f"gradient_check_n with correct gradients {_what}, epsilon=1e-3",
-                     rtol=1e-3, atol=0)
+                     rtol=1e-3, atol=0,
+                     hints=[(_oracle(_P, _G, _X, _Y, 1e-3, True),
+                             "a one-sided difference? (J(θ + ε) − J(θ − ε)) / (2ε)")])
         # One entry of dW2 (the largest) twice too large.
         _W = {_k: _v.copy() for _k, _v in _G.items()}
         _W["dW2"].flat[int(np.argmax(np.abs(_W["dW2"])))] *= 2.0

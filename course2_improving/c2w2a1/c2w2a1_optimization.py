@@ -170,9 +170,17 @@ for name, value in parameters.items():
 run_checks(
     "update_parameters_with_gd",
     lambda: check_keys(parameters, {"W1", "b1", "W2", "b2"}, "parameters"),
-    lambda: check_array(parameters["W1"], [[0.48, -1.04, 2.06], [1.6, -0.05, -0.5]], "W1"),
+    lambda: check_array(parameters["W1"], [[0.48, -1.04, 2.06], [1.6, -0.05, -0.5]], "W1",
+                        hints=[([[0.52, -0.96, 1.94], [1.4, 0.05, -0.5]],
+                                "a step up the gradient: W − learning_rate × dW?"),
+                               ([[0.3, -1.4, 2.6], [2.5, -0.5, -0.5]],
+                                "the learning rate left out: W − learning_rate × dW?"),
+                               ([[0.495, -1.005, 1.995], [1.51, 0.01, -0.49]],
+                                "W moved with db: grads['dW' + str(l)] for W?")]),
     lambda: check_array(parameters["b1"], [[0.095], [-0.19]], "b1"),
-    lambda: check_array(parameters["W2"], [[0.97, -1.93]], "W2"),
+    lambda: check_array(parameters["W2"], [[0.97, -1.93]], "W2",
+                        hints=[([[1.0, -2.0]], "the last layer not updated: l up to L "
+                                               "included (range(1, L + 1))?")]),
     lambda: check_array(parameters["b2"], [[0.18]], "b2"),
 )
 ### BEGIN HIDDEN TESTS
@@ -310,14 +318,22 @@ for t, (mb_X, mb_Y) in enumerate(batches):
 run_checks(
     "random_mini_batches",
     lambda: check_type(batches, list, "random_mini_batches(...)"),
-    lambda: check_equal(len(batches), 3, "the number of mini-batches for m=10, size 4"),
+    lambda: check_scalar(len(batches), 3, "the number of mini-batches for m=10, size 4",
+                         atol=0, hints=[(2, "the last, smaller mini-batch left out (m is not "
+                                            "a multiple of mini_batch_size)?"),
+                                        (1, "mini_batch_size ignored (64 hard-coded?)")]),
     lambda: check_shape(batches[0][0], (2, 4), "the first mini_batch_X"),
     lambda: check_shape(batches[0][1], (1, 4), "the first mini_batch_Y"),
     lambda: check_shape(batches[2][0], (2, 2), "the last mini_batch_X"),
-    lambda: check_array(batches[0][0][0], [5, 4, 1, 2], "the examples of mini-batch 0"),
+    lambda: check_array(batches[0][0][0], [5, 4, 1, 2], "the examples of mini-batch 0",
+                        hints=[([0, 1, 2, 3], "the examples not shuffled: X[:, permutation]?"),
+                               ([2, 8, 4, 9], "the order of seed 0: np.random.seed(seed) with "
+                                              "the argument seed?")]),
     lambda: check_array(batches[1][0][0], [9, 6, 7, 0], "the examples of mini-batch 1"),
     lambda: check_array(batches[2][0][0], [3, 8], "the examples of mini-batch 2"),
-    lambda: check_array(batches[0][1], [[0, 0, 0, 0]], "the labels of mini-batch 0"),
+    lambda: check_array(batches[0][1], [[0, 0, 0, 0]], "the labels of mini-batch 0",
+                        hints=[([[1, 0, 0, 1]], "the labels not shuffled with the examples: "
+                                                "Y[:, permutation]?")]),
     lambda: check_array(batches[1][1], [[1, 1, 0, 1]], "the labels of mini-batch 1"),
 )
 ### BEGIN HIDDEN TESTS
@@ -337,7 +353,10 @@ def _hidden_random_mini_batches():
         _what = f"for m={_m}, mini_batch_size={_size}"
         check_type(_got, list, f"random_mini_batches(...) {_what}")
         _sizes = [_size] * (_m // _size) + ([_m % _size] if _m % _size else [])
-        check_equal(len(_got), len(_sizes), f"the number of mini-batches {_what}")
+        check_scalar(len(_got), len(_sizes), f"the number of mini-batches {_what}", atol=0,
+                     hints=[(len(_sizes) + 1, "an extra, empty last mini-batch: append it only "
+                                              "when m % mini_batch_size ≠ 0?"),
+                            (len(_sizes) - 1, "the last, smaller mini-batch left out?")])
         _seen = []
         for _t, (_bx, _by) in enumerate(_got):
             check_shape(_bx, (_n_x, _sizes[_t]), f"mini_batch_X number {_t} {_what}")
@@ -512,7 +531,9 @@ for name, value in v.items():
 run_checks(
     "initialize_velocity",
     lambda: check_keys(v, {"dW1", "db1", "dW2", "db2"}, "v"),
-    lambda: check_array(v["dW1"], np.zeros((2, 3)), "v['dW1']"),
+    lambda: check_array(v["dW1"], np.zeros((2, 3)), "v['dW1']",
+                        hints=[([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]],
+                                "v holds the parameters: zeros of their shape (np.zeros)?")]),
     lambda: check_array(v["db1"], np.zeros((2, 1)), "v['db1']"),
     lambda: check_array(v["dW2"], np.zeros((1, 2)), "v['dW2']"),
     lambda: check_array(v["db2"], np.zeros((1, 1)), "v['db2']"),
@@ -590,12 +611,22 @@ run_checks(
     "update_parameters_with_momentum",
     lambda: check_keys(parameters, {"W1", "b1", "W2", "b2"}, "parameters"),
     lambda: check_keys(v, {"dW1", "db1", "dW2", "db2"}, "v"),
-    lambda: check_array(v["dW1"], [[0.11, 0.04, -0.24], [0.17, -0.04, 0.0]], "v['dW1']"),
-    lambda: check_array(v["db1"], [[0.005], [0.17]], "v['db1']"),
+    lambda: check_array(v["dW1"], [[0.11, 0.04, -0.24], [0.17, -0.04, 0.0]], "v['dW1']",
+                        hints=[([[0.29, 0.4, -0.78], [-0.73, 0.41, 0.0]],
+                                "β v + dW: the factor (1 − β) of dW forgotten?"),
+                               ([[0.19, 0.36, -0.56], [-0.87, 0.44, 0.0]],
+                                "β and 1 − β swapped: β v + (1 − β) dW?"),
+                               ([[0.1, 0.0, -0.2], [0.3, -0.1, 0.0]],
+                                "v unchanged: the new velocity stored in v[...]?")]),
+    lambda: check_array(v["db1"], [[0.005], [0.17]], "v['db1']",
+                        hints=[([[0.0], [0.2]], "v['db'] not updated: the biases too?")]),
     lambda: check_array(v["dW2"], [[-0.42, 0.38]], "v['dW2']"),
     lambda: check_array(v["db2"], [[0.48]], "v['db2']"),
     lambda: check_array(parameters["W1"], [[0.489, -1.004, 2.024], [1.483, 0.004, -0.5]],
-                        "W1"),
+                        "W1", hints=[([[0.48, -1.04, 2.06], [1.6, -0.05, -0.5]],
+                                      "a step with dW: the step uses the velocity v?"),
+                                     ([[0.49, -1.0, 2.02], [1.47, 0.01, -0.5]],
+                                      "a step with the old velocity: update v first?")]),
     lambda: check_array(parameters["b1"], [[0.0995], [-0.217]], "b1"),
     lambda: check_array(parameters["W2"], [[1.042, -2.038]], "W2"),
     lambda: check_array(parameters["b2"], [[0.252]], "b2"),
@@ -720,9 +751,12 @@ run_checks(
     "initialize_adam",
     lambda: check_keys(v, {"dW1", "db1", "dW2", "db2"}, "v"),
     lambda: check_keys(s, {"dW1", "db1", "dW2", "db2"}, "s"),
-    lambda: check_array(v["dW1"], np.zeros((2, 3)), "v['dW1']"),
+    lambda: check_array(v["dW1"], np.zeros((2, 3)), "v['dW1']",
+                        hints=[([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]],
+                                "v holds the parameters: zeros of their shape (np.zeros)?")]),
     lambda: check_array(v["db2"], np.zeros((1, 1)), "v['db2']"),
-    lambda: check_array(s["dW2"], np.zeros((1, 2)), "s['dW2']"),
+    lambda: check_array(s["dW2"], np.zeros((1, 2)), "s['dW2']",
+                        hints=[(np.ones((1, 2)), "s starts at one: zeros (np.zeros)?")]),
     lambda: check_array(s["db1"], np.zeros((2, 1)), "s['db1']"),
 )
 ### BEGIN HIDDEN TESTS
@@ -750,7 +784,9 @@ def _hidden_initialize_adam():
         _v["dW1"] += 1.0
         check_array(_s["dW1"], np.zeros(_P["W1"].shape),
                     "s['dW1'] after changing v['dW1'] (v and s must not share arrays)",
-                    rtol=0, atol=0)
+                    rtol=0, atol=0, hints=[(np.ones(_P["W1"].shape),
+                                            "v and s share their arrays: give s its own "
+                                            "np.zeros?")])
 
 
 _hidden_initialize_adam()
@@ -831,6 +867,14 @@ s = {"dW1": np.array([[0.01, 0.02, 0.0], [0.04, 0.01, 0.03]]),
      "db2": np.array([[0.1]])}
 parameters, v, s, v_corrected, s_corrected = update_parameters_with_adam(parameters, grads,
                                                                          v, s, t=2)
+# One first step (t = 1) with a large epsilon = 0.1 and learning_rate = 0.1: then v̂ = dW and
+# ŝ = dW², and each parameter moves by -0.1 * dW / (|dW| + 0.1), epsilon outside the root.
+one_step = update_parameters_with_adam(
+    {"W1": np.array([[1.0]]), "b1": np.array([[0.0]])},
+    {"dW1": np.array([[0.02]]), "db1": np.array([[-0.5]])},
+    {"dW1": np.zeros((1, 1)), "db1": np.zeros((1, 1))},
+    {"dW1": np.zeros((1, 1)), "db1": np.zeros((1, 1))}, 1, 0.1, 0.9, 0.999, 0.1)
+W_eps, b_eps = one_step[0]["W1"], one_step[0]["b1"]
 print("W1 =\n", parameters["W1"])
 print("v_corrected['dW1'] =\n", v_corrected["dW1"])
 print("s_corrected['dW1'] =\n", s_corrected["dW1"])
@@ -840,7 +884,11 @@ run_checks(
     lambda: check_keys(s_corrected, {"dW1", "db1", "dW2", "db2"}, "s_corrected"),
     lambda: check_array(v["dW1"], [[0.11, 0.04, -0.24], [0.17, -0.04, 0.0]], "v['dW1']"),
     lambda: check_array(s["dW1"], [[0.01003, 0.02014, 0.00036], [0.04096, 0.01024, 0.02997]],
-                        "s['dW1']"),
+                        "s['dW1']", hints=[
+                            ([[0.01019, 0.02038, -0.0006], [0.03896, 0.01049, 0.02997]],
+                             "dW not squared in s: grads[...] ** 2?"),
+                            ([[0.013, 0.034, 0.036], [0.136, 0.034, 0.027]],
+                             "s averaged with beta1: s uses beta2?")]),
     lambda: check_array(v_corrected["dW1"], [[0.5789473684, 0.2105263158, -1.2631578947],
                                              [0.8947368421, -0.2105263158, 0.0]],
                         "v_corrected['dW1']", rtol=1e-8),
@@ -849,11 +897,23 @@ run_checks(
                         "s_corrected['dW1']", rtol=1e-8),
     lambda: check_array(parameters["W1"], [[0.49741539, -1.0006632588, 2.0297654722],
                                            [1.4980233866, 0.000930171, -0.5]], "W1",
-                        rtol=1e-8),
+                        rtol=1e-8, hints=[
+                            ([[0.4890164641, -1.0028185791, 2.1264910397],
+                              [1.4916002004, 0.0039528467, -0.5]],
+                             "the step with v and s: use v_corrected and s_corrected?"),
+                            ([[0.4988461458, -1.0002089583, 2.070140347],
+                              [1.4995633352, 0.0004109786, -0.5]],
+                             "the square root of s_corrected forgotten?")]),
     lambda: check_array(parameters["b1"], [[0.0996282103], [-0.2089272944]], "b1", rtol=1e-8),
     lambda: check_array(parameters["W2"], [[1.0044181803, -2.0036375594]], "W2", rtol=1e-8),
     lambda: check_array(parameters["b2"], [[0.2964518368]], "b2", rtol=1e-8),
     lambda: check_array(s["db2"], [[0.10134]], "s['db2']"),
+    lambda: check_array(W_eps, [[0.9833333333]],
+                        "W1 after one step with epsilon=0.1", rtol=1e-8,
+                        hints=[([[0.9936880560]], "epsilon inside the square root? "
+                                                  "v̂ / (√ŝ + ε), ε outside")]),
+    lambda: check_array(b_eps, [[0.0833333333]],
+                        "b1 after one step with epsilon=0.1", rtol=1e-8),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_update_parameters_with_adam():
@@ -1158,7 +1218,14 @@ learning_rate = update_lr(0.5, 2, 1)
 print("update_lr(0.5, 2, 1) =", learning_rate)
 run_checks(
     "update_lr",
-    lambda: check_scalar(learning_rate, 0.5 / 3, "update_lr(0.5, 2, 1)"),
+    lambda: check_scalar(learning_rate, 0.5 / 3, "update_lr(0.5, 2, 1)",
+                         hints=[(0.25, "the 1 of 1 + decay_rate × epoch_num forgotten?"),
+                                (0.5, "learning_rate0 × decay_rate ** epoch_num: the formula "
+                                      "is learning_rate0 / (1 + decay_rate × epoch_num)?"),
+                                (1.5, "multiplied by 1 + decay_rate × epoch_num: divide?"),
+                                (2.5, "learning_rate0 / 1 + …: parentheses around "
+                                      "(1 + decay_rate × epoch_num)?"),
+                                (0.125, "epoch_num + 1: the epochs are counted from 0?")]),
     lambda: check_scalar(update_lr(0.5, 0, 1), 0.5, "update_lr(0.5, 0, 1)"),
     lambda: check_scalar(update_lr(0.01, 10, 0.3), 0.0025, "update_lr(0.01, 10, 0.3)"),
 )
@@ -1220,7 +1287,17 @@ print("schedule_lr_decay(0.5, 100, 1, time_interval=30) =", learning_rate)
 run_checks(
     "schedule_lr_decay",
     lambda: check_scalar(learning_rate, 0.125,
-                         "schedule_lr_decay(0.5, 100, 1, time_interval=30)"),
+                         "schedule_lr_decay(0.5, 100, 1, time_interval=30)",
+                         hints=[(0.1153846154, "epoch_num / time_interval not floored: "
+                                               "np.floor?"),
+                                (0.1, "rounded up: np.floor, not np.ceil?"),
+                                (0.0049504950, "decayed at every epoch: divide epoch_num by "
+                                               "time_interval (and floor)?"),
+                                (0.5, "time_interval ignored (its default 1000 used)?")]),
+    lambda: check_scalar(schedule_lr_decay(0.5, 50, 1, time_interval=30), 0.25,
+                         "schedule_lr_decay(0.5, 50, 1, time_interval=30)",
+                         hints=[(0.5 / 3, "epoch_num / time_interval rounded (to 2): np.floor "
+                                          "(to 1)?")]),
     lambda: check_scalar(schedule_lr_decay(0.5, 2500, 0.5), 0.25,
                          "schedule_lr_decay(0.5, 2500, 0.5) (default time_interval)"),
 )

@@ -302,7 +302,13 @@ run_checks(
     lambda: check_equal(tf.is_tensor(result), True, "tf.is_tensor(linear_function())"),
     lambda: check_shape(result, (4, 1), "linear_function()"),
     lambda: check_close(result, [[-2.15657382], [2.95891446], [-1.08926781], [-0.84538042]],
-                        "linear_function()", rtol=1e-6),
+                        "linear_function()", rtol=1e-6, hints=[
+                            ([[-1.987485436], [-2.768262478], [-0.786354145], [-2.774638458]],
+                             "the numbers drawn in another order: X, then W, then b?"),
+                            ([[0.043208719], [3.303770873], [0.666449025], [-0.929807916]],
+                             "W X − b: add b?"),
+                            ([[0.90226927], [0.743940645], [1.085422711], [0.858180656]],
+                             "np.random.rand (uniform) instead of np.random.randn?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_linear_function():
@@ -410,6 +416,9 @@ print("sigmoid([0.5, 12.0]) =", sigmoid(np.array([0.5, 12.0])))
 # `one_hot_matrix(label, C)` for a **single** label (a number or a 0-d tensor): return a
 # `float32` tensor of shape **`(C,)`** (use `tf.reshape(..., [C])` to be sure of the shape).
 # Use the argument `C`, not the number 6: the grader also tries other numbers of classes.
+# Keep the signature `one_hot_matrix(label, C=6)`: the label first, the number of classes
+# second, with the default 6. The tests pass both arguments by position, as in
+# `one_hot_matrix(1, 4)`, so a version that names the second argument `depth` works too.
 
 # %% nbgrader={"grade_id": "one_hot_matrix", "solution": true}
 # GRADED FUNCTION: one_hot_matrix
@@ -435,7 +444,7 @@ run_checks(
     lambda: check_tensor(one_hot_matrix(2), tf.float32, "one_hot_matrix(2)"),
     lambda: check_shape(one_hot_matrix(2), (6,), "one_hot_matrix(2)"),
     lambda: check_close(one_hot_matrix(2), [0, 0, 1, 0, 0, 0], "one_hot_matrix(2)"),
-    lambda: check_close(one_hot_matrix(1, C=4), [0, 1, 0, 0], "one_hot_matrix(1, C=4)"),
+    lambda: check_close(one_hot_matrix(1, 4), [0, 1, 0, 0], "one_hot_matrix(1, 4)"),
     lambda: check_close(one_hot_matrix(tf.constant(5)), [0, 0, 0, 0, 0, 1],
                         "one_hot_matrix(tf.constant(5))"),
 )
@@ -446,8 +455,8 @@ def _hidden_one_hot_matrix():
             _want = np.eye(_C)[_label]
             for _arg, _kind in ((_label, "int"), (np.int64(_label), "np.int64"),
                                 (tf.constant(_label, dtype=tf.int64), "int64 tensor")):
-                _name = f"one_hot_matrix({_label}, C={_C}) with the label as {_kind}"
-                _got = one_hot_matrix(_arg, C=_C)
+                _name = f"one_hot_matrix({_label}, {_C}) with the label as {_kind}"
+                _got = one_hot_matrix(_arg, _C)
                 check_tensor(_got, tf.float32, _name)
                 check_shape(_got, (_C,), _name)
                 check_close(_got, _want, _name, atol=0)
@@ -462,7 +471,7 @@ _hidden_one_hot_matrix()
 
 # %% tags=["demo"]
 print("one_hot_matrix(2) =", one_hot_matrix(2))
-print("one_hot_matrix(1, C=4) =", one_hot_matrix(1, C=4))
+print("one_hot_matrix(1, 4) =", one_hot_matrix(1, 4))
 
 # %% [markdown]
 # The labels of both sets become one-hot vectors with `map`, as the images were normalized:
@@ -529,7 +538,17 @@ run_checks(
                               f"isinstance(parameters['{k}'], tf.Variable)") for k in SHAPES],
     *[lambda k=k: check_tensor(parameters[k], tf.float32, f"parameters['{k}']") for k in SHAPES],
     lambda: check_close(parameters["W3"][0, :3], [0.04799401, -0.18682818, 0.23918913],
-                        "parameters['W3'][0, :3]", rtol=1e-5),
+                        "parameters['W3'][0, :3]", rtol=1e-5,
+                        hints=[([0.175263792, -0.788998783, 2.202542067],
+                                "normal numbers not scaled: the Glorot initializer the "
+                                "exercise names?"),
+                               ([0.437040448, -0.046210825, 0.115806341],
+                                "Glorot uniform: the exercise names GlorotNormal?")]),
+    # The biases too are drawn with the initializer.
+    lambda: check_close(parameters["b1"][:3, 0], [0.0399334356, -0.1554504335, 0.1990173906],
+                        "parameters['b1'][:3, 0]", rtol=1e-5,
+                        hints=[([0.0, 0.0, 0.0], "zeros: the biases are drawn with the "
+                                                 "initializer too?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_initialize_parameters():
@@ -541,7 +560,9 @@ def _hidden_initialize_parameters():
         check_equal(isinstance(_params[_k], tf.Variable), True, f"isinstance({_name}, tf.Variable)")
         check_tensor(_params[_k], tf.float32, _name)
         check_shape(_params[_k], _shape, _name)
-        check_close(_params[_k], np.asarray(_init(shape=_shape)), _name, rtol=1e-5, atol=1e-7)
+        check_close(_params[_k], np.asarray(_init(shape=_shape)), _name, rtol=1e-5, atol=1e-7,
+                    hints=[(np.zeros(_shape), "zeros: every parameter is drawn with the "
+                                              "initializer?")])
     # The spread of the weights: the Glorot variance 2 / (n_in + n_out).
     for _k in ("W1", "W2"):
         _fan = sum(SHAPES[_k])
@@ -621,14 +642,38 @@ small = {
 }
 X_small = tf.constant([[1.0, -2.0], [0.5, 0.0], [-1.0, 1.5], [2.0, 0.5]])
 Z3_small = forward_propagation(X_small, small)
+# Parameters of the shapes of the real network (fixed numbers, not your initialize_parameters).
+full_size = {k: tf.Variable(np.random.default_rng(0).normal(0, 0.01, size=shape),
+                            dtype=tf.float32)
+             for k, shape in (("W1", (25, 12288)), ("b1", (25, 1)), ("W2", (12, 25)),
+                              ("b2", (12, 1)), ("W3", (6, 12)), ("b3", (6, 1)))}
 run_checks(
     "forward_propagation",
     lambda: check_tensor(Z3_small, tf.float32, "forward_propagation(X_small, small)"),
     lambda: check_shape(Z3_small, (3, 2), "forward_propagation(X_small, small)"),
     lambda: check_close(Z3_small, [[-0.521, 1.5], [0.935, -2.025], [2.063, 0.55]],
-                        "forward_propagation(X_small, small)", rtol=1e-5, atol=1e-6),
-    lambda: check_shape(forward_propagation(first_two, initialize_parameters()), (6, 2),
-                        "forward_propagation on two pictures with initialize_parameters()"),
+                        "forward_propagation(X_small, small)", rtol=1e-5, atol=1e-6, hints=[
+                            ([[0.0, 1.5], [0.935, 0.0], [2.063, 0.55]],
+                             "a ReLU on the output: return the logits Z3, no activation?"),
+                            ([[0.30715704, 0.573325753], [-0.322814018, -0.720163822],
+                              [0.942946136, 0.659960806]], "sigmoid in the hidden layers: ReLU?"),
+                            ([[-1.157000184, 1.980000019], [1.995000243, -2.684999943],
+                              [3.971000433, 0.670000017]],
+                             "Z1, Z2 passed on instead of A1, A2: the ReLU skipped?"),
+                            ([[0.053940915, 0.706118524], [0.23134017, 0.020796465],
+                              [0.714718938, 0.273085028]],
+                             "a softmax on the output: return the logits Z3?"),
+                            ([[-0.467000037, 1.472000122], [0.845000029, -1.986500144],
+                              [1.901000142, 0.543000042]],
+                             "a bias of a hidden layer left out: + b1, + b2?")]),
+    # Inside tf.function TensorFlow builds a graph: NumPy calls on tensors fail there.
+    lambda: check_close(tf.function(forward_propagation)(X_small, small),
+                        [[-0.521, 1.5], [0.935, -2.025], [2.063, 0.55]],
+                        "forward_propagation run inside tf.function (tf operations only, no "
+                        "NumPy)", rtol=1e-5, atol=1e-6),
+    lambda: check_shape(forward_propagation(first_two, full_size), (6, 2),
+                        "forward_propagation on two pictures with the parameters of the "
+                        "network [12288, 25, 12, 6]"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_forward_propagation():
@@ -729,7 +774,16 @@ run_checks(
     lambda: check_tensor(loss_small, tf.float32, "compute_total_loss(logits_small, labels_small)"),
     lambda: check_shape(loss_small, (), "compute_total_loss(logits_small, labels_small)"),
     lambda: check_close(loss_small, 0.2395447 + np.log(3.0),
-                        "compute_total_loss(logits_small, labels_small)", rtol=1e-5),
+                        "compute_total_loss(logits_small, labels_small)", rtol=1e-5, hints=[
+                            (1.098612428, "from_logits=True missing: the logits taken for "
+                                          "probabilities?"),
+                            (0.626523316, "logits and labels not transposed: the loss expects "
+                                          "one example per row?"),
+                            (1.484335899, "a binary cross-entropy: categorical_crossentropy?"),
+                            (0.669078588, "the mean over the examples: the total is the sum?"),
+                            (4.757223606, "labels and logits swapped: (y_true, y_pred)?"),
+                            (1.960080624, "a sigmoid or softmax applied before the loss: "
+                                          "from_logits=True expects the logits?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_compute_total_loss():
