@@ -102,7 +102,7 @@ def test_lab_command_starts_jupyterlab_on_the_workspace(tmp_path):
         stdout=log.open("w"), stderr=subprocess.STDOUT, env=dict(os.environ),
     )
     try:
-        deadline = time.time() + 60
+        deadline = time.time() + 180  # a loaded machine: JupyterLab takes a while to start
         body = None
         while time.time() < deadline and body is None:
             time.sleep(0.5)
