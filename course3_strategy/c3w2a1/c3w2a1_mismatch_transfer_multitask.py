@@ -49,6 +49,7 @@
 
 # %%
 import copy
+import os
 import warnings
 
 import matplotlib.pyplot as plt
@@ -66,7 +67,6 @@ from dlcourse.testing import (
     check_equal,
     check_keys,
     check_scalar,
-    check_shape,
     check_type,
     check_unchanged,
     run_checks,
@@ -113,7 +113,8 @@ plt.show()
 def features(pictures):
     """Mean of 2x2 pixel blocks, flattened and scaled: shape (m, 196), values in [0, 1]."""
     m = len(pictures)
-    return np.asarray(pictures, float).reshape(m, 14, 2, 14, 2).mean(axis=(2, 4)).reshape(m, -1) / 255
+    blocks = np.asarray(pictures, float).reshape(m, 14, 2, 14, 2)
+    return blocks.mean(axis=(2, 4)).reshape(m, -1) / 255
 
 
 x_large, y_large = features(X_large), Y_large[0]
@@ -268,7 +269,7 @@ check_between(dev_error, 0.07, 0.16, "dev_error", "the reference reaches 0.113")
 # | gap | between | says |
 # |---|---|---|
 # | avoidable bias | human and train error | the network does not fit its training set well enough |
-# | variance | train and train-dev error | it does not generalize to unseen examples of the same distribution |
+# | variance | train and train-dev error | it does not generalize to unseen examples |
 # | data mismatch | train-dev and dev error | the target distribution is harder, or different |
 #
 # **Exercise 2 - mismatch_gaps.** Return a dictionary with the keys `"avoidable_bias"`,
@@ -407,6 +408,10 @@ run_checks(
                          hints=[(4 / 6, "a tie counts one half, not 0?"),
                                 (1.0, "a tie counts one half, not 1?"),
                                 (1 / 6, "target and non-target swapped?")]),
+    lambda: check_scalar(domain_auc([0.5, 0.5], [1, 0]), 0.5,
+                         "domain_auc([0.5, 0.5], [1, 0]) (one tie)",
+                         hints=[(0.0, "a tie counts one half, not 0 (or ranks without ties)?"),
+                                (1.0, "a tie counts one half, not 1?")]),
     lambda: check_scalar(domain_auc([3, 1, 2], [True, False, True]), 1.0,
                          "domain_auc([3, 1, 2], [True, False, True])",
                          hints=[(0.0, "target and non-target swapped?")]),
@@ -521,7 +526,9 @@ run_checks(
                         "blur_digits of a corner dot",
                         hints=[([[[255, 127.5, 0, 127.5], [127.5, 63.75, 0, 63.75],
                                   [127.5, 63.75, 0, 63.75]]],
-                                "the picture wraps around (np.roll): outside pixels count 0?")]),
+                                "the picture wraps around (np.roll): outside pixels count 0?"),
+                               ([[[255, 255, 0, 0], [255, 255, 0, 0], [0, 0, 0, 0]]],
+                                "the kernel weights 1 2 1 / 2 4 2 / 1 2 1, not a box?")]),
     lambda: check_array(blur_digits(np.zeros((2, 3, 3))), np.zeros((2, 3, 3)),
                         "blur_digits of blank pictures"),
     lambda: check_array(blur_digits(np.stack([_dot[0], 3 * _dot[0]]))[0],
@@ -707,17 +714,22 @@ def multitask_loss_numpy(Y_hat, Y):
 
 
 # %% nbgrader={"grade_id": "test_multitask_loss_numpy", "points": 3}
-# Two tasks, three examples; the -1 entries are ignored. Observed losses: -log 0.8 (twice),
-# -log 0.5, -log(1e-7): mean (2 * 0.22314 + 0.69315 + 16.11810) / 4 = 4.31438.
+# Two tasks, three examples; the -1 entry is ignored. Observed losses: -log 0.8 (twice),
+# -log 0.5, -log(1e-7) (1.0 clipped), -log 0.9: mean
+# (2 * 0.22314 + 0.69315 + 16.11810 + 0.10536) / 5 = 3.47258.
 Y_hat_in = np.array([[0.8, 0.5, 0.3], [0.2, 1.0, 0.9]])
-Y_in = np.array([[1, 1, -1], [0, 0, -1]])
+Y_in = np.array([[1, 1, -1], [0, 0, 1]])
+MT_HINTS = [(2.9532609, "a missing label (-1) is ignored, not treated as 0?"),
+            (2.9113752, "one mean over all observed entries, not a mean per example?"),
+            (2.9701726, "one mean over all observed entries, not a mean per task?")]
+MT_FACTORS = {"number of entries / number observed": 6 / 5, "the number of observed labels": 5}
 _loss = multitask_loss_numpy(Y_hat_in, Y_in)
 print("multitask_loss_numpy(Y_hat_in, Y_in) =", _loss)
 run_checks(
     "multitask_loss_numpy",
     lambda: check_type(_loss, float, "multitask_loss_numpy(Y_hat_in, Y_in)"),
-    lambda: check_scalar(_loss, 4.3143825, "multitask_loss_numpy(Y_hat_in, Y_in)", rtol=1e-6,
-                         factors={"number of entries / number observed": 6 / 4}),
+    lambda: check_scalar(_loss, 3.4725781, "multitask_loss_numpy(Y_hat_in, Y_in)", rtol=1e-6,
+                         factors=MT_FACTORS, hints=MT_HINTS),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_multitask_loss_numpy():
@@ -745,7 +757,8 @@ def _hidden_multitask_loss_numpy():
                                 / (~_miss).sum(axis=0)[(~_miss).any(axis=0)]))
         _name = f"multitask_loss_numpy for {_n} tasks, {_m} examples, some labels -1"
         check_scalar(multitask_loss_numpy(_Yh, _Y), _want, _name, rtol=1e-7,
-                     factors={"entries / observed": _Y.size / np.sum(~_miss)},
+                     factors={"entries / observed": _Y.size / np.sum(~_miss),
+                              "the number of observed labels": float(np.sum(~_miss))},
                      hints=[(float(np.mean(_L)), "divide by the number of observed labels, "
                              "not of all entries?"),
                             (_as_zero, "a missing label (-1) is ignored, not treated as 0?"),
@@ -769,11 +782,10 @@ _hidden_multitask_loss_numpy()
 # scalar tensor of the dtype of `y_pred`.
 
 # %%
-import os
-
 os.environ["TF_CPP_MIN_LOG_LEVEL"] = "2"
 os.environ["TF_ENABLE_ONEDNN_OPTS"] = "0"
 import tensorflow as tf  # noqa: E402
+
 
 # %% nbgrader={"grade_id": "multitask_loss_tf", "solution": true}
 # GRADED FUNCTION: multitask_loss_tf
@@ -800,8 +812,10 @@ run_checks(
     "multitask_loss_tf",
     lambda: check_equal(tf.is_tensor(_loss_tf), True, "tf.is_tensor(loss)"),
     lambda: check_equal(_loss_tf.shape.rank, 0, "the rank of the loss (a scalar)"),
-    lambda: check_scalar(float(_loss_tf), 4.3143825, "multitask_loss_tf(Y_in.T, Y_hat_in.T)",
-                         rtol=1e-6, factors={"number of entries / number observed": 6 / 4}),
+    lambda: check_equal(_loss_tf.dtype == tf.float64, True,
+                        "the loss has the dtype of y_pred (float64 here)"),
+    lambda: check_scalar(float(_loss_tf), 3.4725781, "multitask_loss_tf(Y_in.T, Y_hat_in.T)",
+                         rtol=1e-6, factors=MT_FACTORS, hints=MT_HINTS),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_multitask_loss_tf():

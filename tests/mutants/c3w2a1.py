@@ -70,7 +70,8 @@ MUTANTS = {
         "no_small_in_train": _SPLITS.format(body=(
             "    pool = np.arange(n_large)\n"
             "    shuffled = np.random.default_rng(seed).permutation(pool)\n"
-            "    splits = {'train': shuffled[train_dev_size:], 'train_dev': shuffled[:train_dev_size],\n"
+            "    splits = {'train': shuffled[train_dev_size:],\n"
+            "              'train_dev': shuffled[:train_dev_size],\n"
             "              'dev': small_index[small_split == 'dev'],\n"
             "              'test': small_index[small_split == 'test']}\n"
         )),
@@ -86,7 +87,8 @@ MUTANTS = {
         "dev_test_swapped": _SPLITS.format(body=(
             "    pool = np.concatenate([np.arange(n_large), small_index[small_split == 'train']])\n"
             "    shuffled = np.random.default_rng(seed).permutation(pool)\n"
-            "    splits = {'train': shuffled[train_dev_size:], 'train_dev': shuffled[:train_dev_size],\n"
+            "    splits = {'train': shuffled[train_dev_size:],\n"
+            "              'train_dev': shuffled[:train_dev_size],\n"
             "              'dev': small_index[small_split == 'test'],\n"
             "              'test': small_index[small_split == 'dev']}\n"
         )),
@@ -104,7 +106,8 @@ MUTANTS = {
             "    small_index = np.arange(len(small_split))\n"
             "    pool = np.concatenate([np.arange(n_large), small_index[small_split == 'train']])\n"
             "    shuffled = np.random.default_rng(seed).permutation(pool)\n"
-            "    splits = {'train': shuffled[train_dev_size:], 'train_dev': shuffled[:train_dev_size],\n"
+            "    splits = {'train': shuffled[train_dev_size:],\n"
+            "              'train_dev': shuffled[:train_dev_size],\n"
             "              'dev': small_index[small_split == 'dev'],\n"
             "              'test': small_index[small_split == 'test']}\n"
         )),
@@ -182,7 +185,8 @@ MUTANTS = {
             "    ranks = np.empty(len(scores))\n"
             "    ranks[np.argsort(scores, kind='stable')] = np.arange(1, len(scores) + 1)\n"
             "    n_pos, n_neg = is_target.sum(), (~is_target).sum()\n"
-            "    auc = float((ranks[is_target].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))\n"
+            "    u = ranks[is_target].sum() - n_pos * (n_pos + 1) / 2\n"
+            "    auc = float(u / (n_pos * n_neg))\n"
         )),
         # The mean score of the targets minus that of the others (not a pair count).
         "mean_difference": _AUC.format(body=(
@@ -273,8 +277,10 @@ MUTANTS = {
         )),
         # No clipping: log(0).
         "no_clip": _TF.format(body=(
-            "    losses = -(y_true * tf.math.log(y_pred) + (1 - y_true) * tf.math.log(1 - y_pred))\n"
-            "    loss = tf.reduce_sum(tf.where(observed > 0, losses, 0.0)) / tf.reduce_sum(observed)\n"
+            "    losses = -(y_true * tf.math.log(y_pred)\n"
+            "               + (1 - y_true) * tf.math.log(1 - y_pred))\n"
+            "    losses = tf.where(observed > 0, losses, tf.zeros_like(losses))\n"
+            "    loss = tf.reduce_sum(losses) / tf.reduce_sum(observed)\n"
         )),
         # Mean per task, then over tasks (wrong axis).
         "per_task_mean": _TF.format(body=_TF_LOSSES + (
