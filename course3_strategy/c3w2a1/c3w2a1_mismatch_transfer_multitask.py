@@ -338,13 +338,6 @@ main_problem = max(_ours, key=_ours.get)
 ### END SOLUTION
 print("main problem:", main_problem)
 
-# %%
-gaps_measured = mismatch_gaps(human_error, train_error, train_dev_error, dev_error)
-print({key: round(value, 3) for key, value in gaps_measured.items()})
-check_between(gaps_measured["variance"], 0.03, 0.09, "the variance gap", "the reference: 0.061")
-check_between(gaps_measured["data_mismatch"], 0.02, 0.09, "the data-mismatch gap",
-              "the reference: 0.047")
-
 # %% nbgrader={"grade_id": "test_main_problem", "points": 1}
 _measured = {"avoidable_bias": train_error - human_error,
              "variance": train_dev_error - train_error,
@@ -358,6 +351,13 @@ run_checks(
                         hints=[(min(_measured, key=_measured.get),
                                 "the largest gap, not the smallest?")]),
 )
+
+# %%
+gaps_measured = mismatch_gaps(human_error, train_error, train_dev_error, dev_error)
+print({key: round(value, 3) for key, value in gaps_measured.items()})
+check_between(gaps_measured["variance"], 0.03, 0.09, "the variance gap", "the reference: 0.061")
+check_between(gaps_measured["data_mismatch"], 0.02, 0.09, "the data-mismatch gap",
+              "the reference: 0.047")
 
 # %% [markdown]
 # The network fits its training set (train error about 0.005: no avoidable bias). Variance
