@@ -351,6 +351,14 @@ run_checks(
                         hints=[(min(_measured, key=_measured.get),
                                 "the largest gap, not the smallest?")]),
 )
+### BEGIN HIDDEN TESTS
+_order = sorted([(train_error - human_error, "avoidable_bias"),
+                 (train_dev_error - train_error, "variance"),
+                 (dev_error - train_dev_error, "data_mismatch")])
+check_equal(main_problem, _order[-1][1], "main_problem (the largest of the measured gaps)",
+            hints=[(_order[0][1], "the largest gap, not the smallest?"),
+                   (_order[1][1], "the largest gap, not the second?")])
+### END HIDDEN TESTS
 
 # %%
 gaps_measured = mismatch_gaps(human_error, train_error, train_dev_error, dev_error)
