@@ -461,7 +461,7 @@ def _hidden_convolutional_block():
     _rng = np.random.default_rng(22)
     for _m, _H, _Wd, _C, _f, _filters, _s in ((2, 6, 7, 4, 3, [2, 3, 5], 2),
                                               (3, 5, 5, 3, 2, [4, 2, 6], 1),
-                                              (2, 7, 6, 2, 3, [3, 4, 3], 3)):
+                                              (2, 7, 6, 2, 3, [3, 4, 5], 3)):
         _F1, _F2, _F3 = _filters
         _oH, _oW = -(-_H // _s), -(-_Wd // _s)
         _name = (f"convolutional_block(X, {_f}, {_filters}, s={_s}) on inputs of shape "
