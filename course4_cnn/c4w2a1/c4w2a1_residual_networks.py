@@ -575,10 +575,12 @@ run_checks(
                         "the output shape for stage 2's first block"),
     lambda: check_scalar(counts_stage2["main_path"], 59264,
                          "the main path's count for stage 2's first block",
-                         hints=[(57728, "batch normalization has 4 numbers per channel "
-                                 "(γ, β, moving mean, moving variance)?"),
+                         hints=[(57728, "the batch normalizations forgotten? They have 4 "
+                                 "numbers per channel"),
+                                (58496, "only γ and β counted for batch normalization? Keras "
+                                 "also counts the moving mean and variance"),
                                 (58880, "each filter has a bias?"),
-                                (56192, "only γ and β counted for batch normalization?")]),
+                                (34688, "the f x f kernel has f * f * F1 weights per filter?")]),
     lambda: check_scalar(counts_stage2["shortcut"], 17664,
                          "the shortcut's count for stage 2's first block",
                          hints=[(16640, "the shortcut's batch normalization forgotten?")]),
