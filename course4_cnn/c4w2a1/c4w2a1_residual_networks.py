@@ -857,15 +857,17 @@ print("layers:", len(resnet.layers), " parameters:", resnet.count_params(),
 check_equal(len(resnet.layers), 177, "the number of layers of your ResNet50()")
 check_scalar(resnet.count_params(), 23600006, "the parameter count of your ResNet50()",
              rtol=0, atol=0.5)
+check_scalar(sum(int(np.prod(w.shape)) for w in resnet.trainable_weights), 23546886,
+             "the trainable parameter count of your ResNet50()", rtol=0, atol=0.5)
 
 # %% [markdown]
 # **This notebook does not train ResNet-50.** Training it from scratch takes far more
 # computation than a notebook on two CPU cores can spend (each forward pass of a single
-# $64 \times 64$ picture costs about 0.6 billion multiply-adds, and training needs many epochs
-# over many pictures), and the course works offline, without downloadable pretrained weights
-# (the next notebook starts from a network pretrained for the course). What residual
-# connections change can be measured on a much smaller network, though, and that is what the
-# last section does.
+# $64 \times 64$ picture costs some hundreds of millions of multiply-adds, and training needs
+# many epochs over many pictures), and the course works offline, without downloadable
+# pretrained weights (the next notebook starts from a network pretrained for the course). What
+# residual connections change can be measured on a much smaller network, though, and that is
+# what the last section does.
 #
 # ## 6 - What the shortcuts do, measured
 #
@@ -880,8 +882,8 @@ check_scalar(resnet.count_params(), 23600006, "the parameter count of your ResNe
 #   section 3 without batch normalization.
 #
 # Both use Keras's default initialization (Glorot uniform) and no batch normalization, the
-# setting where depth hurts most; the two have exactly the same weights and the same initial
-# values, and differ only by the 8 additions.
+# setting where depth hurts most; the two have the same layers, drawn with the same seed,
+# and differ only by the 8 additions.
 
 # %% tags=["demo"]
 train_x_orig, train_y, test_x_orig, test_y, classes = load_six_classes()
