@@ -91,7 +91,9 @@ def basic_sigmoid(x):
 # %% nbgrader={"grade_id": "test_basic_sigmoid", "points": 1}
 run_checks(
     "basic_sigmoid",
-    lambda: check_scalar(basic_sigmoid(0.0), 0.5, "basic_sigmoid(0.0)"),
+    lambda: check_scalar(basic_sigmoid(0.0), 0.5, "basic_sigmoid(0.0)",
+                         hints=[(2.0, "1 / 1 + exp(-x): parentheses around the denominator?"),
+                                (0.0, "tanh(x), not the sigmoid?")]),
     lambda: check_scalar(basic_sigmoid(1.0), 0.7310585786, "basic_sigmoid(1.0)"),
     lambda: check_scalar(basic_sigmoid(-2.0), 0.1192029220, "basic_sigmoid(-2.0)"),
 )
@@ -224,7 +226,15 @@ with substituted(globals(), sigmoid=lambda x: 0.5 * (1 + np.tanh(np.asarray(x) /
     t_ds = sigmoid_derivative(t_x)
 run_checks(
     "sigmoid_derivative",
-    lambda: check_array(t_ds, [0.1966119332, 0.25, 0.1049935854], "sigmoid_derivative(t_x)"),
+    lambda: check_array(t_ds, [0.1966119332, 0.25, 0.1049935854], "sigmoid_derivative(t_x)",
+                        hints=[([-2.0, 0.0, -2.0], "x (1 - x): s = sigmoid(x) is never "
+                                                   "computed?"),
+                               ([0.2689414214, 0.5, 0.8807970780], "sigmoid(x) itself, not its "
+                                                                   "derivative s (1 - s)?"),
+                               ([0.3412709095, 0.75, 1.6566005706], "s (1 + s): it is "
+                                                                    "s (1 - s)?"),
+                               ([0.7310585786, 0.5, 0.1192029220], "exp(-x) / (1 + exp(-x)): "
+                                                                   "the denominator is squared?")]),
 )
 ### BEGIN HIDDEN TESTS
 # Oracle: a central finite difference of sigma, written with tanh.
@@ -239,7 +249,7 @@ _rng = np.random.default_rng(12)
 for _z, _label in ((_rng.uniform(-5, 5, size=(3, 4)), "a 3x4 matrix"),
                   (_rng.normal(scale=2, size=(4, 1)), "a column vector")):
     _expected = _numeric_derivative(_z)
-    with substituted(globals(), sigmoid=lambda _u: 1 / (1 + np.exp(-_u))):
+    with substituted(globals(), sigmoid=lambda x: 1 / (1 + np.exp(-x))):
         _got = sigmoid_derivative(_z.copy())
     _s = 1 / (1 + np.exp(-_z))
     check_array(_got, _expected, f"sigmoid_derivative of {_label}", atol=1e-9,
@@ -407,7 +417,15 @@ run_checks(
     "normalize_rows",
     lambda: check_unchanged(np.array([[3.0, 0.0, 4.0], [1.0, 2.0, 2.0]]), t_x,
                             "t_x after normalize_rows(t_x)"),
-    lambda: check_array(t_n, [[0.6, 0.0, 0.8], [1 / 3, 2 / 3, 2 / 3]], "normalize_rows(t_x)"),
+    lambda: check_array(t_n, [[0.6, 0.0, 0.8], [1 / 3, 2 / 3, 2 / 3]], "normalize_rows(t_x)",
+                        hints=[([[0.9486832981, 0.0, 0.8944271910],
+                                 [0.3162277660, 1.0, 0.4472135955]],
+                                "each column divided by its norm: axis=1 for the rows?"),
+                               ([[0.5144957554, 0.0, 0.6859943406],
+                                 [0.1714985851, 0.3429971703, 0.3429971703]],
+                                "divided by the norm of the whole matrix: axis=1 for the rows?"),
+                               ([[0.12, 0.0, 0.16], [1 / 9, 2 / 9, 2 / 9]],
+                                "divided by the squared norm: the square root is missing?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _normalize_oracle(m):
@@ -518,6 +536,11 @@ run_checks(
         t_s,
         [[0.6439142599, 0.0871443187, 0.0320586033, 0.2368828181], [0.25, 0.25, 0.25, 0.25]],
         "softmax(t_x)",
+        hints=[([[0.9525741268, 0.7310585786, 0.5, 0.8807970780],
+                 [0.0474258732, 0.2689414214, 0.5, 0.1192029220]],
+                "each column sums to 1: the sums (and maxima) need axis=1, the rows?"),
+               ([[0.5707273705, 0.0772395503, 0.0284148426, 0.2099588661], [0.0284148426] * 4],
+                "the whole matrix sums to 1: the sum needs axis=1 (and keepdims=True)?")],
     ),
     lambda: check_array(t_s_big, [[0.0900305732, 0.2447284711, 0.6652409558]] * 2,
                         "softmax(t_big) (rows near +1000 and -1000)"),
@@ -680,7 +703,9 @@ t_y = np.array([1, 0, 0, 1, 1])
 run_checks(
     "L1",
     # |0.2| + |-0.3| + |-0.1| + |0.4| + |0.1|
-    lambda: check_scalar(L1(t_yhat, t_y), 1.1, "L1(t_yhat, t_y)"),
+    lambda: check_scalar(L1(t_yhat, t_y), 1.1, "L1(t_yhat, t_y)", factors={"m": 5},
+                         hints=[(0.3, "the sum of y - yhat: np.abs forgotten?"),
+                                (0.31, "squared errors: that is L2?")]),
 )
 ### BEGIN HIDDEN TESTS
 _rng = np.random.default_rng(16)
@@ -731,7 +756,11 @@ t_y = np.array([1, 0, 0, 1, 1])
 run_checks(
     "L2",
     # 0.2**2 + 0.3**2 + 0.1**2 + 0.4**2 + 0.1**2 = 0.04 + 0.09 + 0.01 + 0.16 + 0.01
-    lambda: check_scalar(L2(t_yhat, t_y), 0.31, "L2(t_yhat, t_y)"),
+    lambda: check_scalar(L2(t_yhat, t_y), 0.31, "L2(t_yhat, t_y)", factors={"m": 5},
+                         hints=[(1.1, "absolute errors: not squared?"),
+                                (0.5567764363, "the square root of the loss: L2 is the squared "
+                                               "norm?"),
+                                (0.09, "the square of the sum: it is the sum of the squares?")]),
 )
 ### BEGIN HIDDEN TESTS
 _rng = np.random.default_rng(17)

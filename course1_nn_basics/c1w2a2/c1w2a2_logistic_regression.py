@@ -157,9 +157,15 @@ print("test_set_y shape:      ", test_set_y.shape)
 run_checks(
     "dataset_dims",
     # One label per image: the label arrays tell how many examples each set holds.
-    lambda: check_equal(m_train, train_set_y.shape[1], "m_train"),
-    lambda: check_equal(m_test, test_set_y.shape[1], "m_test"),
-    lambda: check_equal(num_px, 64, "num_px"),
+    lambda: check_scalar(m_train, train_set_y.shape[1], "m_train",
+                         hints=[(64, "the side of an image: the examples run along the first "
+                                     "axis?")]),
+    lambda: check_scalar(m_test, test_set_y.shape[1], "m_test",
+                         hints=[(train_set_y.shape[1], "the number of training examples: "
+                                                       "read from the test images?")]),
+    lambda: check_scalar(num_px, 64, "num_px",
+                         hints=[(64 * 64, "the number of pixels: num_px is the side?"),
+                                (3, "the number of colour channels: num_px is the side?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_dataset_dims():
@@ -243,14 +249,19 @@ run_checks(
                         "test_set_x_flatten"),
     # Each column holds one whole image, so column sums are the images' pixel sums.
     lambda: check_close(train_set_x_flatten.sum(axis=0), train_set_x_orig.sum(axis=(1, 2, 3)),
-                        "column sums of train_set_x_flatten (one column = one image)"),
+                        "column sums of train_set_x_flatten (one column = one image)",
+                        hints=[(train_set_x_orig.reshape(-1, train_set_x_orig.shape[0]).sum(
+                            axis=0), "each column mixes pieces of several images: which axis "
+                                     "holds the examples before the reshape?")]),
     # The first three entries of column j are the red, green, blue values of the top-left pixel
     # of image j; the next three are those of the pixel to its right.
     lambda: check_equal(train_set_x_flatten[0:3, :], train_set_x_orig[:, 0, 0, :].T,
                         "train_set_x_flatten[0:3, :] (top-left pixel of each image)"),
     lambda: check_equal(test_set_x_flatten[3:6, :], test_set_x_orig[:, 0, 1, :].T,
                         "test_set_x_flatten[3:6, :] (second pixel of each image)"),
-    lambda: check_array(train_set_x, train_set_x_flatten / 255, "train_set_x"),
+    lambda: check_array(train_set_x, train_set_x_flatten / 255, "train_set_x",
+                        hints=[(train_set_x_flatten / 256, "divided by 256: the largest pixel "
+                                                           "value is 255?")]),
     lambda: check_array(test_set_x, test_set_x_flatten / 255, "test_set_x"),
 )
 ### BEGIN HIDDEN TESTS
@@ -331,7 +342,10 @@ def sigmoid(z):
 z = np.array([[0.0, np.log(3.0)], [-np.log(3.0), np.log(9.0)]])
 run_checks(
     "sigmoid",
-    lambda: check_array(sigmoid(z), [[0.5, 0.75], [0.25, 0.9]], "sigmoid(z) for a 2x2 z"),
+    lambda: check_array(sigmoid(z), [[0.5, 0.75], [0.25, 0.9]], "sigmoid(z) for a 2x2 z",
+                        hints=[([[2.0, 4 / 3], [4.0, 10 / 9]], "1 / 1 + exp(-z): parentheses "
+                                                               "around the denominator?"),
+                               ([[0.0, 0.8], [-0.8, 80 / 82]], "tanh(z), not the sigmoid?")]),
     lambda: check_scalar(sigmoid(0.0), 0.5, "sigmoid(0.0)"),
 )
 ### BEGIN HIDDEN TESTS
@@ -507,11 +521,15 @@ run_checks(
     lambda: check_unchanged(w_copy, w, "w after calling propagate"),
     lambda: check_keys(grads, {"dw", "db"}, "grads"),
     lambda: check_array(grads["dw"], [[-0.1205421509], [0.0823440666], [0.2419821772]],
-                        "grads['dw']", rtol=1e-8),
+                        "grads['dw']", rtol=1e-8, factors={"m": 4},
+                        hints=[([[-0.0715144786], [0.1568981415], [0.2464888895]],
+                                "the gradient without b: z = w^T X + b forgot the bias?")]),
     lambda: check_shape(grads["db"], (), "grads['db'] (a number)"),
     lambda: check_scalar(grads["db"], -0.1300501870, "grads['db']", rtol=1e-8),
     lambda: check_shape(cost, (), "cost (a number)"),
-    lambda: check_scalar(cost, 0.7855380128, "cost", rtol=1e-8),
+    lambda: check_scalar(cost, 0.7855380128, "cost", rtol=1e-8, factors={"m": 4},
+                         hints=[(0.6568692715, "only the y log(a) term: the (1 - y) log(1 - a) "
+                                               "term is missing?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_propagate():
@@ -580,8 +598,8 @@ def _hidden_propagate():
                 atol=1e-7)
 
 
-def _sigmoid(_z):
-    return 1.0 / (1.0 + np.exp(-_z))
+def _sigmoid(z):  # the name of the original course's signature
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 with substituted(globals(), sigmoid=_sigmoid):
@@ -685,16 +703,26 @@ with substituted(globals(), propagate=propagate_stand_in):
 run_checks(
     "optimize",
     lambda: check_keys(params, {"w", "b"}, "params"),
+    lambda: check_unchanged(np.array([[0.5], [-1.0], [2.0]]), w, "w after calling optimize"),
     lambda: check_array(params["w"], [[0.933680060945], [0.734720243781], [1.132639878109]],
-                        "params['w']", rtol=1e-10),
-    lambda: check_scalar(params["b"], 1.6684003047265, "params['b']", rtol=1e-10),
+                        "params['w']", rtol=1e-10,
+                        hints=[([[1.0], [1.0], [1.0]], "learning_rate forgotten: w - dw "
+                                                       "instead of w - learning_rate * dw?"),
+                               ([[0.933010162571], [0.732040650284], [1.133979674858]],
+                                "one iteration too few: range(num_iterations - 1)?"),
+                               ([[-2.694589015174], [-13.778356060696], [8.389178030348]],
+                                "a step uphill: w + learning_rate * dw?")]),
+    lambda: check_scalar(params["b"], 1.6684003047265, "params['b']", rtol=1e-10,
+                         hints=[(-0.5, "b is never updated?")]),
     lambda: check_array(grads["dw"], [[-0.066989837429], [-0.267959349716], [0.133979674858]],
-                        "grads['dw'] (last iteration, before its update)", rtol=1e-9),
+                        "grads['dw'] (last iteration, before its update)", rtol=1e-9,
+                        hints=[([[-0.066319939055], [-0.265279756219], [0.132639878109]],
+                                "the gradients of the updated parameters: return those of "
+                                "the last iteration, computed before its update?")]),
     lambda: check_scalar(grads["db"], -0.3349491871449, "grads['db'] (last iteration)",
                          rtol=1e-10),
     lambda: check_type(costs, list, "costs"),
     lambda: check_close(costs, [5.75, 0.7703831304333, 0.1032156813315], "costs", rtol=1e-10),
-    lambda: check_array(w, [[0.5], [-1.0], [2.0]], "w after calling optimize (must not change)"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_optimize():
@@ -777,10 +805,10 @@ def _hidden_optimize():
     check_equal(len(_costs), 1, "len(costs) with the default arguments")
 
 
-def _propagate(_w, _b, _X, _Y):
-    _A = 1.0 / (1.0 + np.exp(-(_w.T @ _X + _b)))
-    _cost = -float(np.mean(_Y * np.log(_A) + (1.0 - _Y) * np.log(1.0 - _A)))
-    return {"dw": _X @ (_A - _Y).T / _X.shape[1], "db": float(np.mean(_A - _Y))}, _cost
+def _propagate(w, b, X, Y):  # the names of the original course's signature
+    _A = 1.0 / (1.0 + np.exp(-(w.T @ X + b)))
+    _cost = -float(np.mean(Y * np.log(_A) + (1.0 - Y) * np.log(1.0 - _A)))
+    return {"dw": X @ (_A - Y).T / X.shape[1], "db": float(np.mean(_A - Y))}, _cost
 
 
 with substituted(globals(), propagate=_propagate):
@@ -837,7 +865,14 @@ with substituted(globals(), sigmoid=lambda z: 0.5 * (1.0 + np.tanh(0.5 * np.asar
 
 run_checks(
     "predict",
-    lambda: check_array(Y_prediction, [[1, 0, 0, 1, 0]], "predict(w, b, X)", dtype=None),
+    lambda: check_array(Y_prediction, [[1, 0, 0, 1, 0]], "predict(w, b, X)", dtype=None,
+                        hints=[([[0.5374298453, 0.3208213008, 0.3775406688, 0.9046505351,
+                                  0.4378234991]], "probabilities, not labels: threshold A at "
+                                                  "0.5?"),
+                               ([[0.5, 0.3, 0.4, 0.9, 0.4]], "rounded probabilities, not "
+                                                             "labels: threshold A at 0.5?"),
+                               ([[0, 0, 0, 1, 0]], "z compared with 0.5, or b forgotten: "
+                                                   "threshold A = sigmoid(w^T X + b) at 0.5?")]),
     lambda: check_label_dtype(Y_prediction, "predict(w, b, X)"),
 )
 ### BEGIN HIDDEN TESTS
@@ -879,7 +914,7 @@ def _hidden_predict():
     _check_labels(_got, np.array([[1.0, 0.0, 1.0, 0.0, 1.0, 0.0, _at_half]]), _name)
 
 
-with substituted(globals(), sigmoid=lambda _z: 1.0 / (1.0 + np.exp(-_z))):
+with substituted(globals(), sigmoid=lambda z: 1.0 / (1.0 + np.exp(-z))):
     _hidden_predict()
 ### END HIDDEN TESTS
 
@@ -980,7 +1015,13 @@ run_checks(
     "model",
     lambda: check_keys(d_small, {"costs", "Y_prediction_test", "Y_prediction_train", "w", "b",
                                  "learning_rate", "num_iterations"}, "d"),
-    lambda: check_array(d_small["w"], [[0.37], [0.06], [-0.12], [0.12]], "d['w']"),
+    lambda: check_array(d_small["w"], [[0.37], [0.06], [-0.12], [0.12]], "d['w']",
+                        hints=[([[0.0333], [0.0054], [-0.0108], [0.0108]], "num_iterations and "
+                                "learning_rate not passed on to optimize (its defaults used)?"),
+                               ([[0.11], [0.01], [-0.06], [0.06]], "trained on X_test, Y_test "
+                                "instead of X_train, Y_train?"),
+                               (np.zeros((4, 1)), "the initial w: take the learned w and b out "
+                                                  "of params?")]),
     lambda: check_scalar(d_small["b"], 1.5, "d['b']"),
     lambda: check_close(d_small["costs"], [0.5, 0.25], "d['costs']"),
     lambda: check_array(d_small["Y_prediction_train"],
@@ -988,8 +1029,10 @@ run_checks(
                         "d['Y_prediction_train'] (here the scores of the stand-in predict)"),
     lambda: check_array(d_small["Y_prediction_test"], [[1.81, 1.453, 1.747]],
                         "d['Y_prediction_test'] (here the scores of the stand-in predict)"),
-    lambda: check_equal(d_small["num_iterations"], 150, "d['num_iterations']"),
-    lambda: check_equal(d_small["learning_rate"], 0.1, "d['learning_rate']"),
+    lambda: check_scalar(d_small["num_iterations"], 150, "d['num_iterations']",
+                         hints=[(2000, "the default value, not the argument?")]),
+    lambda: check_scalar(d_small["learning_rate"], 0.1, "d['learning_rate']",
+                         hints=[(0.5, "the default value, not the argument?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_model():
@@ -1067,27 +1110,27 @@ def _hidden_model():
     check_array(_d["w"], _ow, "d['w'] with the default arguments", rtol=1e-6, atol=1e-9)
 
 
-def _propagate(_w, _b, _X, _Y):
-    _A = 1.0 / (1.0 + np.exp(-(_w.T @ _X + _b)))
-    _cost = -float(np.mean(_Y * np.log(_A) + (1.0 - _Y) * np.log(1.0 - _A)))
-    return {"dw": _X @ (_A - _Y).T / _X.shape[1], "db": float(np.mean(_A - _Y))}, _cost
+def _propagate(w, b, X, Y):  # the names of the original course's signature
+    _A = 1.0 / (1.0 + np.exp(-(w.T @ X + b)))
+    _cost = -float(np.mean(Y * np.log(_A) + (1.0 - Y) * np.log(1.0 - _A)))
+    return {"dw": X @ (_A - Y).T / X.shape[1], "db": float(np.mean(_A - Y))}, _cost
 
 
-def _optimize(_w, _b, _X, _Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+def _optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     _costs = []
     for _i in range(num_iterations):
-        _g, _c = _propagate(_w, _b, _X, _Y)
+        _g, _c = _propagate(w, b, X, Y)
         if _i % 100 == 0:
             _costs.append(_c)
-        _w, _b = _w - learning_rate * _g["dw"], _b - learning_rate * _g["db"]
-    return {"w": _w, "b": _b}, _g, _costs
+        w, b = w - learning_rate * _g["dw"], b - learning_rate * _g["db"]
+    return {"w": w, "b": b}, _g, _costs
 
 
-def _predict(_w, _b, _X):
-    return ((_w.T @ _X + _b) > 0).astype(float)
+def _predict(w, b, X):
+    return ((w.T @ X + b) > 0).astype(float)
 
 
-with substituted(globals(), initialize_with_zeros=lambda _d: (np.zeros((_d, 1)), 0.0),
+with substituted(globals(), initialize_with_zeros=lambda dim: (np.zeros((dim, 1)), 0.0),
                  optimize=_optimize, predict=_predict, propagate=_propagate):
     _hidden_model()
 ### END HIDDEN TESTS

@@ -73,6 +73,7 @@ from dlcourse.testing import (
     check_shape,
     check_type,
     run_checks,
+    substituted,
 )
 
 # %% [markdown]
@@ -907,20 +908,55 @@ def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
 X_t = np.array([[1.0, -1.5, 0.5, 2.0, -0.5],
                 [0.5, 1.0, -2.0, 0.0, -1.0]])
 Y_t = np.array([[1, 0, 1, 1, 0]])
-parameters_t = nn_model(X_t, Y_t, 3, num_iterations=50)
+
+
+# While nn_model runs, the functions it calls are simple stand-ins, so that this test checks
+# nn_model alone (a mistake in exercises 1-6 fails only that exercise's test):
+# - layer_sizes returns (2, 4, 1), the sizes for X_t and Y_t;
+# - initialize_parameters returns zeros of the right shapes;
+# - forward_propagation returns A2 = 0.5 everywhere, and compute_cost 0.5;
+# - backward_propagation returns gradients filled with mean(Y) + mean(X) (here 0.6 + 0);
+# - update_parameters adds learning_rate * gradient to every entry (the real one subtracts it),
+#   so the test can see how often it ran, with which learning rate and which gradients.
+# After 50 iterations with the default learning rate 1.2, every entry is 50 * 1.2 * 0.6 = 36.
+def initialize_parameters_stand_in(n_x, n_h, n_y):
+    return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)),
+            "W2": np.zeros((n_y, n_h)), "b2": np.zeros((n_y, 1))}
+
+
+def backward_propagation_stand_in(parameters, cache, X, Y):
+    return {"d" + k: np.full(v.shape, np.mean(Y) + np.mean(X)) for k, v in parameters.items()}
+
+
+def update_parameters_stand_in(parameters, grads, learning_rate=1.2):
+    return {k: v + learning_rate * grads["d" + k] for k, v in parameters.items()}
+
+
+with substituted(globals(), layer_sizes=lambda X, Y: (2, 4, 1),
+                 initialize_parameters=initialize_parameters_stand_in,
+                 forward_propagation=lambda X, parameters: (
+                     np.full((1, X.shape[1]), 0.5), {"A2": np.full((1, X.shape[1]), 0.5)}),
+                 compute_cost=lambda A2, Y: 0.5,
+                 backward_propagation=backward_propagation_stand_in,
+                 update_parameters=update_parameters_stand_in):
+    parameters_t = nn_model(X_t, Y_t, 3, num_iterations=50)
+hints_t = [(0.0, "the parameters never change: parameters = update_parameters(...) kept?"),
+           (36.72, "one iteration too many: range(num_iterations)?"),
+           (15.0, "learning rate 0.5: nn_model uses the default of update_parameters?"),
+           (0.72, "initialized again in every iteration: initialize before the loop?")]
 run_checks(
     "nn_model",
     lambda: check_keys(parameters_t, {"W1", "b1", "W2", "b2"}, "parameters"),
-    lambda: check_array(parameters_t["W1"], [[0.2616915569, -0.0493553044],
-                                             [-1.8979133704, 0.1943077805],
-                                             [-1.7137986233, 0.1708672245]],
-                        "W1 after 50 iterations", rtol=1e-6),
-    lambda: check_array(parameters_t["b1"], [[-0.0148584648], [0.2749360211], [0.2372888845]],
-                        "b1 after 50 iterations", rtol=1e-6),
-    lambda: check_array(parameters_t["W2"], [[0.2716463362, -2.7147090624, -2.3484839023]],
-                        "W2 after 50 iterations", rtol=1e-6),
-    lambda: check_array(parameters_t["b2"], [[0.1667772857]], "b2 after 50 iterations",
-                        rtol=1e-6),
+    lambda: check_shape(parameters_t["W1"], (3, 2), "W1 (n_h = 3 hidden units)"),
+    lambda: check_array(parameters_t["W1"], np.full((3, 2), 36.0),
+                        "W1 after 50 iterations with the stand-ins",
+                        hints=[(np.full((3, 2), _v), _why) for _v, _why in hints_t]),
+    lambda: check_array(parameters_t["b1"], np.full((3, 1), 36.0),
+                        "b1 after 50 iterations with the stand-ins"),
+    lambda: check_array(parameters_t["W2"], np.full((1, 3), 36.0),
+                        "W2 after 50 iterations with the stand-ins"),
+    lambda: check_array(parameters_t["b2"], np.full((1, 1), 36.0),
+                        "b2 after 50 iterations with the stand-ins"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_nn_model():
@@ -965,7 +1001,46 @@ def _hidden_nn_model():
         check_equal(_Y, _copies[1], "Y after nn_model (inputs must not change)")
 
 
-_hidden_nn_model()
+def _layer_sizes(X, Y):  # the references, with the names of the original course's signatures
+    return X.shape[0], 4, Y.shape[0]
+
+
+def _initialize_parameters(n_x, n_h, n_y):
+    np.random.seed(2)
+    _W1 = np.random.randn(n_h, n_x) * 0.01
+    _W2 = np.random.randn(n_y, n_h) * 0.01
+    return {"W1": _W1, "b1": np.zeros((n_h, 1)), "W2": _W2, "b2": np.zeros((n_y, 1))}
+
+
+def _forward_propagation(X, parameters):
+    _Z1 = parameters["W1"] @ X + parameters["b1"]
+    _A1 = np.tanh(_Z1)
+    _Z2 = parameters["W2"] @ _A1 + parameters["b2"]
+    _A2 = 1.0 / (1.0 + np.exp(-_Z2))
+    return _A2, {"Z1": _Z1, "A1": _A1, "Z2": _Z2, "A2": _A2}
+
+
+def _compute_cost(A2, Y):
+    return float(-np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
+
+
+def _backward_propagation(parameters, cache, X, Y):
+    _m = X.shape[1]
+    _dZ2 = cache["A2"] - Y
+    _dZ1 = (parameters["W2"].T @ _dZ2) * (1 - cache["A1"] ** 2)
+    return {"dW1": _dZ1 @ X.T / _m, "db1": _dZ1.sum(axis=1, keepdims=True) / _m,
+            "dW2": _dZ2 @ cache["A1"].T / _m, "db2": _dZ2.sum(axis=1, keepdims=True) / _m}
+
+
+def _update_parameters(parameters, grads, learning_rate=1.2):
+    return {_k: parameters[_k] - learning_rate * grads["d" + _k] for _k in parameters}
+
+
+with substituted(globals(), layer_sizes=_layer_sizes, initialize_parameters=_initialize_parameters,
+                 forward_propagation=_forward_propagation, compute_cost=_compute_cost,
+                 backward_propagation=_backward_propagation,
+                 update_parameters=_update_parameters):
+    _hidden_nn_model()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -1009,13 +1084,21 @@ parameters_t = {"W1": np.array([[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]),
                 "b2": np.array([[0.3]])}
 X_t = np.array([[1.0, -1.0, 0.0, 2.0, -2.0],
                 [0.0, 1.0, 0.5, -1.0, 0.25]])
-predictions_t = predict(parameters_t, X_t)
+# While predict runs, forward_propagation is a stand-in that returns the A2 (and Z2) of a correct
+# forward pass for these inputs, so that this test checks predict alone.
+Z2_t = np.array([[-1.2039712278, 1.6301759195, 0.1922297503, -1.1873226475, 1.9374020234]])
+A2_t = np.array([[0.2307695106, 0.8361937366, 0.5479099964, 0.2337381201, 0.8740664509]])
+with substituted(globals(), forward_propagation=lambda X, parameters: (
+        A2_t.copy(), {"Z2": Z2_t.copy(), "A2": A2_t.copy()})):
+    predictions_t = predict(parameters_t, X_t)
 run_checks(
     "predict",
     lambda: check_type(predictions_t, np.ndarray, "predict(parameters, X)"),
     lambda: check_shape(predictions_t, (1, 5), "predict(parameters, X)"),
     lambda: check_close(np.asarray(predictions_t, dtype=float), [[0, 1, 1, 0, 1]],
-                        "predict(parameters, X)"),
+                        "predict(parameters, X)",
+                        hints=[(A2_t, "the probabilities A2, not labels: threshold at 0.5?"),
+                               ([[0, 1, 0, 0, 1]], "Z2 compared with 0.5: threshold A2?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_predict():
@@ -1051,7 +1134,16 @@ def _hidden_predict():
            "predict(parameters, X) for outputs A2 just above and just below 0.5")
 
 
-_hidden_predict()
+def _forward_propagation(X, parameters):  # the reference, with the original signature's names
+    _Z1 = parameters["W1"] @ X + parameters["b1"]
+    _A1 = np.tanh(_Z1)
+    _Z2 = parameters["W2"] @ _A1 + parameters["b2"]
+    _A2 = 1.0 / (1.0 + np.exp(-_Z2))
+    return _A2, {"Z1": _Z1, "A1": _A1, "Z2": _Z2, "A2": _A2}
+
+
+with substituted(globals(), forward_propagation=_forward_propagation):
+    _hidden_predict()
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -182,7 +182,16 @@ run_checks(
     lambda: check_keys(params_2, {"W1", "b1", "W2", "b2"}, "initialize_parameters(3, 2, 1)"),
     lambda: check_array(params_2["W1"], [[0.01624345, -0.00611756, -0.00528172],
                                          [-0.01072969, 0.00865408, -0.02301539]],
-                        "W1", rtol=1e-6),
+                        "W1", rtol=1e-6,
+                        hints=[([[1.624345, -0.611756, -0.528172], [-1.072969, 0.865408,
+                                                                    -2.301539]],
+                                "the numbers of randn without the factor 0.01?"),
+                               ([[-0.00528172, -0.01072969, 0.00865408],
+                                 [-0.02301539, 0.01744812, -0.00761207]],
+                                "the numbers drawn after W2's: draw W1 first, then W2?"),
+                               ([[0.00417022, 0.00720324, 0.00000114],
+                                 [0.00302333, 0.00146756, 0.00092339]],
+                                "uniform numbers: np.random.randn, not np.random.rand?")]),
     lambda: check_array(params_2["b1"], np.zeros((2, 1)), "b1"),
     lambda: check_array(params_2["W2"], [[0.01744812, -0.00761207]], "W2", rtol=1e-6),
     lambda: check_array(params_2["b2"], np.zeros((1, 1)), "b2"),
@@ -272,17 +281,25 @@ def initialize_parameters_deep(layer_dims):
 
 # %% nbgrader={"grade_id": "test_initialize_parameters_deep", "points": 2}
 params_deep = initialize_parameters_deep([5, 4, 3])
+W1_row0_deep = np.array([0.79989897, 0.19521314, 0.04315498, -0.83337927, -0.12405178])
 run_checks(
     "initialize_parameters_deep",
     lambda: check_keys(params_deep, {"W1", "b1", "W2", "b2"},
                        "initialize_parameters_deep([5, 4, 3])"),
     lambda: check_shape(params_deep["W1"], (4, 5), "W1"),
     lambda: check_shape(params_deep["W2"], (3, 4), "W2"),
-    lambda: check_array(params_deep["W1"][0], [0.79989897, 0.19521314, 0.04315498, -0.83337927,
-                                               -0.12405178], "W1[0] (the first row)"),
+    lambda: check_array(params_deep["W1"][0], W1_row0_deep, "W1[0] (the first row)",
+                        hints=[(W1_row0_deep * np.sqrt(5 / 4), "divided by the square root "
+                                "of the layer's own size, not of n_prev = layer_dims[l - 1]?"),
+                               (W1_row0_deep * np.sqrt(5) * 0.01, "scaled by 0.01 instead of "
+                                                                  "1 / sqrt(n_prev)?"),
+                               (W1_row0_deep * np.sqrt(5) / 5, "divided by n_prev instead of "
+                                                               "its square root?")]),
     lambda: check_array(params_deep["W2"][:, 0], [-0.59252326, -0.51189257, -0.38441818],
                         "W2[:, 0] (the first column)"),
-    lambda: check_array(params_deep["b1"], np.zeros((4, 1)), "b1"),
+    lambda: check_array(params_deep["b1"], np.zeros((4, 1)), "b1",
+                        hints=[([[-0.01185047], [-0.0020565], [0.01486148], [0.00236716]],
+                                "random numbers: the biases start at zero?")]),
     lambda: check_array(params_deep["b2"], np.zeros((3, 1)), "b2"),
 )
 ### BEGIN HIDDEN TESTS
@@ -491,8 +508,8 @@ def _hidden_linear_activation_forward():
                         rtol=1e-9, atol=1e-12)
 
 
-def _linear_forward(_A, _W, _b):
-    return _W @ _A + _b, (_A, _W, _b)
+def _linear_forward(A, W, b):  # the names of the original course's signature
+    return W @ A + b, (A, W, b)
 
 
 _hidden_linear_activation_forward()
@@ -631,10 +648,10 @@ def _hidden_L_model_forward():
                         "(it must not change)")
 
 
-def _linear_activation_forward(_A_prev, _W, _b, _activation):
-    _Z = _W @ _A_prev + _b
-    _A = 1.0 / (1.0 + np.exp(-_Z)) if _activation == "sigmoid" else np.maximum(_Z, 0.0)
-    return _A, ((_A_prev, _W, _b), _Z)
+def _linear_activation_forward(A_prev, W, b, activation):  # the original signature's names
+    _Z = W @ A_prev + b
+    _A = 1.0 / (1.0 + np.exp(-_Z)) if activation == "sigmoid" else np.maximum(_Z, 0.0)
+    return _A, ((A_prev, W, b), _Z)
 
 
 _hidden_L_model_forward()
@@ -915,10 +932,10 @@ def _hidden_linear_activation_backward():
                         atol=1e-12)
 
 
-def _linear_backward(_dZ, _cache):
-    _A_prev, _W, _b = _cache
-    return (_W.T @ _dZ, _dZ @ _A_prev.T / _A_prev.shape[1],
-            _dZ.sum(axis=1, keepdims=True) / _A_prev.shape[1])
+def _linear_backward(dZ, cache):  # the names of the original course's signature
+    _A_prev, _W, _b = cache
+    return (_W.T @ dZ, dZ @ _A_prev.T / _A_prev.shape[1],
+            dZ.sum(axis=1, keepdims=True) / _A_prev.shape[1])
 
 
 _hidden_linear_activation_backward()
@@ -1110,9 +1127,9 @@ def _hidden_L_model_backward():
                 rtol=1e-7, atol=1e-10)
 
 
-def _linear_activation_backward(_dA, _cache, _activation):
-    (_A_prev, _W, _b), _Z = _cache
-    _dZ = sigmoid_backward(_dA, _Z) if _activation == "sigmoid" else relu_backward(_dA, _Z)
+def _linear_activation_backward(dA, cache, activation):  # the original signature's names
+    (_A_prev, _W, _b), _Z = cache
+    _dZ = sigmoid_backward(dA, _Z) if activation == "sigmoid" else relu_backward(dA, _Z)
     return (_W.T @ _dZ, _dZ @ _A_prev.T / _A_prev.shape[1],
             _dZ.sum(axis=1, keepdims=True) / _A_prev.shape[1])
 
