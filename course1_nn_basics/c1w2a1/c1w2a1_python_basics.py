@@ -445,7 +445,7 @@ for _shape, _label in (((5, 3), "a 5x3 matrix"), ((3, 3), "a square matrix"),
                "each column divided by its norm: axis=1 for the rows?"),
               (_m / (_m ** 2).sum(axis=1, keepdims=True),
                "divided by the squared norm: the square root is missing?"),
-              (_m / np.sqrt((_m ** 2).sum(axis=1)),
+              (_m / np.sqrt((_m ** 2).sum(axis=1)) if _shape[0] == _shape[1] else None,
                "row norms of shape (n,) broadcast along the wrong axis: keepdims=True?")]
     check_array(normalize_rows(_m.copy()), _expected, f"normalize_rows of {_label}",
                 hints=_hints)

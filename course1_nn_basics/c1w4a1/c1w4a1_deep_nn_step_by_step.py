@@ -86,6 +86,7 @@ from dlcourse.testing import (
     check_scalar,
     check_shape,
     check_type,
+    check_unchanged,
     run_checks,
     substituted,
 )
@@ -382,7 +383,9 @@ Z_out, cache_out = linear_forward(A_in, W_in, b_in)
 run_checks(
     "linear_forward",
     # Z[0, 0] = 2 * 1 + 0 * 0.5 + 1 * (-1) + 0.5 = 1.5
-    lambda: check_array(Z_out, [[1.5, -3.5], [-0.5, 13.0]], "Z"),
+    lambda: check_array(Z_out, [[1.5, -3.5], [-0.5, 13.0]], "Z",
+                        hints=[([[1.5, -5.0], [1.0, 13.0]], "b.T added: b is a column "
+                                                             "(n_l, 1), one value per row?")]),
     lambda: check_type(cache_out, tuple, "cache"),
     lambda: check_equal(len(cache_out), 3, "len(cache)"),
     lambda: check_array(cache_out[0], A_in, "cache[0] (should be A)"),
@@ -472,14 +475,22 @@ with substituted(globals(), linear_forward=lambda A, W, b: (Z_in.copy(), (A, W, 
 run_checks(
     "linear_activation_forward",
     lambda: check_array(A_sig, [[0.81757448, 0.02931223], [0.37754067, 0.99999774]],
-                        "A with activation='sigmoid'"),
-    lambda: check_array(A_relu, [[1.5, 0.0], [0.0, 13.0]], "A with activation='relu'"),
+                        "A with activation='sigmoid'",
+                        hints=[([[1.5, 0.0], [0.0, 13.0]], "relu(Z): sigmoid and relu "
+                                                           "swapped?"),
+                               (Z_in, "Z itself: the activation is never applied?")]),
+    lambda: check_array(A_relu, [[1.5, 0.0], [0.0, 13.0]], "A with activation='relu'",
+                        hints=[([[0.90514825, -0.99817790], [-0.46211716, 1.0]],
+                                "tanh(Z): the hidden layers use relu?")]),
     lambda: check_type(cache_sig, tuple, "cache"),
     lambda: check_equal(len(cache_sig), 2, "len(cache)"),
     lambda: check_type(cache_sig[0], tuple, "cache[0] (the linear cache)"),
     lambda: check_array(cache_sig[0][1], W_in, "cache[0][1] (W in the linear cache)"),
     lambda: check_array(cache_relu[1], [[1.5, -3.5], [-0.5, 13.0]],
-                        "cache[1] (the activation cache, Z)"),
+                        "cache[1] (the activation cache, Z)",
+                        hints=[([[1.5, 0.0], [0.0, 13.0]], "the activation A, not Z: keep the "
+                                                           "activation_cache the activation "
+                                                           "returns?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_linear_activation_forward():
@@ -597,7 +608,16 @@ def check_cache_fwd(l):
 run_checks(
     "L_model_forward",
     lambda: check_type(caches_fwd, list, "caches"),
-    lambda: check_equal(len(caches_fwd), 3, "len(caches) (one cache per layer)"),
+    lambda: check_scalar(len(caches_fwd), 3, "len(caches) (one cache per layer)",
+                         hints=[(2, "a layer is missing: the loop runs over l = 1, ..., L - 1, "
+                                    "and the output layer's cache is appended too?")]),
+    # 1 where a layer was called with "sigmoid", 0 with "relu": only the output layer
+    lambda: check_equal(np.array([int(c[1] == "sigmoid") for c in caches_fwd]),
+                        np.array([0, 0, 1]), "the sigmoid layers (1 = 'sigmoid', 0 = 'relu')",
+                        hints=[([1, 1, 1], "sigmoid in every layer: relu in layers 1 to L - 1?"),
+                               ([0, 0, 0], "relu in the output layer too: it needs the sigmoid?"),
+                               ([1, 0, 0], "the caches in reverse order: append each layer's "
+                                           "cache, in layer order?")]),
     lambda: check_cache_fwd(1),
     lambda: check_cache_fwd(2),
     lambda: check_cache_fwd(3),
@@ -699,7 +719,12 @@ AL_in = np.array([[0.8, 0.9, 0.5]])
 Y_in = np.array([[1, 0, 1]])
 run_checks(
     "compute_cost",
-    lambda: check_scalar(compute_cost(AL_in, Y_in), 1.07295861, "compute_cost(AL, Y)"),
+    lambda: check_scalar(compute_cost(AL_in, Y_in), 1.07295861, "compute_cost(AL, Y)",
+                         factors={"m": 3},
+                         hints=[(0.30543024, "only the y log(AL) term: the (1 - y) log(1 - AL) "
+                                             "term is missing?"),
+                                (0.34055042, "log(AL) in the second term: it is "
+                                             "(1 - y) log(1 - AL)?")]),
     lambda: check_shape(compute_cost(AL_in, Y_in), (), "compute_cost(AL, Y)"),
 )
 ### BEGIN HIDDEN TESTS
@@ -896,11 +921,19 @@ run_checks(
     "linear_activation_backward",
     # ReLU: Z[0, 1] and Z[1, 0] are negative, so dZ = [[1, 0], [0, 2]].
     lambda: check_array(dA_prev_relu, [[1.0, 0.0], [0.0, 2.0]],
-                        "dZ passed to linear_backward (relu)"),
+                        "dZ passed to linear_backward (relu)",
+                        hints=[([[1.4914645207e-01, -2.8453023880e-02],
+                                 [1.1750185610e-01, 4.5206383778e-06]],
+                                "sigmoid_backward in the relu branch: the two swapped?"),
+                               (dA_in, "dA itself: relu_backward is never applied?"),
+                               ([[1.0, 0.0], [0.5, 2.0]], "dA let through where Z <= 0: "
+                                                          "relu'(Z) is 1 only where Z > 0?")]),
     # sigmoid: dZ = dA * s * (1 - s) with s = sigmoid(Z)
     lambda: check_array(dA_prev_sig, [[1.4914645207e-01, -2.8453023880e-02],
                                       [1.1750185610e-01, 4.5206383778e-06]],
-                        "dZ passed to linear_backward (sigmoid)", rtol=1e-8),
+                        "dZ passed to linear_backward (sigmoid)", rtol=1e-8,
+                        hints=[([[-0.75, 15.75], [-0.375, -312.0]], "dA * Z * (1 - Z): the "
+                                "sigmoid's derivative is s (1 - s) with s = sigmoid(Z)?")]),
     lambda: check_array(dW_relu, act_cache_in[0][1], "the W of the linear cache passed on"),
     lambda: check_array(db_sig, act_cache_in[0][2], "the b of the linear cache passed on"),
 )
@@ -1194,11 +1227,17 @@ params_out = update_parameters(params_in, grads_in, 0.1)
 run_checks(
     "update_parameters",
     lambda: check_keys(params_out, {"W1", "b1", "W2", "b2"}, "the updated parameters"),
-    lambda: check_array(params_out["W1"], [[0.95, -2.1], [0.6, -0.2]], "W1 after one step"),
-    lambda: check_array(params_out["b1"], [[0.0], [-0.3]], "b1 after one step"),
-    lambda: check_array(params_out["W2"], [[2.2, -1.05]], "W2 after one step"),
+    lambda: check_unchanged(W1_before, params_in["W1"], "params['W1']"),
+    lambda: check_array(params_out["W1"], [[0.95, -2.1], [0.6, -0.2]], "W1 after one step",
+                        hints=[([[1.05, -1.9], [0.4, 0.2]], "a step uphill: + learning_rate * dW "
+                                                            "instead of -?"),
+                               ([[0.5, -3.0], [1.5, -2.0]], "learning_rate forgotten: W - dW?")]),
+    lambda: check_array(params_out["b1"], [[0.0], [-0.3]], "b1 after one step",
+                        hints=[([[0.1], [-0.3]], "b1 not updated: are the biases updated too?")]),
+    lambda: check_array(params_out["W2"], [[2.2, -1.05]], "W2 after one step",
+                        hints=[([[2.0, -1.0]], "W2 not updated: does the loop reach the last "
+                                               "layer, l = L?")]),
     lambda: check_array(params_out["b2"], [[0.475]], "b2 after one step"),
-    lambda: check_array(params_in["W1"], W1_before, "params['W1'] (must not change)"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_update_parameters():
