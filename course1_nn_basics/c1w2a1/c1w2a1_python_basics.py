@@ -161,10 +161,13 @@ def sigmoid(x):
 # %% nbgrader={"grade_id": "test_sigmoid", "points": 1}
 t_x = np.array([-1.0, 0.0, 2.0])
 t_s = sigmoid(t_x)
+# A matrix too: sigmoid(log 3) = 1 / (1 + 1/3) = 3/4, sigmoid(-log 3) = 1/4, sigmoid(log 9) = 9/10.
+t_m = np.array([[0.0, np.log(3.0)], [-np.log(3.0), np.log(9.0)]])
 run_checks(
     "sigmoid",
     lambda: check_unchanged(np.array([-1.0, 0.0, 2.0]), t_x, "t_x after sigmoid(t_x)"),
     lambda: check_array(t_s, [0.2689414214, 0.5, 0.8807970780], "sigmoid(t_x)"),
+    lambda: check_array(sigmoid(t_m), [[0.5, 0.75], [0.25, 0.9]], "sigmoid of a 2x2 matrix"),
 )
 ### BEGIN HIDDEN TESTS
 def _sigmoid_oracle(z):
@@ -531,7 +534,11 @@ run_checks(
     lambda: check_unchanged(np.array([[3.0, 1.0, 0.0, 2.0], [0.0, 0.0, 0.0, 0.0]]), t_x,
                             "t_x after softmax(t_x)"),
     lambda: check_shape(t_s, (2, 4), "softmax(t_x)"),
-    lambda: check_array(np.sum(t_s, axis=1), [1.0, 1.0], "the row sums of softmax(t_x)"),
+    lambda: check_array(np.sum(t_s, axis=1), [1.0, 1.0], "the row sums of softmax(t_x)",
+                        hints=[([3.0644297834, 0.9355702166], "the columns sum to 1: the sums "
+                                                              "(and maxima) need axis=1?"),
+                               ([0.2796688801, 0.7203311199], "the whole matrix sums to 1: "
+                                                              "the sum needs axis=1?")]),
     lambda: check_array(
         t_s,
         [[0.6439142599, 0.0871443187, 0.0320586033, 0.2368828181], [0.25, 0.25, 0.25, 0.25]],

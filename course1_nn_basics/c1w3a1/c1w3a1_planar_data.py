@@ -352,9 +352,15 @@ def initialize_parameters(n_x, n_h, n_y):
 
 # %% nbgrader={"grade_id": "test_initialize_parameters", "points": 1}
 parameters_t = initialize_parameters(2, 4, 1)
+np.random.rand(5)  # other random draws in between: the function seeds the generator itself
+parameters_t2 = initialize_parameters(2, 4, 1)
 run_checks(
     "initialize_parameters",
     lambda: check_keys(parameters_t, {"W1", "b1", "W2", "b2"}, "parameters"),
+    lambda: check_array(parameters_t2["W1"], parameters_t["W1"],
+                        "W1 of a second call of initialize_parameters(2, 4, 1)",
+                        hints=[(parameters_t2["W1"], "two calls give different numbers: "
+                                                     "np.random.seed(2) forgotten?")]),
     lambda: check_array(parameters_t["W1"], [[-0.0041675785, -0.0005626683],
                                              [-0.0213619610, 0.0164027081],
                                              [-0.0179343559, -0.0084174737],
@@ -980,11 +986,17 @@ def initialize_parameters_stand_in(n_x, n_h, n_y):
 
 
 def backward_propagation_stand_in(parameters, cache, X, Y):
-    return {"d" + k: np.full(v.shape, np.mean(Y) + np.mean(X)) for k, v in parameters.items()}
+    grads = {}
+    for name in ("W1", "b1", "W2", "b2"):
+        grads["d" + name] = np.full(parameters[name].shape, np.mean(Y) + np.mean(X))
+    return grads
 
 
 def update_parameters_stand_in(parameters, grads, learning_rate=1.2):
-    return {k: v + learning_rate * grads["d" + k] for k, v in parameters.items()}
+    new_parameters = {}
+    for name in ("W1", "b1", "W2", "b2"):
+        new_parameters[name] = parameters[name] + learning_rate * grads["d" + name]
+    return new_parameters
 
 
 with substituted(globals(), layer_sizes=lambda X, Y: (2, 4, 1),
@@ -1088,7 +1100,10 @@ def _backward_propagation(parameters, cache, X, Y):
 
 
 def _update_parameters(parameters, grads, learning_rate=1.2):
-    return {_k: parameters[_k] - learning_rate * grads["d" + _k] for _k in parameters}
+    _new = {}
+    for _k in ("W1", "b1", "W2", "b2"):
+        _new[_k] = parameters[_k] - learning_rate * grads["d" + _k]
+    return _new
 
 
 with substituted(globals(), layer_sizes=_layer_sizes, initialize_parameters=_initialize_parameters,
@@ -1161,11 +1176,14 @@ def _hidden_predict():
         _z2 = _p["W2"] @ np.tanh(_p["W1"] @ _X + _p["b1"]) + _p["b2"]
         return (_z2 > 0).astype(float), np.abs(_z2) > 1e-9
 
-    def _check(_got, _want, _sure, _name):
+    def _check(_got, _want, _sure, _name, _hint=None):
         check_type(_got, np.ndarray, _name)
         check_shape(_got, _want.shape, _name)
         _vals = np.asarray(_got, dtype=float)
-        check_close(np.where(_sure, _vals, _want), _want, _name)
+        _hints = [] if _hint is None else [(np.where(_sure, _hint, _want), "the hidden "
+                                            "activations thresholded too: only A2 is compared "
+                                            "with 0.5?")]
+        check_close(np.where(_sure, _vals, _want), _want, _name, hints=_hints)
 
     for _seed, (_n_x, _n_h, _m) in enumerate(((2, 4, 30), (3, 1, 7), (5, 6, 1), (2, 20, 50))):
         _rng = np.random.default_rng(1000 + _seed)
@@ -1174,8 +1192,10 @@ def _hidden_predict():
         _X = _rng.normal(0, 1.5, (_n_x, _m))
         _copies = ({_k: _v.copy() for _k, _v in _p.items()}, _X.copy())
         _want, _sure = _labels(_p, _X)
+        _A1_cut = (np.tanh(_p["W1"] @ _X + _p["b1"]) > 0.5) * 1.0
+        _cut = ((_p["W2"] @ _A1_cut + _p["b2"]) > 0).astype(float)
         _check(predict(_p, _X), _want, _sure,
-               f"predict(parameters, X) for X of shape {(_n_x, _m)} and n_h = {_n_h}")
+               f"predict(parameters, X) for X of shape {(_n_x, _m)} and n_h = {_n_h}", _cut)
         for _k in _p:
             check_equal(_p[_k], _copies[0][_k],
                         f"parameters['{_k}'] after predict (inputs must not change)")
