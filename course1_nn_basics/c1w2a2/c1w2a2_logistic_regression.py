@@ -763,14 +763,17 @@ def _hidden_optimize():
         _copies = (_w.copy(), _X.copy(), _Y.copy())
         _ow, _ob, _odw, _odb, _ocosts = _oracle(_w, _b, _X, _Y, _iters, _lr)
         _what = f"after {_iters} iteration(s) with learning_rate={_lr}"
-        # the results of known mistakes, for the messages' likely causes
-        _mistakes = [(_oracle(_w, _b, _X, _Y, _iters, 1.0),
-                      "learning_rate forgotten: w - dw instead of w - learning_rate * dw?"),
-                     (_oracle(_w, _b, _X, _Y, _iters, -_lr),
-                      "a step uphill: w + learning_rate * dw instead of w - learning_rate * dw?"),
-                     (_oracle(_w, _b, _X, _Y, _iters - 1, _lr),
-                      "one iteration too few: range(num_iterations - 1)?")]
-        _after = _oracle(_ow, _ob, _X, _Y, 1, 0.0)
+        # the results of known mistakes, for the messages' likely causes (a step uphill may
+        # saturate the sigmoid: log(0) is harmless here)
+        with np.errstate(all="ignore"):
+            _mistakes = [(_oracle(_w, _b, _X, _Y, _iters, 1.0),
+                          "learning_rate forgotten: w - dw instead of w - learning_rate * dw?"),
+                         (_oracle(_w, _b, _X, _Y, _iters, -_lr),
+                          "a step uphill: w + learning_rate * dw instead of "
+                          "w - learning_rate * dw?"),
+                         (_oracle(_w, _b, _X, _Y, _iters - 1, _lr),
+                          "one iteration too few: range(num_iterations - 1)?")]
+            _after = _oracle(_ow, _ob, _X, _Y, 1, 0.0)
         _mistakes.append((_after, "the gradients of the updated parameters: return those "
                                   "computed in the last iteration, before its update?"))
 
@@ -995,7 +998,9 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
 # - optimize returns w = learning_rate * X Y^T (here 0.1 times the sum of the columns of X with
 #   y = 1), b = num_iterations / 100 and costs = [0.5, 0.25];
 # - predict returns the scores w^T X + b instead of labels, so the test sees which parameters
-#   and which data each prediction used.
+#   and which data each prediction used;
+# - initialize_with_zeros returns NaN placeholders of the right shape (the stand-in optimize
+#   does not read them).
 def optimize_stand_in(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     return ({"w": learning_rate * X @ Y.T, "b": num_iterations / 100},
             {"dw": np.zeros_like(w), "db": 0.0}, [0.5, 0.25])
@@ -1015,7 +1020,8 @@ X_small_test = np.array([[1.0, -0.5, 0.1],
                          [0.4, 0.2, -1.0],
                          [0.0, 1.0, 0.6]])
 Y_small_test = np.array([[1, 0, 1]])
-with substituted(globals(), optimize=optimize_stand_in, predict=predict_stand_in):
+with substituted(globals(), initialize_with_zeros=lambda dim: (np.full((dim, 1), np.nan), np.nan),
+                 optimize=optimize_stand_in, predict=predict_stand_in):
     d_small = model(X_small, Y_small, X_small_test, Y_small_test, num_iterations=150,
                     learning_rate=0.1)
 run_checks(
