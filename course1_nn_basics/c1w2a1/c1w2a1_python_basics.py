@@ -45,10 +45,11 @@ import numpy as np
 
 from dlcourse.testing import (
     check_array,
-    check_equal,
     check_scalar,
     check_shape,
+    check_unchanged,
     run_checks,
+    substituted,
 )
 
 # %% [markdown]
@@ -90,7 +91,9 @@ def basic_sigmoid(x):
 # %% nbgrader={"grade_id": "test_basic_sigmoid", "points": 1}
 run_checks(
     "basic_sigmoid",
-    lambda: check_scalar(basic_sigmoid(0.0), 0.5, "basic_sigmoid(0.0)"),
+    lambda: check_scalar(basic_sigmoid(0.0), 0.5, "basic_sigmoid(0.0)",
+                         hints=[(2.0, "1 / 1 + exp(-x): parentheses around the denominator?"),
+                                (0.0, "tanh(x), not the sigmoid?")]),
     lambda: check_scalar(basic_sigmoid(1.0), 0.7310585786, "basic_sigmoid(1.0)"),
     lambda: check_scalar(basic_sigmoid(-2.0), 0.1192029220, "basic_sigmoid(-2.0)"),
 )
@@ -98,7 +101,12 @@ run_checks(
 # Oracle: sigma(x) = (1 + tanh(x / 2)) / 2, a different formula for the same function.
 for _value in (-4.5, -0.3, 0.7, 3, 6.25):
     _expected = 0.5 * (1 + math.tanh(_value / 2))
-    check_scalar(basic_sigmoid(_value), _expected, "basic_sigmoid of another real number")
+    check_scalar(basic_sigmoid(_value), _expected, "basic_sigmoid of another real number",
+                 hints=[(1 + math.exp(-_value), "1 / 1 + exp(-x): parentheses around the "
+                                                "denominator?"),
+                        (1 / (1 - math.exp(-_value)), "1 - exp(-x) in the denominator: it is "
+                                                      "1 + exp(-x)?"),
+                        (math.tanh(_value), "tanh(x), not the sigmoid?")])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -152,9 +160,14 @@ def sigmoid(x):
 
 # %% nbgrader={"grade_id": "test_sigmoid", "points": 1}
 t_x = np.array([-1.0, 0.0, 2.0])
+t_s = sigmoid(t_x)
+# A matrix too: sigmoid(log 3) = 1 / (1 + 1/3) = 3/4, sigmoid(-log 3) = 1/4, sigmoid(log 9) = 9/10.
+t_m = np.array([[0.0, np.log(3.0)], [-np.log(3.0), np.log(9.0)]])
 run_checks(
     "sigmoid",
-    lambda: check_array(sigmoid(t_x), [0.2689414214, 0.5, 0.8807970780], "sigmoid(t_x)"),
+    lambda: check_unchanged(np.array([-1.0, 0.0, 2.0]), t_x, "t_x after sigmoid(t_x)"),
+    lambda: check_array(t_s, [0.2689414214, 0.5, 0.8807970780], "sigmoid(t_x)"),
+    lambda: check_array(sigmoid(t_m), [[0.5, 0.75], [0.25, 0.9]], "sigmoid of a 2x2 matrix"),
 )
 ### BEGIN HIDDEN TESTS
 def _sigmoid_oracle(z):
@@ -171,9 +184,7 @@ check_scalar(sigmoid(0.8), float(_sigmoid_oracle(0.8)), "sigmoid of a Python flo
 _x_in = _rng.normal(size=(3, 2))
 _x_before = _x_in.copy()
 sigmoid(_x_in)
-_checked = check_equal(
-    bool(np.array_equal(_x_in, _x_before)), True, "x left unchanged by sigmoid(x) (True/False)"
-)
+check_unchanged(_x_before, _x_in, "x after sigmoid(x)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -212,11 +223,21 @@ def sigmoid_derivative(x):
 
 # %% nbgrader={"grade_id": "test_sigmoid_derivative", "points": 1}
 t_x = np.array([-1.0, 0.0, 2.0])
+# While sigmoid_derivative runs, sigmoid is a correct stand-in, sigma(x) = (1 + tanh(x/2)) / 2,
+# so that this test checks sigmoid_derivative alone (a mistake in sigmoid fails only its test).
+with substituted(globals(), sigmoid=lambda x: 0.5 * (1 + np.tanh(np.asarray(x) / 2))):
+    t_ds = sigmoid_derivative(t_x)
 run_checks(
     "sigmoid_derivative",
-    lambda: check_array(
-        sigmoid_derivative(t_x), [0.1966119332, 0.25, 0.1049935854], "sigmoid_derivative(t_x)"
-    ),
+    lambda: check_array(t_ds, [0.1966119332, 0.25, 0.1049935854], "sigmoid_derivative(t_x)",
+                        hints=[([-2.0, 0.0, -2.0], "x (1 - x): s = sigmoid(x) is never "
+                                                   "computed?"),
+                               ([0.2689414214, 0.5, 0.8807970780], "sigmoid(x) itself, not its "
+                                                                   "derivative s (1 - s)?"),
+                               ([0.3412709095, 0.75, 1.6566005706], "s (1 + s): it is "
+                                                                    "s (1 - s)?"),
+                               ([0.7310585786, 0.5, 0.1192029220], "exp(-x) / (1 + exp(-x)): "
+                                                                   "the denominator is squared?")]),
 )
 ### BEGIN HIDDEN TESTS
 # Oracle: a central finite difference of sigma, written with tanh.
@@ -231,8 +252,15 @@ _rng = np.random.default_rng(12)
 for _z, _label in ((_rng.uniform(-5, 5, size=(3, 4)), "a 3x4 matrix"),
                   (_rng.normal(scale=2, size=(4, 1)), "a column vector")):
     _expected = _numeric_derivative(_z)
-    _got = sigmoid_derivative(_z.copy())
-    check_array(_got, _expected, f"sigmoid_derivative of {_label}", atol=1e-9)
+    with substituted(globals(), sigmoid=lambda x: 1 / (1 + np.exp(-x))):
+        _got = sigmoid_derivative(_z.copy())
+    _s = 1 / (1 + np.exp(-_z))
+    check_array(_got, _expected, f"sigmoid_derivative of {_label}", atol=1e-9,
+                hints=[(_z * (1 - _z), "x (1 - x): s = sigmoid(x) is never computed?"),
+                       (_s, "sigmoid(x) itself, not its derivative s (1 - s)?"),
+                       (_s * (1 + _s), "s (1 + s): it is s (1 - s)?"),
+                       (np.exp(-_z) / (1 + np.exp(-_z)),
+                        "exp(-x) / (1 + exp(-x)): the denominator is squared?")])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -288,10 +316,15 @@ def image2vector(image):
 # so the unrolled vector must list them in increasing order.
 t_image = np.arange(18).reshape(3, 3, 2) / 17
 t_v = image2vector(t_image)
+# The same with a 2 x 4 x 3 image: the sizes must come from image.shape.
+t_image2 = np.arange(24).reshape(2, 4, 3) / 23
+t_v2 = image2vector(t_image2)
 run_checks(
     "image2vector",
     lambda: check_shape(t_v, (18, 1), "image2vector(t_image)"),
     lambda: check_array(t_v, np.arange(18).reshape(18, 1) / 17, "image2vector(t_image)"),
+    lambda: check_array(t_v2, np.arange(24).reshape(24, 1) / 23,
+                        "image2vector of a 2 x 4 x 3 image"),
 )
 ### BEGIN HIDDEN TESTS
 def _unroll_oracle(img):
@@ -382,11 +415,20 @@ def normalize_rows(x):
 # %% nbgrader={"grade_id": "test_normalize_rows", "points": 2}
 t_x = np.array([[3.0, 0.0, 4.0],
                 [1.0, 2.0, 2.0]])
+t_n = normalize_rows(t_x)
 run_checks(
     "normalize_rows",
-    lambda: check_array(
-        normalize_rows(t_x), [[0.6, 0.0, 0.8], [1 / 3, 2 / 3, 2 / 3]], "normalize_rows(t_x)"
-    ),
+    lambda: check_unchanged(np.array([[3.0, 0.0, 4.0], [1.0, 2.0, 2.0]]), t_x,
+                            "t_x after normalize_rows(t_x)"),
+    lambda: check_array(t_n, [[0.6, 0.0, 0.8], [1 / 3, 2 / 3, 2 / 3]], "normalize_rows(t_x)",
+                        hints=[([[0.9486832981, 0.0, 0.8944271910],
+                                 [0.3162277660, 1.0, 0.4472135955]],
+                                "each column divided by its norm: axis=1 for the rows?"),
+                               ([[0.5144957554, 0.0, 0.6859943406],
+                                 [0.1714985851, 0.3429971703, 0.3429971703]],
+                                "divided by the norm of the whole matrix: axis=1 for the rows?"),
+                               ([[0.12, 0.0, 0.16], [1 / 9, 2 / 9, 2 / 9]],
+                                "divided by the squared norm: the square root is missing?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _normalize_oracle(m):
@@ -402,14 +444,18 @@ for _shape, _label in (((5, 3), "a 5x3 matrix"), ((3, 3), "a square matrix"),
                        ((1, 4), "a single row"), ((4, 1), "a single column")):
     _m = _rng.normal(size=_shape)
     _expected = _normalize_oracle(_m)
-    check_array(normalize_rows(_m.copy()), _expected, f"normalize_rows of {_label}")
+    _hints = [(_m / np.sqrt((_m ** 2).sum(axis=0, keepdims=True)),
+               "each column divided by its norm: axis=1 for the rows?"),
+              (_m / (_m ** 2).sum(axis=1, keepdims=True),
+               "divided by the squared norm: the square root is missing?"),
+              (_m / np.sqrt((_m ** 2).sum(axis=1)) if _shape[0] == _shape[1] else None,
+               "row norms of shape (n,) broadcast along the wrong axis: keepdims=True?")]
+    check_array(normalize_rows(_m.copy()), _expected, f"normalize_rows of {_label}",
+                hints=_hints)
 _m = _rng.normal(size=(4, 3))
 _m_before = _m.copy()
 normalize_rows(_m)
-_checked = check_equal(
-    bool(np.array_equal(_m, _m_before)), True,
-    "x left unchanged by normalize_rows(x) (True/False)",
-)
+check_unchanged(_m_before, _m, "x after normalize_rows(x)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -478,15 +524,33 @@ def softmax(x):
 t_x = np.array([[3.0, 1.0, 0.0, 2.0],
                 [0.0, 0.0, 0.0, 0.0]])
 t_s = softmax(t_x)
+# Rows with entries near +1000 and -1000: both give the softmax of (0, 1, 2), which is
+# e^(0, 1, 2) / (1 + e + e^2) = (0.0900305732, 0.2447284711, 0.6652409558).
+t_big = np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -999.0, -998.0]])
+with np.errstate(all="ignore"):
+    t_s_big = softmax(t_big)
 run_checks(
     "softmax",
+    lambda: check_unchanged(np.array([[3.0, 1.0, 0.0, 2.0], [0.0, 0.0, 0.0, 0.0]]), t_x,
+                            "t_x after softmax(t_x)"),
     lambda: check_shape(t_s, (2, 4), "softmax(t_x)"),
-    lambda: check_array(np.sum(t_s, axis=1), [1.0, 1.0], "the row sums of softmax(t_x)"),
+    lambda: check_array(np.sum(t_s, axis=1), [1.0, 1.0], "the row sums of softmax(t_x)",
+                        hints=[([3.0644297834, 0.9355702166], "the columns sum to 1: the sums "
+                                                              "(and maxima) need axis=1?"),
+                               ([0.2796688801, 0.7203311199], "the whole matrix sums to 1: "
+                                                              "the sum needs axis=1?")]),
     lambda: check_array(
         t_s,
         [[0.6439142599, 0.0871443187, 0.0320586033, 0.2368828181], [0.25, 0.25, 0.25, 0.25]],
         "softmax(t_x)",
+        hints=[([[0.9525741268, 0.7310585786, 0.5, 0.8807970780],
+                 [0.0474258732, 0.2689414214, 0.5, 0.1192029220]],
+                "each column sums to 1: the sums (and maxima) need axis=1, the rows?"),
+               ([[0.5707273705, 0.0772395503, 0.0284148426, 0.2099588661], [0.0284148426] * 4],
+                "the whole matrix sums to 1: the sum needs axis=1 (and keepdims=True)?")],
     ),
+    lambda: check_array(t_s_big, [[0.0900305732, 0.2447284711, 0.6652409558]] * 2,
+                        "softmax(t_big) (rows near +1000 and -1000)"),
 )
 ### BEGIN HIDDEN TESTS
 def _softmax_oracle(m):
@@ -502,7 +566,12 @@ for _shape, _label in (((3, 5), "a 3x5 matrix"), ((3, 3), "a square matrix"),
                        ((1, 4), "a single row"), ((4, 1), "a single column")):
     _m = _rng.normal(scale=2, size=_shape)
     _expected = _softmax_oracle(_m)
-    check_array(softmax(_m.copy()), _expected, f"softmax of {_label}")
+    _e = np.exp(_m)
+    check_array(softmax(_m.copy()), _expected, f"softmax of {_label}",
+                hints=[(_e / _e.sum(axis=0, keepdims=True),
+                        "each column sums to 1: the sums (and maxima) need axis=1, the rows?"),
+                       (_e / _e.sum(), "the whole matrix sums to 1: the sum needs axis=1 "
+                                       "(and keepdims=True)?")])
 # Large entries: softmax is unchanged by subtracting a constant from a row, so every row below
 # must give the softmax of (0, 1, 2), computed on small numbers.
 _big = np.array([[1000.0, 1001.0, 1002.0], [-1000.0, -999.0, -998.0], [0.0, 1.0, 2.0]])
@@ -513,9 +582,7 @@ check_array(_got, _expected, "softmax of rows with entries near +1000 and -1000"
 _m = _rng.normal(size=(2, 3))
 _m_before = _m.copy()
 softmax(_m)
-_checked = check_equal(
-    bool(np.array_equal(_m, _m_before)), True, "x left unchanged by softmax(x) (True/False)"
-)
+check_unchanged(_m_before, _m, "x after softmax(x)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -643,7 +710,9 @@ t_y = np.array([1, 0, 0, 1, 1])
 run_checks(
     "L1",
     # |0.2| + |-0.3| + |-0.1| + |0.4| + |0.1|
-    lambda: check_scalar(L1(t_yhat, t_y), 1.1, "L1(t_yhat, t_y)"),
+    lambda: check_scalar(L1(t_yhat, t_y), 1.1, "L1(t_yhat, t_y)", factors={"m": 5},
+                         hints=[(0.3, "the sum of y - yhat: np.abs forgotten?"),
+                                (0.31, "squared errors: that is L2?")]),
 )
 ### BEGIN HIDDEN TESTS
 _rng = np.random.default_rng(16)
@@ -651,7 +720,10 @@ for _m_size in (7, 1, 50):
     _yhat = _rng.random(_m_size)
     _y = _rng.integers(0, 2, size=_m_size)
     _expected = sum(abs(float(a_) - float(b_)) for a_, b_ in zip(_y, _yhat))
-    check_scalar(L1(_yhat, _y), _expected, "L1 of two other vectors")
+    check_scalar(L1(_yhat, _y), _expected, f"L1 of two other vectors of size {_m_size}",
+                 factors={"m": _m_size},
+                 hints=[(float(np.sum(_y - _yhat)), "the sum of y - yhat: np.abs forgotten?"),
+                        (float(np.sum((_y - _yhat) ** 2)), "squared errors: that is L2?")])
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -691,7 +763,11 @@ t_y = np.array([1, 0, 0, 1, 1])
 run_checks(
     "L2",
     # 0.2**2 + 0.3**2 + 0.1**2 + 0.4**2 + 0.1**2 = 0.04 + 0.09 + 0.01 + 0.16 + 0.01
-    lambda: check_scalar(L2(t_yhat, t_y), 0.31, "L2(t_yhat, t_y)"),
+    lambda: check_scalar(L2(t_yhat, t_y), 0.31, "L2(t_yhat, t_y)", factors={"m": 5},
+                         hints=[(1.1, "absolute errors: not squared?"),
+                                (0.5567764363, "the square root of the loss: L2 is the squared "
+                                               "norm?"),
+                                (0.09, "the square of the sum: it is the sum of the squares?")]),
 )
 ### BEGIN HIDDEN TESTS
 _rng = np.random.default_rng(17)
@@ -699,7 +775,13 @@ for _m_size in (7, 1, 50):
     _yhat = _rng.random(_m_size)
     _y = _rng.integers(0, 2, size=_m_size)
     _expected = sum((float(a_) - float(b_)) ** 2 for a_, b_ in zip(_y, _yhat))
-    check_scalar(L2(_yhat, _y), _expected, "L2 of two other vectors")
+    check_scalar(L2(_yhat, _y), _expected, f"L2 of two other vectors of size {_m_size}",
+                 factors={"m": _m_size},
+                 hints=[(float(np.sum(np.abs(_y - _yhat))), "absolute errors: not squared?"),
+                        (math.sqrt(_expected), "the square root of the loss: L2 is the "
+                                               "squared norm?"),
+                        (float(np.sum(_y - _yhat)) ** 2, "the square of the sum: it is the "
+                                                         "sum of the squares?")])
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -68,7 +68,9 @@ from dlcourse.testing import (
     check_scalar,
     check_shape,
     check_type,
+    check_unchanged,
     run_checks,
+    substituted,
 )
 
 # %% [markdown]
@@ -155,9 +157,15 @@ print("test_set_y shape:      ", test_set_y.shape)
 run_checks(
     "dataset_dims",
     # One label per image: the label arrays tell how many examples each set holds.
-    lambda: check_equal(m_train, train_set_y.shape[1], "m_train"),
-    lambda: check_equal(m_test, test_set_y.shape[1], "m_test"),
-    lambda: check_equal(num_px, 64, "num_px"),
+    lambda: check_scalar(m_train, train_set_y.shape[1], "m_train",
+                         hints=[(64, "the side of an image: the examples run along the first "
+                                     "axis?")]),
+    lambda: check_scalar(m_test, test_set_y.shape[1], "m_test",
+                         hints=[(train_set_y.shape[1], "the number of training examples: "
+                                                       "read from the test images?")]),
+    lambda: check_scalar(num_px, 64, "num_px",
+                         hints=[(64 * 64, "the number of pixels: num_px is the side?"),
+                                (3, "the number of colour channels: num_px is the side?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_dataset_dims():
@@ -230,21 +238,30 @@ print("test_set_x_flatten shape: ", test_set_x_flatten.shape)
 print("train_set_x: min", train_set_x.min(), " max", train_set_x.max(), " dtype", train_set_x.dtype)
 
 # %% nbgrader={"grade_id": "test_flatten", "points": 2}
-n_x = num_px * num_px * 3
+# The sizes are read off the image arrays here, so that this test does not depend on
+# exercise 1.
+n_x = train_set_x_orig.shape[1] * train_set_x_orig.shape[2] * train_set_x_orig.shape[3]
 run_checks(
     "flatten",
-    lambda: check_shape(train_set_x_flatten, (n_x, m_train), "train_set_x_flatten"),
-    lambda: check_shape(test_set_x_flatten, (n_x, m_test), "test_set_x_flatten"),
+    lambda: check_shape(train_set_x_flatten, (n_x, train_set_x_orig.shape[0]),
+                        "train_set_x_flatten"),
+    lambda: check_shape(test_set_x_flatten, (n_x, test_set_x_orig.shape[0]),
+                        "test_set_x_flatten"),
     # Each column holds one whole image, so column sums are the images' pixel sums.
     lambda: check_close(train_set_x_flatten.sum(axis=0), train_set_x_orig.sum(axis=(1, 2, 3)),
-                        "column sums of train_set_x_flatten (one column = one image)"),
+                        "column sums of train_set_x_flatten (one column = one image)",
+                        hints=[(train_set_x_orig.reshape(-1, train_set_x_orig.shape[0]).sum(
+                            axis=0), "each column mixes pieces of several images: which axis "
+                                     "holds the examples before the reshape?")]),
     # The first three entries of column j are the red, green, blue values of the top-left pixel
     # of image j; the next three are those of the pixel to its right.
     lambda: check_equal(train_set_x_flatten[0:3, :], train_set_x_orig[:, 0, 0, :].T,
                         "train_set_x_flatten[0:3, :] (top-left pixel of each image)"),
     lambda: check_equal(test_set_x_flatten[3:6, :], test_set_x_orig[:, 0, 1, :].T,
                         "test_set_x_flatten[3:6, :] (second pixel of each image)"),
-    lambda: check_array(train_set_x, train_set_x_flatten / 255, "train_set_x"),
+    lambda: check_array(train_set_x, train_set_x_flatten / 255, "train_set_x",
+                        hints=[(train_set_x_flatten / 256, "divided by 256: the largest pixel "
+                                                           "value is 255?")]),
     lambda: check_array(test_set_x, test_set_x_flatten / 255, "test_set_x"),
 )
 ### BEGIN HIDDEN TESTS
@@ -325,7 +342,10 @@ def sigmoid(z):
 z = np.array([[0.0, np.log(3.0)], [-np.log(3.0), np.log(9.0)]])
 run_checks(
     "sigmoid",
-    lambda: check_array(sigmoid(z), [[0.5, 0.75], [0.25, 0.9]], "sigmoid(z) for a 2x2 z"),
+    lambda: check_array(sigmoid(z), [[0.5, 0.75], [0.25, 0.9]], "sigmoid(z) for a 2x2 z",
+                        hints=[([[2.0, 4 / 3], [4.0, 10 / 9]], "1 / 1 + exp(-z): parentheses "
+                                                               "around the denominator?"),
+                               ([[0.0, 0.8], [-0.8, 80 / 82]], "tanh(z), not the sigmoid?")]),
     lambda: check_scalar(sigmoid(0.0), 0.5, "sigmoid(0.0)"),
 )
 ### BEGIN HIDDEN TESTS
@@ -334,8 +354,15 @@ def _hidden_sigmoid():
         _z = np.random.default_rng(_seed).uniform(-12.0, 12.0, size=_shape)
         _z_copy = _z.copy()
         _got = sigmoid(_z)
-        check_array(_got, 1.0 / (1.0 + np.exp(-_z_copy)), f"sigmoid(z) for z of shape {_shape}",
-                    rtol=1e-10, atol=1e-14)
+        _want = 1.0 / (1.0 + np.exp(-_z_copy))
+        # the relation "right for small |z|, wrong only for the largest |z|" (a clipped z)
+        _bad = ~np.isclose(np.asarray(_got, dtype=float), _want, rtol=1e-10, atol=1e-14) \
+            if np.shape(_got) == _shape else np.zeros(_shape, bool)
+        _large_only = _bad.any() and (~_bad).any() and \
+            np.abs(_z_copy[_bad]).min() > np.abs(_z_copy[~_bad]).max()
+        check_array(_got, _want, f"sigmoid(z) for z of shape {_shape}", rtol=1e-10, atol=1e-14,
+                    hints=[(_got if _large_only else None,
+                            "wrong only where |z| is largest: z clipped, or an approximation?")])
         check_equal(_z, _z_copy, "z after calling sigmoid(z) (the input must not change)")
     for _v in (-4.0, -0.5, 1.5, 6.0):
         check_scalar(sigmoid(_v), 1.0 / (1.0 + np.exp(-_v)), "sigmoid of a number", rtol=1e-10)
@@ -490,16 +517,26 @@ X = np.array([[1.0, -2.0, 0.0, 3.0],
               [0.5, 1.0, -1.5, 2.0],
               [-1.0, 0.5, 1.0, 0.0]])
 Y = np.array([[1, 0, 1, 0]])
-grads, cost = propagate(w, b, X, Y)
+X_copy, w_copy = X.copy(), w.copy()
+# While propagate runs, sigmoid is a correct stand-in, sigma(z) = (1 + tanh(z / 2)) / 2, so that
+# this test checks propagate alone (a mistake in exercise 3 fails only exercise 3's test).
+with substituted(globals(), sigmoid=lambda z: 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z)))):
+    grads, cost = propagate(w, b, X, Y)
 run_checks(
     "propagate",
+    lambda: check_unchanged(X_copy, X, "X after calling propagate"),
+    lambda: check_unchanged(w_copy, w, "w after calling propagate"),
     lambda: check_keys(grads, {"dw", "db"}, "grads"),
     lambda: check_array(grads["dw"], [[-0.1205421509], [0.0823440666], [0.2419821772]],
-                        "grads['dw']", rtol=1e-8),
+                        "grads['dw']", rtol=1e-8, factors={"m": 4},
+                        hints=[([[-0.0715144786], [0.1568981415], [0.2464888895]],
+                                "the gradient without b: z = w^T X + b forgot the bias?")]),
     lambda: check_shape(grads["db"], (), "grads['db'] (a number)"),
     lambda: check_scalar(grads["db"], -0.1300501870, "grads['db']", rtol=1e-8),
     lambda: check_shape(cost, (), "cost (a number)"),
-    lambda: check_scalar(cost, 0.7855380128, "cost", rtol=1e-8),
+    lambda: check_scalar(cost, 0.7855380128, "cost", rtol=1e-8, factors={"m": 4},
+                         hints=[(0.6568692715, "only the y log(a) term: the (1 - y) log(1 - a) "
+                                               "term is missing?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_propagate():
@@ -510,6 +547,14 @@ def _hidden_propagate():
         _cost = -np.mean(_y * np.log(_A) + (1.0 - _y) * np.log(1.0 - _A))
         _dw = (_X @ (_A - _y)) / _m
         return _dw.reshape(-1, 1), float(np.mean(_A - _y)), float(_cost)
+
+    def _hints(_w, _b, _X, _Y, _i):
+        # the results of known mistakes: no bias, only the y = 1 term of the loss
+        _nob = _oracle(_w, 0.0, _X, _Y)[_i]
+        _A = 1.0 / (1.0 + np.exp(-(_w[:, 0] @ _X + _b)))
+        _one = -np.mean(_Y[0] * np.log(_A))
+        return [(_nob, "the result without b: z = w^T X + b forgot the bias?"),
+                (_one, "only the y log(a) term: the (1 - y) log(1 - a) term is missing?")]
 
     for _seed, (_n, _m) in enumerate(((5, 7), (1, 3), (12, 2), (4, 30))):
         _rng = np.random.default_rng(100 + _seed)
@@ -523,15 +568,18 @@ def _hidden_propagate():
         _dw, _db, _cost = _oracle(_w, _b, _X, _Y)
         _what = f"for X of shape {(_n, _m)}"
         _grads, _c = propagate(_w, _b, _X, _Y)
-        check_keys(_grads, {"dw", "db"}, "grads")
-        check_array(_grads["dw"], _dw, f"grads['dw'] {_what}", rtol=1e-7, atol=1e-10)
-        check_shape(_grads["db"], (), f"grads['db'] {_what} (a number)")
-        check_scalar(_grads["db"], _db, f"grads['db'] {_what}", rtol=1e-7, atol=1e-10)
-        check_shape(_c, (), f"cost {_what} (a number)")
-        check_scalar(_c, _cost, f"cost {_what}", rtol=1e-7, atol=1e-10)
         for _name, _before, _after in zip(("w", "X", "Y"), _copies, (_w, _X, _Y)):
-            check_equal(_after, _before,
-                        f"{_name} after calling propagate (inputs must not change)")
+            check_unchanged(_before, _after, f"{_name} after calling propagate")
+        _f = {"m": _m}
+        check_keys(_grads, {"dw", "db"}, "grads")
+        check_array(_grads["dw"], _dw, f"grads['dw'] {_what}", rtol=1e-7, atol=1e-10,
+                    factors=_f, hints=_hints(_w, _b, _X, _Y, 0))
+        check_shape(_grads["db"], (), f"grads['db'] {_what} (a number)")
+        check_scalar(_grads["db"], _db, f"grads['db'] {_what}", rtol=1e-7, atol=1e-10,
+                     factors=_f, hints=_hints(_w, _b, _X, _Y, 1))
+        check_shape(_c, (), f"cost {_what} (a number)")
+        check_scalar(_c, _cost, f"cost {_what}", rtol=1e-7, atol=1e-10, factors=_f,
+                     hints=_hints(_w, _b, _X, _Y, 2))
 
     # The gradients must be the derivatives of the returned cost: central differences.
     _rng = np.random.default_rng(7)
@@ -557,7 +605,12 @@ def _hidden_propagate():
                 atol=1e-7)
 
 
-_hidden_propagate()
+def _sigmoid(z):  # the name of the original course's signature
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+with substituted(globals(), sigmoid=_sigmoid):
+    _hidden_propagate()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -636,27 +689,47 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
 
 
 # %% nbgrader={"grade_id": "test_optimize", "points": 2}
-# The problem of the propagate test, 201 steps with learning rate 0.05: costs are recorded at
-# iterations 0, 100 and 200. Expected values from a plain-Python loop.
+# While optimize runs, propagate is replaced by a stand-in for a simpler cost,
+#     J(w, b) = (sum of (w - 1)^2 + (b - 2)^2) / 2,   so  dw = w - 1,  db = b - 2:
+# each step moves every weight a fraction learning_rate of the way to 1, and b to 2, so after
+# k steps w - 1 = (1 - learning_rate)^k (w0 - 1). This tests optimize alone: a mistake in
+# propagate fails only propagate's test. 201 steps with learning rate 0.01; the costs are
+# recorded at iterations 0, 100 and 200 (the first is J(w0, b0) = (0.25 + 4 + 1 + 6.25) / 2).
+def propagate_stand_in(w, b, X, Y):
+    return {"dw": w - 1.0, "db": b - 2.0}, float(np.sum((w - 1.0) ** 2) + (b - 2.0) ** 2) / 2
+
+
 w = np.array([[0.5], [-1.0], [2.0]])
 b = -0.5
 X = np.array([[1.0, -2.0, 0.0, 3.0],
               [0.5, 1.0, -1.5, 2.0],
               [-1.0, 0.5, 1.0, 0.0]])
 Y = np.array([[1, 0, 1, 0]])
-params, grads, costs = optimize(w, b, X, Y, num_iterations=201, learning_rate=0.05)
+with substituted(globals(), propagate=propagate_stand_in):
+    params, grads, costs = optimize(w, b, X, Y, num_iterations=201, learning_rate=0.01)
 run_checks(
     "optimize",
     lambda: check_keys(params, {"w", "b"}, "params"),
-    lambda: check_array(params["w"], [[0.6785447269], [-1.9001261826], [0.1704385153]],
-                        "params['w']", rtol=1e-8),
-    lambda: check_scalar(params["b"], 0.4495457814, "params['b']", rtol=1e-8),
-    lambda: check_array(grads["dw"], [[0.0033574292], [0.0704848911], [0.1251669523]],
-                        "grads['dw'] (last iteration)", rtol=1e-7),
-    lambda: check_scalar(grads["db"], -0.0640036572, "grads['db'] (last iteration)", rtol=1e-8),
+    lambda: check_unchanged(np.array([[0.5], [-1.0], [2.0]]), w, "w after calling optimize"),
+    lambda: check_array(params["w"], [[0.933680060945], [0.734720243781], [1.132639878109]],
+                        "params['w']", rtol=1e-10,
+                        hints=[([[1.0], [1.0], [1.0]], "learning_rate forgotten: w - dw "
+                                                       "instead of w - learning_rate * dw?"),
+                               ([[0.933010162571], [0.732040650284], [1.133979674858]],
+                                "one iteration too few: range(num_iterations - 1)?"),
+                               ([[-2.694589015174], [-13.778356060696], [8.389178030348]],
+                                "a step uphill: w + learning_rate * dw?")]),
+    lambda: check_scalar(params["b"], 1.6684003047265, "params['b']", rtol=1e-10,
+                         hints=[(-0.5, "b is never updated?")]),
+    lambda: check_array(grads["dw"], [[-0.066989837429], [-0.267959349716], [0.133979674858]],
+                        "grads['dw'] (last iteration, before its update)", rtol=1e-9,
+                        hints=[([[-0.066319939055], [-0.265279756219], [0.132639878109]],
+                                "the gradients of the updated parameters: return those of "
+                                "the last iteration, computed before its update?")]),
+    lambda: check_scalar(grads["db"], -0.3349491871449, "grads['db'] (last iteration)",
+                         rtol=1e-10),
     lambda: check_type(costs, list, "costs"),
-    lambda: check_close(costs, [0.7855380128, 0.4388394607, 0.2565952463], "costs", rtol=1e-8),
-    lambda: check_array(w, [[0.5], [-1.0], [2.0]], "w after calling optimize (must not change)"),
+    lambda: check_close(costs, [5.75, 0.7703831304333, 0.1032156813315], "costs", rtol=1e-10),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_optimize():
@@ -668,6 +741,7 @@ def _hidden_optimize():
         _y = _Y[0].astype(float)
         _m = _X.shape[1]
         _costs = []
+        _dw, _db = np.zeros_like(_w), 0.0
         for _i in range(_iters):
             _A = 1.0 / (1.0 + np.exp(-(_w @ _X + _b)))
             _dw = (_X @ (_A - _y)) / _m
@@ -689,24 +763,46 @@ def _hidden_optimize():
         _copies = (_w.copy(), _X.copy(), _Y.copy())
         _ow, _ob, _odw, _odb, _ocosts = _oracle(_w, _b, _X, _Y, _iters, _lr)
         _what = f"after {_iters} iteration(s) with learning_rate={_lr}"
+        # the results of known mistakes, for the messages' likely causes (a step uphill may
+        # saturate the sigmoid: log(0) is harmless here)
+        with np.errstate(all="ignore"):
+            _mistakes = [(_oracle(_w, _b, _X, _Y, _iters, 1.0),
+                          "learning_rate forgotten: w - dw instead of w - learning_rate * dw?"),
+                         (_oracle(_w, _b, _X, _Y, _iters, -_lr),
+                          "a step uphill: w + learning_rate * dw instead of "
+                          "w - learning_rate * dw?"),
+                         (_oracle(_w, _b, _X, _Y, _iters - 1, _lr),
+                          "one iteration too few: range(num_iterations - 1)?")]
+            _after = _oracle(_ow, _ob, _X, _Y, 1, 0.0)
+        _mistakes.append((_after, "the gradients of the updated parameters: return those "
+                                  "computed in the last iteration, before its update?"))
+
+        def _h(_i, _extra=()):
+            return [(_r[_i], _msg) for _r, _msg in _mistakes] + list(_extra)
+
         with contextlib.redirect_stdout(io.StringIO()):
             _params, _grads, _costs = optimize(_w, _b, _X, _Y, num_iterations=_iters,
                                                learning_rate=_lr, print_cost=bool(_seed % 2))
         check_keys(_params, {"w", "b"}, "params")
         check_keys(_grads, {"dw", "db"}, "grads")
-        check_array(_params["w"], _ow, f"params['w'] {_what}", rtol=1e-6, atol=1e-9)
-        check_scalar(_params["b"], _ob, f"params['b'] {_what}", rtol=1e-6, atol=1e-9)
+        for _name, _before, _now in zip(("w", "X", "Y"), _copies, (_w, _X, _Y)):
+            check_unchanged(_before, _now, f"{_name} after calling optimize")
+        check_array(_params["w"], _ow, f"params['w'] {_what}", rtol=1e-6, atol=1e-9,
+                    hints=_h(0))
+        check_scalar(_params["b"], _ob, f"params['b'] {_what}", rtol=1e-6, atol=1e-9,
+                     hints=_h(1, [(_b, "b is never updated?")]))
         check_array(_grads["dw"], _odw, f"grads['dw'] of the last iteration {_what}",
-                    rtol=1e-6, atol=1e-9)
+                    rtol=1e-6, atol=1e-9, hints=_h(2))
         check_scalar(_grads["db"], _odb, f"grads['db'] of the last iteration {_what}",
-                     rtol=1e-6, atol=1e-9)
+                     rtol=1e-6, atol=1e-9, hints=_h(3))
         check_type(_costs, list, "costs")
-        check_equal(len(_costs), len(_ocosts),
-                    f"len(costs) {_what} (one cost per 100 iterations, from iteration 0)")
+        check_scalar(len(_costs), len(_ocosts),
+                     f"len(costs) {_what} (one cost per 100 iterations, from iteration 0)",
+                     hints=[(_iters, "a cost recorded at every iteration, not every 100?"),
+                            (len(range(99, _iters, 100)), "costs recorded at i = 99, 199, ...: "
+                             "record when i % 100 == 0, from i = 0?")])
         check_close(np.array([float(np.squeeze(_c)) for _c in _costs]), _ocosts,
                     f"costs {_what}", rtol=1e-6, atol=1e-9)
-        for _name, _before, _after in zip(("w", "X", "Y"), _copies, (_w, _X, _Y)):
-            check_equal(_after, _before, f"{_name} after calling optimize (inputs must not change)")
 
     # The default arguments: 100 iterations with learning rate 0.009.
     _rng = np.random.default_rng(250)
@@ -719,7 +815,14 @@ def _hidden_optimize():
     check_equal(len(_costs), 1, "len(costs) with the default arguments")
 
 
-_hidden_optimize()
+def _propagate(w, b, X, Y):  # the names of the original course's signature
+    _A = 1.0 / (1.0 + np.exp(-(w.T @ X + b)))
+    _cost = -float(np.mean(Y * np.log(_A) + (1.0 - Y) * np.log(1.0 - _A)))
+    return {"dw": X @ (_A - Y).T / X.shape[1], "db": float(np.mean(_A - Y))}, _cost
+
+
+with substituted(globals(), propagate=_propagate):
+    _hidden_optimize()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -766,21 +869,29 @@ w = np.array([[1.0], [-2.0]])
 b = 0.25
 X = np.array([[0.5, -1.0, 0.25, 2.0, 0.0],
               [0.3, 0.0, 0.5, 0.0, 0.25]])
-Y_prediction = predict(w, b, X)
-
+# sigmoid is a correct stand-in while predict runs (see the test of propagate).
+with substituted(globals(), sigmoid=lambda z: 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z)))):
+    Y_prediction = predict(w, b, X)
 
 run_checks(
     "predict",
-    lambda: check_array(Y_prediction, [[1, 0, 0, 1, 0]], "predict(w, b, X)", dtype=None),
+    lambda: check_array(Y_prediction, [[1, 0, 0, 1, 0]], "predict(w, b, X)", dtype=None,
+                        hints=[([[0.5374298453, 0.3208213008, 0.3775406688, 0.9046505351,
+                                  0.4378234991]], "probabilities, not labels: threshold A at "
+                                                  "0.5?"),
+                               ([[0.5, 0.3, 0.4, 0.9, 0.4]], "rounded probabilities, not "
+                                                             "labels: threshold A at 0.5?"),
+                               ([[0, 0, 0, 1, 0]], "z compared with 0.5, or b forgotten: "
+                                                   "threshold A = sigmoid(w^T X + b) at 0.5?")]),
     lambda: check_label_dtype(Y_prediction, "predict(w, b, X)"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_predict():
-    def _check_labels(_got, _want, _name):
+    def _check_labels(_got, _want, _name, _hints=()):
         check_type(_got, np.ndarray, _name)
         check_shape(_got, _want.shape, _name)
         check_label_dtype(_got, _name)
-        check_equal(np.asarray(_got, dtype=float), _want.astype(float), _name)
+        check_equal(np.asarray(_got, dtype=float), _want.astype(float), _name, hints=_hints)
 
     for _seed, (_n, _m) in enumerate(((4, 10), (1, 3), (7, 25))):
         _rng = np.random.default_rng(300 + _seed)
@@ -788,10 +899,16 @@ def _hidden_predict():
         _b = float(_rng.normal())
         _X = _rng.normal(size=(_n, _m))
         _copies = (_w.copy(), _X.copy())
-        _want = ((_w[:, 0] @ _X + _b) > 0).astype(float).reshape(1, _m)
-        _check_labels(predict(_w, _b, _X), _want, f"predict(w, b, X) for X of shape {(_n, _m)}")
+        _z = (_w[:, 0] @ _X + _b).reshape(1, _m)
+        _want = (_z > 0).astype(float)
+        _hints = [(1.0 / (1.0 + np.exp(-_z)), "probabilities, not labels: threshold A at 0.5?"),
+                  ((_z > 0.5).astype(float), "z compared with 0.5: threshold A = sigmoid(z), "
+                                             "not z?"),
+                  ((_z - _b > 0).astype(float), "the labels without b: forgot the bias?")]
+        _got = predict(_w, _b, _X)
         for _name, _before, _after in zip(("w", "X"), _copies, (_w, _X)):
-            check_equal(_after, _before, f"{_name} after calling predict (inputs must not change)")
+            check_unchanged(_before, _after, f"{_name} after calling predict")
+        _check_labels(_got, _want, f"predict(w, b, X) for X of shape {(_n, _m)}", _hints)
 
     # Probabilities just above and just below 0.5 (z = w^T x + b = +-1e-7 and +-1e-3), and
     # z = 0 exactly, where either label is accepted.
@@ -807,7 +924,8 @@ def _hidden_predict():
     _check_labels(_got, np.array([[1.0, 0.0, 1.0, 0.0, 1.0, 0.0, _at_half]]), _name)
 
 
-_hidden_predict()
+with substituted(globals(), sigmoid=lambda z: 1.0 / (1.0 + np.exp(-z))):
+    _hidden_predict()
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -873,8 +991,25 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
 
 
 # %% nbgrader={"grade_id": "test_model", "points": 3}
-# A tiny problem (n_x = 4, 6 training and 3 test examples), 150 steps with learning rate 0.1.
-# Expected values from a plain-Python loop.
+# A tiny problem: n_x = 4, 6 training and 3 test examples, 150 steps with learning rate 0.1.
+# While model runs, optimize and predict are simple stand-ins, so that this test checks model's
+# own logic (which data and which settings it passes on, what it returns), and a mistake in
+# exercise 6 or 7 fails only that exercise's test:
+# - optimize returns w = learning_rate * X Y^T (here 0.1 times the sum of the columns of X with
+#   y = 1), b = num_iterations / 100 and costs = [0.5, 0.25];
+# - predict returns the scores w^T X + b instead of labels, so the test sees which parameters
+#   and which data each prediction used;
+# - initialize_with_zeros returns NaN placeholders of the right shape (the stand-in optimize
+#   does not read them).
+def optimize_stand_in(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    return ({"w": learning_rate * X @ Y.T, "b": num_iterations / 100},
+            {"dw": np.zeros_like(w), "db": 0.0}, [0.5, 0.25])
+
+
+def predict_stand_in(w, b, X):
+    return w.T @ X + b
+
+
 X_small = np.array([[0.2, -1.0, 1.5, 0.3, -0.7, 2.0],
                     [1.0, 0.4, -0.5, -1.2, 0.8, 0.1],
                     [-0.3, 0.9, 0.6, -0.4, 1.1, -1.5],
@@ -885,22 +1020,32 @@ X_small_test = np.array([[1.0, -0.5, 0.1],
                          [0.4, 0.2, -1.0],
                          [0.0, 1.0, 0.6]])
 Y_small_test = np.array([[1, 0, 1]])
-d_small = model(X_small, Y_small, X_small_test, Y_small_test, num_iterations=150,
-                learning_rate=0.1)
+with substituted(globals(), initialize_with_zeros=lambda dim: (np.full((dim, 1), np.nan), np.nan),
+                 optimize=optimize_stand_in, predict=predict_stand_in):
+    d_small = model(X_small, Y_small, X_small_test, Y_small_test, num_iterations=150,
+                    learning_rate=0.1)
 run_checks(
     "model",
     lambda: check_keys(d_small, {"costs", "Y_prediction_test", "Y_prediction_train", "w", "b",
                                  "learning_rate", "num_iterations"}, "d"),
-    lambda: check_array(d_small["w"], [[2.0325179457], [1.0616710526], [-0.7948436300],
-                                       [-0.2938460664]], "d['w']", rtol=1e-8),
-    lambda: check_scalar(d_small["b"], -0.3669343644, "d['b']", rtol=1e-8),
-    lambda: check_close(d_small["costs"], [0.6931471806, 0.2154920374], "d['costs']", rtol=1e-8),
-    lambda: check_array(d_small["Y_prediction_train"], [[1, 0, 1, 0, 0, 1]],
-                        "d['Y_prediction_train']", dtype=None),
-    lambda: check_array(d_small["Y_prediction_test"], [[1, 0, 1]], "d['Y_prediction_test']",
-                        dtype=None),
-    lambda: check_equal(d_small["num_iterations"], 150, "d['num_iterations']"),
-    lambda: check_equal(d_small["learning_rate"], 0.1, "d['learning_rate']"),
+    lambda: check_array(d_small["w"], [[0.37], [0.06], [-0.12], [0.12]], "d['w']",
+                        hints=[([[0.0333], [0.0054], [-0.0108], [0.0108]], "num_iterations and "
+                                "learning_rate not passed on to optimize (its defaults used)?"),
+                               ([[0.11], [0.01], [-0.06], [0.06]], "trained on X_test, Y_test "
+                                "instead of X_train, Y_train?"),
+                               (np.zeros((4, 1)), "the initial w: take the learned w and b out "
+                                                  "of params?")]),
+    lambda: check_scalar(d_small["b"], 1.5, "d['b']"),
+    lambda: check_close(d_small["costs"], [0.5, 0.25], "d['costs']"),
+    lambda: check_array(d_small["Y_prediction_train"],
+                        [[1.73, 1.022, 1.953, 1.743, 1.085, 2.51]],
+                        "d['Y_prediction_train'] (here the scores of the stand-in predict)"),
+    lambda: check_array(d_small["Y_prediction_test"], [[1.81, 1.453, 1.747]],
+                        "d['Y_prediction_test'] (here the scores of the stand-in predict)"),
+    lambda: check_scalar(d_small["num_iterations"], 150, "d['num_iterations']",
+                         hints=[(2000, "the default value, not the argument?")]),
+    lambda: check_scalar(d_small["learning_rate"], 0.1, "d['learning_rate']",
+                         hints=[(0.5, "the default value, not the argument?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_model():
@@ -925,7 +1070,9 @@ def _hidden_model():
         check_type(_got, np.ndarray, _name)
         check_shape(_got, _want.shape, _name)
         _got = np.asarray(_got, dtype=float)
-        check_equal(np.where(_sure, _got, _want), _want, _name)
+        check_equal(np.where(_sure, _got, _want), _want, _name,
+                    hints=[(np.zeros_like(_want), "the labels of the initial w = 0, b = 0: "
+                                                  "predict with the learned parameters?")])
 
     _keys = {"costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate",
              "num_iterations"}
@@ -940,9 +1087,13 @@ def _hidden_model():
         _copies = (_Xtr.copy(), _Ytr.copy(), _Xte.copy(), _Yte.copy())
         _ow, _ob, _ocosts = _oracle(_Xtr, _Ytr, _iters, _lr)
         _what = f"for {_mtr} training examples with {_n} features, {_iters} iterations"
+        _hw = [(_oracle(_Xtr, _Ytr, 100, 0.009)[0], "num_iterations and learning_rate not "
+                "passed on to optimize (its defaults used)?"),
+               (_oracle(_Xte, _Yte, _iters, _lr)[0], "trained on X_test, Y_test instead of "
+                "X_train, Y_train?")]
         _d = model(_Xtr, _Ytr, _Xte, _Yte, num_iterations=_iters, learning_rate=_lr)
         check_keys(_d, _keys, "d")
-        check_array(_d["w"], _ow, f"d['w'] {_what}", rtol=1e-6, atol=1e-9)
+        check_array(_d["w"], _ow, f"d['w'] {_what}", rtol=1e-6, atol=1e-9, hints=_hw)
         check_scalar(_d["b"], _ob, f"d['b'] {_what}", rtol=1e-6, atol=1e-9)
         check_equal(len(_d["costs"]), len(_ocosts), f"len(d['costs']) {_what}")
         check_close(np.array([float(np.squeeze(_c)) for _c in _d["costs"]]), _ocosts,
@@ -953,7 +1104,7 @@ def _hidden_model():
                      f"d['Y_prediction_test'] {_what}")
         # The predictions must be those of the returned parameters.
         check_equal(np.asarray(_d["Y_prediction_test"], dtype=float),
-                    np.asarray(predict(_d["w"], _d["b"], _Xte), dtype=float),
+                    np.asarray(_predict(_d["w"], _d["b"], _Xte), dtype=float),
                     "d['Y_prediction_test'] compared with predict(d['w'], d['b'], X_test)")
         check_equal(_d["num_iterations"], _iters, "d['num_iterations']")
         check_equal(_d["learning_rate"], _lr, "d['learning_rate']")
@@ -972,7 +1123,29 @@ def _hidden_model():
     check_array(_d["w"], _ow, "d['w'] with the default arguments", rtol=1e-6, atol=1e-9)
 
 
-_hidden_model()
+def _propagate(w, b, X, Y):  # the names of the original course's signature
+    _A = 1.0 / (1.0 + np.exp(-(w.T @ X + b)))
+    _cost = -float(np.mean(Y * np.log(_A) + (1.0 - Y) * np.log(1.0 - _A)))
+    return {"dw": X @ (_A - Y).T / X.shape[1], "db": float(np.mean(_A - Y))}, _cost
+
+
+def _optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    _costs = []
+    for _i in range(num_iterations):
+        _g, _c = _propagate(w, b, X, Y)
+        if _i % 100 == 0:
+            _costs.append(_c)
+        w, b = w - learning_rate * _g["dw"], b - learning_rate * _g["db"]
+    return {"w": w, "b": b}, _g, _costs
+
+
+def _predict(w, b, X):
+    return ((w.T @ X + b) > 0).astype(float)
+
+
+with substituted(globals(), initialize_with_zeros=lambda dim: (np.zeros((dim, 1)), 0.0),
+                 optimize=_optimize, predict=_predict, propagate=_propagate):
+    _hidden_model()
 ### END HIDDEN TESTS
 
 # %% [markdown]

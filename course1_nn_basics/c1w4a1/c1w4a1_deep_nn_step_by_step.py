@@ -86,7 +86,9 @@ from dlcourse.testing import (
     check_scalar,
     check_shape,
     check_type,
+    check_unchanged,
     run_checks,
+    substituted,
 )
 
 # %% [markdown]
@@ -181,7 +183,16 @@ run_checks(
     lambda: check_keys(params_2, {"W1", "b1", "W2", "b2"}, "initialize_parameters(3, 2, 1)"),
     lambda: check_array(params_2["W1"], [[0.01624345, -0.00611756, -0.00528172],
                                          [-0.01072969, 0.00865408, -0.02301539]],
-                        "W1", rtol=1e-6),
+                        "W1", rtol=1e-6,
+                        hints=[([[1.624345, -0.611756, -0.528172], [-1.072969, 0.865408,
+                                                                    -2.301539]],
+                                "the numbers of randn without the factor 0.01?"),
+                               ([[-0.00528172, -0.01072969, 0.00865408],
+                                 [-0.02301539, 0.01744812, -0.00761207]],
+                                "the numbers drawn after W2's: draw W1 first, then W2?"),
+                               ([[0.00417022, 0.00720324, 0.00000114],
+                                 [0.00302333, 0.00146756, 0.00092339]],
+                                "uniform numbers: np.random.randn, not np.random.rand?")]),
     lambda: check_array(params_2["b1"], np.zeros((2, 1)), "b1"),
     lambda: check_array(params_2["W2"], [[0.01744812, -0.00761207]], "W2", rtol=1e-6),
     lambda: check_array(params_2["b2"], np.zeros((1, 1)), "b2"),
@@ -271,17 +282,25 @@ def initialize_parameters_deep(layer_dims):
 
 # %% nbgrader={"grade_id": "test_initialize_parameters_deep", "points": 2}
 params_deep = initialize_parameters_deep([5, 4, 3])
+W1_row0_deep = np.array([0.79989897, 0.19521314, 0.04315498, -0.83337927, -0.12405178])
 run_checks(
     "initialize_parameters_deep",
     lambda: check_keys(params_deep, {"W1", "b1", "W2", "b2"},
                        "initialize_parameters_deep([5, 4, 3])"),
     lambda: check_shape(params_deep["W1"], (4, 5), "W1"),
     lambda: check_shape(params_deep["W2"], (3, 4), "W2"),
-    lambda: check_array(params_deep["W1"][0], [0.79989897, 0.19521314, 0.04315498, -0.83337927,
-                                               -0.12405178], "W1[0] (the first row)"),
+    lambda: check_array(params_deep["W1"][0], W1_row0_deep, "W1[0] (the first row)",
+                        hints=[(W1_row0_deep * np.sqrt(5 / 4), "divided by the square root "
+                                "of the layer's own size, not of n_prev = layer_dims[l - 1]?"),
+                               (W1_row0_deep * np.sqrt(5) * 0.01, "scaled by 0.01 instead of "
+                                                                  "1 / sqrt(n_prev)?"),
+                               (W1_row0_deep * np.sqrt(5) / 5, "divided by n_prev instead of "
+                                                               "its square root?")]),
     lambda: check_array(params_deep["W2"][:, 0], [-0.59252326, -0.51189257, -0.38441818],
                         "W2[:, 0] (the first column)"),
-    lambda: check_array(params_deep["b1"], np.zeros((4, 1)), "b1"),
+    lambda: check_array(params_deep["b1"], np.zeros((4, 1)), "b1",
+                        hints=[([[-0.01185047], [-0.0020565], [0.01486148], [0.00236716]],
+                                "random numbers: the biases start at zero?")]),
     lambda: check_array(params_deep["b2"], np.zeros((3, 1)), "b2"),
 )
 ### BEGIN HIDDEN TESTS
@@ -364,7 +383,9 @@ Z_out, cache_out = linear_forward(A_in, W_in, b_in)
 run_checks(
     "linear_forward",
     # Z[0, 0] = 2 * 1 + 0 * 0.5 + 1 * (-1) + 0.5 = 1.5
-    lambda: check_array(Z_out, [[1.5, -3.5], [-0.5, 13.0]], "Z"),
+    lambda: check_array(Z_out, [[1.5, -3.5], [-0.5, 13.0]], "Z",
+                        hints=[([[1.5, -5.0], [1.0, 13.0]], "b.T added: b is a column "
+                                                             "(n_l, 1), one value per row?")]),
     lambda: check_type(cache_out, tuple, "cache"),
     lambda: check_equal(len(cache_out), 3, "len(cache)"),
     lambda: check_array(cache_out[0], A_in, "cache[0] (should be A)"),
@@ -382,7 +403,8 @@ def _hidden_linear_forward():
         _want = np.einsum("ij,jk->ik", _W, _A) + _b
         _what = f"for W of shape {(_n, _n_prev)} and A of shape {(_n_prev, _m)}"
         _Z, _cache = linear_forward(_A, _W, _b)
-        check_array(_Z, _want, f"Z {_what}", rtol=1e-9, atol=1e-12)
+        check_array(_Z, _want, f"Z {_what}", rtol=1e-9, atol=1e-12,
+                    hints=[(_want - _b, "Z without b: forgot the bias?")])
         check_type(_cache, tuple, f"cache {_what}")
         check_equal(len(_cache), 3, f"len(cache) {_what}")
         for _i, (_name, _orig) in enumerate(zip(("A", "W", "b"), _copies)):
@@ -444,20 +466,31 @@ def linear_activation_forward(A_prev, W, b, activation):
 A_prev_in = np.array([[1.0, -2.0], [0.5, 3.0], [-1.0, 0.0]])
 W_in = np.array([[2.0, 0.0, 1.0], [-1.0, 4.0, 0.5]])
 b_in = np.array([[0.5], [-1.0]])
-A_sig, cache_sig = linear_activation_forward(A_prev_in, W_in, b_in, "sigmoid")
-A_relu, cache_relu = linear_activation_forward(A_prev_in, W_in, b_in, "relu")
+# While linear_activation_forward runs, linear_forward is a stand-in that returns the Z of the
+# example of exercise 3 for these inputs, so that this test checks exercise 4 alone.
+Z_in = np.array([[1.5, -3.5], [-0.5, 13.0]])
+with substituted(globals(), linear_forward=lambda A, W, b: (Z_in.copy(), (A, W, b))):
+    A_sig, cache_sig = linear_activation_forward(A_prev_in, W_in, b_in, "sigmoid")
+    A_relu, cache_relu = linear_activation_forward(A_prev_in, W_in, b_in, "relu")
 run_checks(
     "linear_activation_forward",
-    # Z = [[1.5, -3.5], [-0.5, 13.0]] (the example of exercise 3)
     lambda: check_array(A_sig, [[0.81757448, 0.02931223], [0.37754067, 0.99999774]],
-                        "A with activation='sigmoid'"),
-    lambda: check_array(A_relu, [[1.5, 0.0], [0.0, 13.0]], "A with activation='relu'"),
+                        "A with activation='sigmoid'",
+                        hints=[([[1.5, 0.0], [0.0, 13.0]], "relu(Z): sigmoid and relu "
+                                                           "swapped?"),
+                               (Z_in, "Z itself: the activation is never applied?")]),
+    lambda: check_array(A_relu, [[1.5, 0.0], [0.0, 13.0]], "A with activation='relu'",
+                        hints=[([[0.90514825, -0.99817790], [-0.46211716, 1.0]],
+                                "tanh(Z): the hidden layers use relu?")]),
     lambda: check_type(cache_sig, tuple, "cache"),
     lambda: check_equal(len(cache_sig), 2, "len(cache)"),
     lambda: check_type(cache_sig[0], tuple, "cache[0] (the linear cache)"),
     lambda: check_array(cache_sig[0][1], W_in, "cache[0][1] (W in the linear cache)"),
     lambda: check_array(cache_relu[1], [[1.5, -3.5], [-0.5, 13.0]],
-                        "cache[1] (the activation cache, Z)"),
+                        "cache[1] (the activation cache, Z)",
+                        hints=[([[1.5, 0.0], [0.0, 13.0]], "the activation A, not Z: keep the "
+                                                           "activation_cache the activation "
+                                                           "returns?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_linear_activation_forward():
@@ -470,8 +503,12 @@ def _hidden_linear_activation_forward():
         _outs = {"sigmoid": 1.0 / (1.0 + np.exp(-_Z)), "relu": np.where(_Z > 0, _Z, 0.0)}
         for _act, _want in _outs.items():
             _what = f"with activation='{_act}' for A_prev of shape {(_n_prev, _m)}"
-            _got, _cache = linear_activation_forward(_A, _W, _b, _act)
-            check_array(_got, _want, f"A {_what}", rtol=1e-9, atol=1e-12)
+            with substituted(globals(), linear_forward=_linear_forward):
+                _got, _cache = linear_activation_forward(_A, _W, _b, _act)
+            _other = _outs["relu" if _act == "sigmoid" else "sigmoid"]
+            check_array(_got, _want, f"A {_what}", rtol=1e-9, atol=1e-12,
+                        hints=[(_other, "the other activation: sigmoid and relu swapped?"),
+                               (_Z, "Z itself: the activation is never applied?")])
             check_type(_cache, tuple, f"cache {_what}")
             check_equal(len(_cache), 2, f"len(cache) {_what}")
             check_type(_cache[0], tuple, f"cache[0] (the linear cache) {_what}")
@@ -480,6 +517,10 @@ def _hidden_linear_activation_forward():
                 check_array(_cache[0][_i], _orig, f"cache[0][{_i}] {_what} (should be {_name})")
             check_array(_cache[1], _Z, f"cache[1] (the activation cache, Z) {_what}",
                         rtol=1e-9, atol=1e-12)
+
+
+def _linear_forward(A, W, b):  # the names of the original course's signature
+    return W @ A + b, (A, W, b)
 
 
 _hidden_linear_activation_forward()
@@ -537,16 +578,51 @@ X_fwd = rng_fwd.normal(size=(4, 5))
 params_fwd = {"W1": rng_fwd.normal(size=(3, 4)), "b1": rng_fwd.normal(size=(3, 1)),
               "W2": rng_fwd.normal(size=(2, 3)), "b2": rng_fwd.normal(size=(2, 1)),
               "W3": rng_fwd.normal(size=(1, 2)), "b3": rng_fwd.normal(size=(1, 1))}
-AL_fwd, caches_fwd = L_model_forward(X_fwd, params_fwd)
+
+
+# While L_model_forward runs, linear_activation_forward is a stand-in, so that this test
+# checks exercise 5 alone: it returns an A of the right shape filled with W[0, 0] (so the test
+# can tell which layer produced it) and the cache ((A_prev, W, b), activation).
+def linear_activation_forward_stand_in(A_prev, W, b, activation):
+    return np.full((W.shape[0], A_prev.shape[1]), W[0, 0]), ((A_prev, W, b), activation)
+
+
+with substituted(globals(), linear_activation_forward=linear_activation_forward_stand_in):
+    AL_fwd, caches_fwd = L_model_forward(X_fwd, params_fwd)
+# The input of layer l is X for l = 1, else the stand-in's output of layer l - 1.
+A_prev_fwd = [X_fwd, np.full((3, 5), params_fwd["W1"][0, 0]),
+              np.full((2, 5), params_fwd["W2"][0, 0])]
+
+
+def check_cache_fwd(l):
+    name = f"caches[{l - 1}]"
+    check_type(caches_fwd[l - 1], tuple, name)
+    check_equal(caches_fwd[l - 1][1], "sigmoid" if l == 3 else "relu",
+                f"{name}[1] (the activation layer {l} was called with)")
+    check_array(caches_fwd[l - 1][0][1], params_fwd[f"W{l}"], f"{name}[0][1] (W of layer {l})")
+    check_array(caches_fwd[l - 1][0][2], params_fwd[f"b{l}"], f"{name}[0][2] (b of layer {l})")
+    check_array(caches_fwd[l - 1][0][0], A_prev_fwd[l - 1],
+                f"{name}[0][0] (A_prev, the input of layer {l})")
+
+
 run_checks(
     "L_model_forward",
-    lambda: check_array(AL_fwd, [[0.66660235, 0.7354813, 0.76157869, 0.56792608, 0.72469483]],
-                        "AL"),
     lambda: check_type(caches_fwd, list, "caches"),
-    lambda: check_equal(len(caches_fwd), 3, "len(caches) (one cache per layer)"),
-    lambda: check_array(caches_fwd[0][0][0], X_fwd, "caches[0][0][0] (A_prev of layer 1 is X)"),
-    lambda: check_array(caches_fwd[2][0][1], params_fwd["W3"],
-                        "caches[2][0][1] (W of the last layer)"),
+    lambda: check_scalar(len(caches_fwd), 3, "len(caches) (one cache per layer)",
+                         hints=[(2, "a layer is missing: the loop runs over l = 1, ..., L - 1, "
+                                    "and the output layer's cache is appended too?")]),
+    # 1 where a layer was called with "sigmoid", 0 with "relu": only the output layer
+    lambda: check_equal(np.array([int(c[1] == "sigmoid") for c in caches_fwd]),
+                        np.array([0, 0, 1]), "the sigmoid layers (1 = 'sigmoid', 0 = 'relu')",
+                        hints=[([1, 1, 1], "sigmoid in every layer: relu in layers 1 to L - 1?"),
+                               ([0, 0, 0], "relu in the output layer too: it needs the sigmoid?"),
+                               ([1, 0, 0], "the caches in reverse order: append each layer's "
+                                           "cache, in layer order?")]),
+    lambda: check_cache_fwd(1),
+    lambda: check_cache_fwd(2),
+    lambda: check_cache_fwd(3),
+    lambda: check_array(AL_fwd, np.full((1, 5), params_fwd["W3"][0, 0]),
+                        "AL (here the stand-in's output of layer 3)"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_L_model_forward():
@@ -568,8 +644,12 @@ def _hidden_L_model_forward():
             _want_caches.append((_A, _P[f"W{_l}"], _P[f"b{_l}"], _Z))
             _A = 1.0 / (1.0 + np.exp(-_Z)) if _l == _L else np.where(_Z > 0, _Z, 0.0)
         _what = f"for a network with layer sizes {_dims}"
-        _AL, _caches = L_model_forward(_X, _P)
-        check_array(_AL, _A, f"AL {_what}", rtol=1e-8, atol=1e-12)
+        with substituted(globals(), linear_activation_forward=_linear_activation_forward):
+            _AL, _caches = L_model_forward(_X, _P)
+        _Z_L = _want_caches[-1][3]
+        check_array(_AL, _A, f"AL {_what}", rtol=1e-8, atol=1e-12,
+                    hints=[(np.maximum(_Z_L, 0), "ReLU on the output layer: the last layer "
+                                                 "needs the sigmoid?")])
         check_type(_caches, list, f"caches {_what}")
         check_equal(len(_caches), _L, f"len(caches) {_what}")
         for _l in range(1, _L + 1):
@@ -586,6 +666,12 @@ def _hidden_L_model_forward():
         for _k, _v in _P_copy.items():
             check_equal(_P[_k], _v, f"parameters['{_k}'] after calling L_model_forward "
                         "(it must not change)")
+
+
+def _linear_activation_forward(A_prev, W, b, activation):  # the original signature's names
+    _Z = W @ A_prev + b
+    _A = 1.0 / (1.0 + np.exp(-_Z)) if activation == "sigmoid" else np.maximum(_Z, 0.0)
+    return _A, ((A_prev, W, b), _Z)
 
 
 _hidden_L_model_forward()
@@ -633,7 +719,12 @@ AL_in = np.array([[0.8, 0.9, 0.5]])
 Y_in = np.array([[1, 0, 1]])
 run_checks(
     "compute_cost",
-    lambda: check_scalar(compute_cost(AL_in, Y_in), 1.07295861, "compute_cost(AL, Y)"),
+    lambda: check_scalar(compute_cost(AL_in, Y_in), 1.07295861, "compute_cost(AL, Y)",
+                         factors={"m": 3},
+                         hints=[(0.30543024, "only the y log(AL) term: the (1 - y) log(1 - AL) "
+                                             "term is missing?"),
+                                (0.34055042, "log(AL) in the second term: it is "
+                                             "(1 - y) log(1 - AL)?")]),
     lambda: check_shape(compute_cost(AL_in, Y_in), (), "compute_cost(AL, Y)"),
 )
 ### BEGIN HIDDEN TESTS
@@ -645,10 +736,15 @@ def _hidden_compute_cost():
         _Y[0, 0] = 1 - _Y[0, -1] if _m > 1 else _Y[0, 0]
         _copies = (_AL.copy(), _Y.copy())
         _want = -float(np.mean(np.where(_Y == 1, np.log(_AL), np.log1p(-_AL))))
+        _hints = [(-float(np.mean(_Y * np.log(_AL))),
+                   "only the y log(AL) term: the (1 - y) log(1 - AL) term is missing?"),
+                  (-float(np.mean(_Y * np.log(_AL) + (1 - _Y) * np.log(_AL))),
+                   "log(AL) in the second term: it is (1 - y) log(1 - AL)?")]
         for _labels in (_Y, _Y.astype(float)):
             _got = compute_cost(_AL, _labels)
             check_shape(_got, (), f"compute_cost for m = {_m} examples")
-            check_scalar(_got, _want, f"compute_cost for m = {_m} examples", rtol=1e-8)
+            check_scalar(_got, _want, f"compute_cost for m = {_m} examples", rtol=1e-8,
+                         factors={"m": _m}, hints=_hints)
         check_equal(_AL, _copies[0], "AL after calling compute_cost (it must not change)")
         check_equal(_Y, _copies[1], "Y after calling compute_cost (it must not change)")
 
@@ -736,11 +832,19 @@ def _hidden_linear_backward():
         _copies = (_A.copy(), _W.copy(), _b.copy(), _dZ.copy())
         _what = f"for dZ of shape {(_n, _m)} and A_prev of shape {(_n_prev, _m)}"
         _dA, _dW, _db = linear_backward(_dZ, (_A, _W, _b))
+        _f = {"m": _m}
+        _want_dW = np.einsum("ik,jk->ij", _dZ, _A) / _m
         check_array(_dA, np.einsum("ji,jk->ik", _W, _dZ), f"dA_prev {_what}", rtol=1e-9,
-                    atol=1e-12)
-        check_array(_dW, np.einsum("ik,jk->ij", _dZ, _A) / _m, f"dW {_what}", rtol=1e-9,
-                    atol=1e-12)
-        check_array(_db, _dZ.mean(axis=1).reshape(_n, 1), f"db {_what}", rtol=1e-9, atol=1e-12)
+                    atol=1e-12, factors=_f,
+                    hints=[(_W @ _dZ if _n == _n_prev else None, "W instead of W.T?")])
+        check_array(_dW, _want_dW, f"dW {_what}", rtol=1e-9, atol=1e-12,
+                    factors={"m": _m, "n_prev": _n_prev},
+                    hints=[(_want_dW * _m / _n_prev, "divided by A_prev.shape[0] instead of "
+                                                     "m = A_prev.shape[1]?")])
+        check_array(_db, _dZ.mean(axis=1).reshape(_n, 1), f"db {_what}", rtol=1e-9,
+                    atol=1e-12, factors={"m": _m},
+                    hints=[(_dZ.sum(axis=1, keepdims=True) / _n_prev, "divided by "
+                            "A_prev.shape[0] instead of m = A_prev.shape[1]?")])
         for _name, _orig, _after in zip(("A_prev", "W", "b", "dZ"), _copies, (_A, _W, _b, _dZ)):
             check_equal(_after, _orig, f"{_name} after calling linear_backward (must not change)")
 
@@ -800,17 +904,38 @@ act_cache_in = ((np.array([[1.0, -2.0], [0.5, 3.0], [-1.0, 0.0]]),
                  np.array([[2.0, 0.0, 1.0], [-1.0, 4.0, 0.5]]),
                  np.array([[0.5], [-1.0]])),
                 np.array([[1.5, -3.5], [-0.5, 13.0]]))
-dA_prev_relu, dW_relu, db_relu = linear_activation_backward(dA_in, act_cache_in, "relu")
-dA_prev_sig, dW_sig, db_sig = linear_activation_backward(dA_in, act_cache_in, "sigmoid")
+
+
+
+# While linear_activation_backward runs, linear_backward is a stand-in that returns the dZ it
+# receives in place of dA_prev, and the W and b of the linear cache in place of dW and db, so
+# that this test checks exercise 8 alone (which dZ, which cache it passes on).
+def linear_backward_stand_in(dZ, cache):
+    return dZ, cache[1], cache[2]
+
+
+with substituted(globals(), linear_backward=linear_backward_stand_in):
+    dA_prev_relu, dW_relu, db_relu = linear_activation_backward(dA_in, act_cache_in, "relu")
+    dA_prev_sig, dW_sig, db_sig = linear_activation_backward(dA_in, act_cache_in, "sigmoid")
 run_checks(
     "linear_activation_backward",
     # ReLU: Z[0, 1] and Z[1, 0] are negative, so dZ = [[1, 0], [0, 2]].
-    lambda: check_array(dA_prev_relu, [[2.0, -2.0], [0.0, 8.0], [1.0, 1.0]], "dA_prev (relu)"),
-    lambda: check_array(dW_relu, [[0.5, 0.25, -0.5], [-2.0, 3.0, 0.0]], "dW (relu)"),
-    lambda: check_array(db_relu, [[0.5], [1.0]], "db (relu)"),
-    lambda: check_array(dW_sig, [[0.10302625, -0.00539292, -0.07457323],
-                                 [0.05874641, 0.02938224, -0.05875093]], "dW (sigmoid)"),
-    lambda: check_array(db_sig, [[0.06034671], [0.05875319]], "db (sigmoid)"),
+    lambda: check_array(dA_prev_relu, [[1.0, 0.0], [0.0, 2.0]],
+                        "dZ passed to linear_backward (relu)",
+                        hints=[([[1.4914645207e-01, -2.8453023880e-02],
+                                 [1.1750185610e-01, 4.5206383778e-06]],
+                                "sigmoid_backward in the relu branch: the two swapped?"),
+                               (dA_in, "dA itself: relu_backward is never applied?"),
+                               ([[1.0, 0.0], [0.5, 2.0]], "dA let through where Z <= 0: "
+                                                          "relu'(Z) is 1 only where Z > 0?")]),
+    # sigmoid: dZ = dA * s * (1 - s) with s = sigmoid(Z)
+    lambda: check_array(dA_prev_sig, [[1.4914645207e-01, -2.8453023880e-02],
+                                      [1.1750185610e-01, 4.5206383778e-06]],
+                        "dZ passed to linear_backward (sigmoid)", rtol=1e-8,
+                        hints=[([[-0.75, 15.75], [-0.375, -312.0]], "dA * Z * (1 - Z): the "
+                                "sigmoid's derivative is s (1 - s) with s = sigmoid(Z)?")]),
+    lambda: check_array(dW_relu, act_cache_in[0][1], "the W of the linear cache passed on"),
+    lambda: check_array(db_sig, act_cache_in[0][2], "the b of the linear cache passed on"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_linear_activation_backward():
@@ -822,15 +947,28 @@ def _hidden_linear_activation_backward():
         _Z = np.einsum("ij,jk->ik", _W, _A) + _b
         _dA = _rng.normal(size=(_n, _m))
         _s = 1.0 / (1.0 + np.exp(-_Z))
-        for _act, _dZ in (("relu", np.where(_Z > 0, _dA, 0.0)), ("sigmoid", _dA * _s * (1 - _s))):
+        _dZs = {"relu": np.where(_Z > 0, _dA, 0.0), "sigmoid": _dA * _s * (1 - _s)}
+        for _act, _dZ in _dZs.items():
             _what = f"with activation='{_act}' for dA of shape {(_n, _m)}"
-            _dA_prev, _dW, _db = linear_activation_backward(_dA, ((_A, _W, _b), _Z), _act)
+            with substituted(globals(), linear_backward=_linear_backward):
+                _dA_prev, _dW, _db = linear_activation_backward(_dA, ((_A, _W, _b), _Z), _act)
+            _other = _dZs["sigmoid" if _act == "relu" else "relu"]
+            _hints = [(_W.T @ _other, "the other backward function: relu_backward and "
+                                      "sigmoid_backward swapped?"),
+                      (_W.T @ _dA, "dA passed on as dZ: the activation's backward step is "
+                                   "skipped?")]
             check_array(_dA_prev, np.einsum("ji,jk->ik", _W, _dZ), f"dA_prev {_what}",
-                        rtol=1e-8, atol=1e-12)
+                        rtol=1e-8, atol=1e-12, hints=_hints)
             check_array(_dW, np.einsum("ik,jk->ij", _dZ, _A) / _m, f"dW {_what}", rtol=1e-8,
                         atol=1e-12)
             check_array(_db, _dZ.mean(axis=1).reshape(_n, 1), f"db {_what}", rtol=1e-8,
                         atol=1e-12)
+
+
+def _linear_backward(dZ, cache):  # the names of the original course's signature
+    _A_prev, _W, _b = cache
+    return (_W.T @ dZ, dZ @ _A_prev.T / _A_prev.shape[1],
+            dZ.sum(axis=1, keepdims=True) / _A_prev.shape[1])
 
 
 _hidden_linear_activation_backward()
@@ -896,25 +1034,48 @@ def L_model_backward(AL, Y, caches):
 
 
 # %% nbgrader={"grade_id": "test_L_model_backward", "points": 3}
-# The network of the L_model_forward test (layer sizes [4, 3, 2, 1], m = 5), with labels Y_bwd.
-Y_bwd = np.array([[1, 0, 1, 1, 0]])
-AL_bwd, caches_bwd = L_model_forward(X_fwd, params_fwd)
-grads_bwd = L_model_backward(AL_bwd, Y_bwd, caches_bwd)
+# A network with layer sizes [4, 3, 2, 1] (L = 3) and m = 2 examples. The caches have the
+# shapes L_model_forward gives them; every array in the cache of layer l is filled with the
+# number l. While L_model_backward runs, linear_activation_backward is a stand-in, so that this
+# test checks exercise 9 alone: for the layer l of the cache it gets, it returns
+#   dA_prev filled with l,  dW filled with 10 l (+ 1 if it was asked for "sigmoid"),
+#   db filled with the mean of the dA it received.
+# With AL = [[0.8, 0.4]] and Y = [[1, 0]], dAL = -(Y / AL - (1 - Y) / (1 - AL)) = [[-1.25, 5/3]],
+# whose mean is 5/24: so db3 is 5/24, dW3 is 31, dA2 is 3, db2 = 3, dW2 = 20, dA1 = 2, ...
+def linear_activation_backward_stand_in(dA, cache, activation):
+    (A_prev, W, b), Z = cache
+    l = W[0, 0]
+    return (np.full(A_prev.shape, l), np.full(W.shape, 10 * l + (activation == "sigmoid")),
+            np.full(b.shape, np.mean(dA)))
+
+
+sizes_bwd = [4, 3, 2, 1]
+caches_bwd = [((np.full((sizes_bwd[l - 1], 2), float(l)),
+                np.full((sizes_bwd[l], sizes_bwd[l - 1]), float(l)),
+                np.full((sizes_bwd[l], 1), float(l))), np.full((sizes_bwd[l], 2), float(l)))
+              for l in (1, 2, 3)]
+AL_bwd = np.array([[0.8, 0.4]])
+Y_bwd = np.array([[1, 0]])
+with substituted(globals(), linear_activation_backward=linear_activation_backward_stand_in):
+    grads_bwd = L_model_backward(AL_bwd, Y_bwd, caches_bwd)
 run_checks(
     "L_model_backward",
     lambda: check_keys(grads_bwd, {"dA0", "dA1", "dA2", "dW1", "db1", "dW2", "db2", "dW3",
                                    "db3"}, "grads"),
-    lambda: check_array(grads_bwd["dW3"], [[-0.17723607, -0.00435749]], "grads['dW3']"),
-    lambda: check_array(grads_bwd["db3"], [[0.09125665]], "grads['db3']"),
-    lambda: check_array(grads_bwd["dW2"], [[0.00946609, -0.05748348, 0.00677237],
-                                           [0.00182705, 0.05974942, 0.19098795]],
-                        "grads['dW2']"),
-    lambda: check_array(grads_bwd["dW1"][1], [0.07557637, -0.12819554, 0.03691241, 0.04201179],
-                        "grads['dW1'][1] (the second row)"),
-    lambda: check_array(grads_bwd["db1"], [[0.03465008], [-0.10459069], [-0.03882169]],
-                        "grads['db1']"),
-    lambda: check_array(grads_bwd["dA0"][:, 0], [-0.09857285, 0.09972229, -0.02139279,
-                                                 -0.01513728], "grads['dA0'][:, 0]"),
+    lambda: check_array(grads_bwd["db3"], [[5 / 24]],
+                        "grads['db3'] (the mean of the dAL passed to layer 3)"),
+    lambda: check_array(grads_bwd["dW3"], [[31.0, 31.0]],
+                        "grads['dW3'] (31: layer 3 with the sigmoid)"),
+    lambda: check_array(grads_bwd["dA2"], np.full((2, 2), 3.0), "grads['dA2'] (from layer 3)"),
+    lambda: check_array(grads_bwd["db2"], np.full((2, 1), 3.0),
+                        "grads['db2'] (the mean of the dA passed to layer 2)"),
+    lambda: check_array(grads_bwd["dW2"], np.full((2, 3), 20.0),
+                        "grads['dW2'] (20: layer 2 with relu)"),
+    lambda: check_array(grads_bwd["dW1"], np.full((3, 4), 10.0),
+                        "grads['dW1'] (10: layer 1 with relu)"),
+    lambda: check_array(grads_bwd["db1"], np.full((3, 1), 2.0),
+                        "grads['db1'] (the mean of the dA passed to layer 1)"),
+    lambda: check_array(grads_bwd["dA0"], np.full((4, 2), 1.0), "grads['dA0'] (from layer 1)"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_L_model_backward():
@@ -978,10 +1139,12 @@ def _hidden_L_model_backward():
             _dA = np.einsum("ji,jk->ik", _W, _dZ)
             _want[f"dA{_l - 1}"] = _dA
         _AL_copy = _AL.copy()
-        _grads = L_model_backward(_AL, _Y, _caches)
+        with substituted(globals(), linear_activation_backward=_linear_activation_backward):
+            _grads = L_model_backward(_AL, _Y, _caches)
         check_keys(_grads, set(_want), f"grads {_what}")
         for _key, _value in _want.items():
-            check_array(_grads[_key], _value, f"grads['{_key}'] {_what}", rtol=1e-7, atol=1e-10)
+            check_array(_grads[_key], _value, f"grads['{_key}'] {_what}", rtol=1e-7, atol=1e-10,
+                        factors={"m": _m})
         check_equal(_AL, _AL_copy, "AL after calling L_model_backward (it must not change)")
         # Numerical gradients of the cost with respect to every W, b and (times m) the input X.
         for _key in sorted(_P):
@@ -991,9 +1154,17 @@ def _hidden_L_model_backward():
         _agree(_grads["dA0"], _num_X, f"grads['dA0'] (compared with m times the numerical "
                f"gradient with respect to X) {_what}")
     # Labels given as floats, and as a flat vector, are accepted too.
-    _grads_f = L_model_backward(_AL, _Y.astype(float).ravel(), _caches)
+    with substituted(globals(), linear_activation_backward=_linear_activation_backward):
+        _grads_f = L_model_backward(_AL, _Y.astype(float).ravel(), _caches)
     check_array(_grads_f["dW1"], _want["dW1"], "grads['dW1'] when Y is a float vector",
                 rtol=1e-7, atol=1e-10)
+
+
+def _linear_activation_backward(dA, cache, activation):  # the original signature's names
+    (_A_prev, _W, _b), _Z = cache
+    _dZ = sigmoid_backward(dA, _Z) if activation == "sigmoid" else relu_backward(dA, _Z)
+    return (_W.T @ _dZ, _dZ @ _A_prev.T / _A_prev.shape[1],
+            _dZ.sum(axis=1, keepdims=True) / _A_prev.shape[1])
 
 
 _hidden_L_model_backward()
@@ -1056,11 +1227,17 @@ params_out = update_parameters(params_in, grads_in, 0.1)
 run_checks(
     "update_parameters",
     lambda: check_keys(params_out, {"W1", "b1", "W2", "b2"}, "the updated parameters"),
-    lambda: check_array(params_out["W1"], [[0.95, -2.1], [0.6, -0.2]], "W1 after one step"),
-    lambda: check_array(params_out["b1"], [[0.0], [-0.3]], "b1 after one step"),
-    lambda: check_array(params_out["W2"], [[2.2, -1.05]], "W2 after one step"),
+    lambda: check_unchanged(W1_before, params_in["W1"], "params['W1']"),
+    lambda: check_array(params_out["W1"], [[0.95, -2.1], [0.6, -0.2]], "W1 after one step",
+                        hints=[([[1.05, -1.9], [0.4, 0.2]], "a step uphill: + learning_rate * dW "
+                                                            "instead of -?"),
+                               ([[0.5, -3.0], [1.5, -2.0]], "learning_rate forgotten: W - dW?")]),
+    lambda: check_array(params_out["b1"], [[0.0], [-0.3]], "b1 after one step",
+                        hints=[([[0.1], [-0.3]], "b1 not updated: are the biases updated too?")]),
+    lambda: check_array(params_out["W2"], [[2.2, -1.05]], "W2 after one step",
+                        hints=[([[2.0, -1.0]], "W2 not updated: does the loop reach the last "
+                                               "layer, l = L?")]),
     lambda: check_array(params_out["b2"], [[0.475]], "b2 after one step"),
-    lambda: check_array(params_in["W1"], W1_before, "params['W1'] (must not change)"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_update_parameters():
@@ -1081,8 +1258,15 @@ def _hidden_update_parameters():
         _got = update_parameters(_P, _G, _lr)
         check_keys(_got, set(_P_copy), f"the updated parameters {_what}")
         for _k, _v in _P_copy.items():
-            check_array(_got[_k], _v - _lr * _G_copy["d" + _k], f"{_k} after one step {_what}",
-                        rtol=1e-9, atol=1e-12)
+            _g = _G_copy["d" + _k]
+            check_array(_got[_k], _v - _lr * _g, f"{_k} after one step {_what}",
+                        rtol=1e-9, atol=1e-12,
+                        hints=[(_v - _g, "learning_rate forgotten: W - dW instead of "
+                                         "W - learning_rate * dW?"),
+                               (_v + _lr * _g, "a step uphill: + learning_rate * dW instead "
+                                               "of -?"),
+                               (_v, f"{_k} not updated: does the loop reach every layer, "
+                                    "and update both W and b?")])
         check_keys(_P, set(_P_copy), "params after calling update_parameters (must not change)")
         for _k, _v in _P_copy.items():
             check_equal(_P[_k], _v, f"params['{_k}'] after calling update_parameters "

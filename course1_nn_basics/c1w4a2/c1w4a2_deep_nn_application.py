@@ -214,10 +214,23 @@ run_checks(
     "two_layer_model",
     lambda: check_keys(params_small, {"W1", "b1", "W2", "b2"}, "parameters"),
     lambda: check_shape(params_small["W1"], (4, 6), "parameters['W1']"),
-    lambda: check_equal(len(costs_small), 2, "len(costs) after 150 iterations"),
-    lambda: check_scalar(costs_small[0], 0.69317676, "costs[0]", rtol=1e-6),
+    lambda: check_scalar(len(costs_small), 2, "len(costs) after 150 iterations",
+                         hints=[(1, "costs recorded at i = 99, 199, ...: record when "
+                                    "i % 100 == 0, from i = 0?")]),
+    lambda: check_scalar(costs_small[0], 0.69317676, "costs[0]", rtol=1e-6,
+                         hints=[(0.6951009332, "the weights of initialize_parameters_deep: the "
+                                               "two-layer network uses initialize_parameters?")]),
+    # The costs a few known mistakes give, to name the likely cause when the test fails:
     lambda: check_scalar(costs_small[1], 0.06617110, "costs[1] (the cost of iteration 100)",
-                         rtol=1e-5),
+                         rtol=1e-5,
+                         hints=[(0.6931767563, "the cost never changes: are W1, b1, W2, b2 "
+                                               "read from parameters in every iteration?"),
+                                (0.6980920066, "relu backward on the output layer: layer 2 "
+                                               "has the sigmoid?"),
+                                (0.3682402553, "sigmoid backward on the hidden layer: layer 1 "
+                                               "has relu?"),
+                                (0.6931190798, "learning rate 0.0075 instead of the argument "
+                                               "learning_rate?")]),
     lambda: check_array(params_small["b2"], [[2.90696274]], "parameters['b2'] after training",
                         rtol=1e-5),
 )
@@ -337,12 +350,22 @@ run_checks(
     "L_layer_model",
     lambda: check_keys(params_deep, {"W1", "b1", "W2", "b2", "W3", "b3"}, "parameters"),
     lambda: check_shape(params_deep["W2"], (3, 5), "parameters['W2']"),
-    lambda: check_equal(len(costs_deep), 2, "len(costs) after 150 iterations"),
-    lambda: check_scalar(costs_deep[0], 0.71314057, "costs[0]", rtol=1e-6),
+    lambda: check_scalar(len(costs_deep), 2, "len(costs) after 150 iterations",
+                         hints=[(150, "a cost recorded at every iteration, not every 100?")]),
+    lambda: check_scalar(costs_deep[0], 0.71314057, "costs[0]", rtol=1e-6,
+                         hints=[(0.6931473561, "weights scaled by 0.01: L_layer_model uses "
+                                               "initialize_parameters_deep?")]),
+    # The costs a few known mistakes give, to name the likely cause when the test fails:
     lambda: check_scalar(costs_deep[1], 0.37236312, "costs[1] (the cost of iteration 100)",
-                         rtol=1e-5),
+                         rtol=1e-5,
+                         hints=[(0.7131405716, "the cost never changes: is the result of "
+                                               "update_parameters kept, and are the parameters "
+                                               "initialized once, before the loop?"),
+                                (0.6982296056, "learning rate 0.0075 instead of the argument "
+                                               "learning_rate?")]),
     lambda: check_array(params_deep["b3"], [[1.11237112]], "parameters['b3'] after training",
-                        rtol=1e-5),
+                        rtol=1e-5, hints=[([[1.1061241587]], "one iteration too few: "
+                                                             "range(num_iterations - 1)?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_L_layer_model():

@@ -361,9 +361,11 @@ MUTANTS = {
             "    A2, cache = forward_propagation(X, parameters)\n"
             "    return (A2 > 0.5).ravel()\n"
         ),
-        # Uses the notebook's trained parameters instead of the argument.
+        # Uses the trained parameters of the notebook (here fixed ones: the notebook trains them
+        # in a demo cell, which the grader skips) instead of the argument.
         "global_parameters": (
-            "_trained = dict(parameters)\n"
+            "_trained = {'W1': np.full((4, 2), 0.5), 'b1': np.zeros((4, 1)),\n"
+            "            'W2': np.full((1, 4), -0.5), 'b2': np.zeros((1, 1))}\n"
             "def predict(parameters, X):\n"
             "    A2, cache = forward_propagation(X, _trained)\n"
             "    return A2 > 0.5\n"
