@@ -254,11 +254,13 @@ def _warnings_are_not_failures(cell) -> None:
     """nbgrader scores a test cell with any ``stderr`` stream output 0 (``determine_grade``),
     so a library warning (Keras, NumPy, TensorFlow) would cost a correct function its points.
     A test cell fails when a check fails or an error is raised: its stderr text is kept, as
-    ``stdout`` under a ``[stderr]`` mark, and no longer decides the grade."""
+    ``stdout`` under a ``[stderr]`` mark, and no longer decides the grade. Indented lines are
+    dropped: a Python warning quotes the source line that warned, which may be a hidden test's."""
     for o in cell.outputs:
         if o.output_type == "stream" and o.get("name") == "stderr":
             o.name = "stdout"
-            o.text = "".join(f"[stderr] {line}" for line in o.text.splitlines(keepends=True))
+            o.text = "".join(f"[stderr] {line}" for line in o.text.splitlines(keepends=True)
+                             if line.strip() and not line[:1].isspace())
 
 
 def _kill_uid(uid: int) -> None:

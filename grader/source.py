@@ -241,8 +241,8 @@ def _cell_names(source: str, where: str) -> tuple[set[str], set[str]]:
     while stack:
         t = stack.pop()
         stack.extend(t.get_children())
-        used |= {s.get_name() for s in t.get_symbols()
-                 if s.is_referenced() and (s.is_global() or s.is_free()) and not s.is_local()}
+        # a free name of a nested scope is bound by an enclosing function, not the module
+        used |= {s.get_name() for s in t.get_symbols() if s.is_referenced() and s.is_global()}
     return bound, used
 
 

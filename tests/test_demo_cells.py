@@ -44,6 +44,7 @@ def test_a_name_from_a_demo_cell_used_later_is_reported():
 def test_locals_redefinitions_and_demo_only_use_are_not_reported():
     nb = _nb(("x = 1", False), ("costs = [x]\nplot = costs", True),
              ("def f(costs):\n    return [c for c in costs]", False),  # a parameter, not global
+             ("def g(costs):\n    return {k: costs[k] for k in 'ab'}", False),  # free, not global
              ("costs = [2]\nprint(costs)", False),                       # redefined before use
              ("print(plot)", True))                                      # demo reads demo
     assert src.demo_dependencies(nb) == []
