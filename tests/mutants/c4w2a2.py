@@ -104,7 +104,8 @@ MUTANTS = {
             "            fine_tune_at = k\n"
             "            break\n")),
         "counts_trainable_weights_only": _FTA.format(body=_FTA_REF.format(
-            count="        total += sum(int(np.prod(w.shape)) for w in layer.trainable_weights)\n")),
+            count="        total += sum(int(np.prod(w.shape)) "
+                  "for w in layer.trainable_weights)\n")),
         "unfreezes_the_base": _FTA.format(body=(
             "    base_model.trainable = True\n"
             "    fine_tune_at = len(base_model.layers)\n"
