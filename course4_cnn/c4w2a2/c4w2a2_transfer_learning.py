@@ -361,7 +361,7 @@ small_base = keras.Model(small_in, small_h)
 small_base.trainable = False
 # layers: [InputLayer, Conv2D, BN, ReLU, Conv2D, BN, GAP]: counted from the end, without the
 # BNs: 0, 0, 128 (from index 4 on), 128 (3), 128 (2), 424 (1), 424 (0).
-bn_hint = "the BatchNormalization layers are not counted"
+bn_hint = "BatchNormalization layers counted? they stay frozen"
 run_checks(
     "choose_fine_tune_at",
     lambda: check_scalar(choose_fine_tune_at(small_base, 200), 2, "choose_fine_tune_at(..., 200)",
@@ -388,7 +388,7 @@ def _hidden_choose_fine_tune_at():
         _all = [_l.count_params() for _l in _base.layers]
         while _with_bn > 0 and sum(_all[_with_bn - 1:]) <= _budget:
             _with_bn -= 1
-        _hints = [(_with_bn, "the BatchNormalization layers are not counted"),
+        _hints = [(_with_bn, "BatchNormalization layers counted? they stay frozen"),
                   (_want - 1, "the smallest index whose layers fit, not the first that does "
                               "not fit")]
         check_scalar(choose_fine_tune_at(_base, _budget), _want,
