@@ -6,9 +6,10 @@ or its blank release. :func:`write_corpus` writes ``<kind>/<notebook>`` folders 
 
 Most attacks sit at the top of the ``sigmoid`` solution cell (solution cells are the only
 student code that runs during grading), on top of a *wrong* ``sigmoid`` (``s = x``) that fails
-``test_sigmoid`` and ``test_sigmoid_derivative``: without the defences each attack turns those
-failures into passes (10/10 with plain nbgrader, measured in grader/SECURITY.md); with them the
-score stays at most 8/10 and the outcome carries a flag.
+``test_sigmoid`` (and only it: the other tests put a correct sigmoid in where they need one):
+without the defences each attack turns that failure into a pass (10/10 with plain nbgrader,
+measured in grader/SECURITY.md); with them the score stays at most 9/10 and the outcome carries
+a flag.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from grader import manifest
 from grader import source as src
 
 ASSIGNMENT = "c1w2a1"
-FULL, WRONG = 10.0, 8.0  # reference score; the wrong sigmoid's score (two tests fail)
+FULL, WRONG = 10.0, 9.0  # reference score; the wrong sigmoid's score (test_sigmoid fails)
 RIGHT_SIGMOID = "s = 1 / (1 + np.exp(-x))"
 
 
