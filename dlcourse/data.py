@@ -30,10 +30,10 @@ from . import ROOT
 
 __all__ = ["DatasetError", "data_dir", "registry", "path", "load_animals", "load_six_classes",
            "load_names", "load_melodies", "load_glove", "load_emojify", "load_dates",
-           "load_photos", "load_transfer_birds", "export_transfer_birds",
+           "make_vocabularies", "load_photos", "load_transfer_birds", "export_transfer_birds",
            "load_style_images", "load_trigger_word_audio", "load_happy_dataset",
            "load_digit_domains", "load_face_identities", "load_lfw_embeddings",
-           "load_vehicle_scenes", "load_road_scenes", "load_yolo_weights"]
+           "load_yolo_weights"]
 
 #: The registry of data files, shipped with the repository.
 REGISTRY_PATH = ROOT / "datasets" / "registry.toml"
@@ -319,6 +319,20 @@ def load_emojify():
                 d["test_x"].astype(str), d["test_y"].astype(np.int64))
 
 
+def make_vocabularies(human_chars, machine_chars):
+    """Build ``human_vocab, machine_vocab, inv_machine_vocab`` from character lists.
+
+    ``human_vocab`` maps the sorted characters to 0, 1, ... and then ``"<unk>"`` and
+    ``"<pad>"`` to the next two indices; ``machine_vocab`` maps the sorted machine
+    characters to 0, 1, ...; ``inv_machine_vocab`` is its inverse.
+    """
+    human = sorted(set(human_chars))
+    human_vocab = {c: i for i, c in enumerate(human + ["<unk>", "<pad>"])}
+    machine_vocab = {c: i for i, c in enumerate(sorted(set(machine_chars)))}
+    inv_machine_vocab = {i: c for c, i in machine_vocab.items()}
+    return human_vocab, machine_vocab, inv_machine_vocab
+
+
 def load_dates(split="train", m=None):
     """Load (human-readable date, ISO date) pairs and their vocabularies (used in c5w3a1).
 
@@ -342,8 +356,6 @@ def load_dates(split="train", m=None):
     inv_machine_vocab : dict of int to str
         The inverse of ``machine_vocab``.
     """
-    from .nmt import make_vocabularies
-
     if split not in ("train", "dev"):
         raise ValueError(f"split must be 'train' or 'dev', not {split!r}")
     with np.load(path("dates"), allow_pickle=False) as d:
@@ -649,77 +661,9 @@ def load_lfw_embeddings():
     with np.load(path("lfw_embeddings"), allow_pickle=False) as d:
         return (d["faces"], d["views"], d["view_face"].astype(np.int64), d["encodings"],
                 float(d["threshold"].reshape(-1)[0]))
-# ---- detection and segmentation scenes (c4w3a1, c4w3a2) ----
 
 
-def load_vehicle_scenes(split="train", n=None, start=0):
-    """Compose the synthetic vehicle-detection scenes of c4w3a1.
-
-    The scenes are composed on the fly from ``datasets/vehicle_kit.npz`` (checksum
-    verified) by :func:`dlcourse.scenes.detection_scene`: a crop of a photo with 1 to 3
-    vehicles pasted on it. The same ``split`` and index always give the same scene.
-    Test scenes use other vehicle drawings and other parts of the photos than training
-    scenes.
-
-    Parameters
-    ----------
-    split : {"train", "test"}
-    n : int, optional
-        Number of scenes; default 4000 for "train", 500 for "test".
-    start : int
-        Index of the first scene.
-
-    Returns
-    -------
-    images : ndarray of uint8, shape (n, 128, 128, 3)
-        RGB values in [0, 255].
-    boxes : ndarray of float32, shape (n, 3, 4)
-        Box corners ``(y1, x1, y2, x2)`` in pixels (``y2``, ``x2`` exclusive); rows after
-        a scene's last vehicle are zeros.
-    classes : ndarray of int64, shape (n, 3)
-        Class of each box, -1 for padding rows.
-    class_names : tuple of str
-        ``("car", "bus/truck", "two-wheeler", "aircraft", "boat")``.
-    """
-    from . import scenes
-
-    if n is None:
-        n = 4000 if split == "train" else 500
-    images, boxes, classes = scenes.detection_scenes(split, n, start)
-    return images, boxes, classes, scenes.DETECTION_CLASSES
-
-
-def load_road_scenes(split="train", n=None, start=0):
-    """Compose the synthetic road scenes with per-pixel masks of c4w3a2.
-
-    Composed on the fly from ``datasets/vehicle_kit.npz`` by
-    :func:`dlcourse.scenes.road_scene`: sky, scenery, ground, a road in perspective and
-    1 to 4 cars or buses/trucks on it. Test scenes use other vehicle drawings and other
-    parts of the photos than training scenes.
-
-    Parameters
-    ----------
-    split : {"train", "test"}
-    n : int, optional
-        Number of scenes; default 1500 for "train", 200 for "test".
-    start : int
-        Index of the first scene.
-
-    Returns
-    -------
-    images : ndarray of uint8, shape (n, 96, 128, 3)
-        RGB values in [0, 255].
-    masks : ndarray of uint8, shape (n, 96, 128)
-        Class of every pixel: 0 other, 1 sky, 2 road, 3 car, 4 bus/truck.
-    class_names : tuple of str
-        ``("other", "sky", "road", "car", "bus/truck")``.
-    """
-    from . import scenes
-
-    if n is None:
-        n = 1500 if split == "train" else 200
-    images, masks = scenes.road_scenes(split, n, start)
-    return images, masks, scenes.ROAD_CLASSES
+# ---- detection (c4w3a1); its scenes are composed by dlcourse.scenes.load_vehicle_scenes ----
 
 
 def load_yolo_weights():

@@ -10,22 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from .data import load_dates, make_vocabularies
+
 __all__ = ["make_vocabularies", "string_to_int", "int_to_string", "preprocess_data",
            "plot_attention_map", "preview_dates"]
-
-
-def make_vocabularies(human_chars, machine_chars):
-    """Build ``human_vocab, machine_vocab, inv_machine_vocab`` from character lists.
-
-    ``human_vocab`` maps the sorted characters to 0, 1, ... and then ``"<unk>"`` and
-    ``"<pad>"`` to the next two indices; ``machine_vocab`` maps the sorted machine
-    characters to 0, 1, ...; ``inv_machine_vocab`` is its inverse.
-    """
-    human = sorted(set(human_chars))
-    human_vocab = {c: i for i, c in enumerate(human + ["<unk>", "<pad>"])}
-    machine_vocab = {c: i for i, c in enumerate(sorted(set(machine_chars)))}
-    inv_machine_vocab = {i: c for c, i in machine_vocab.items()}
-    return human_vocab, machine_vocab, inv_machine_vocab
 
 
 def string_to_int(string, length, vocab):
@@ -120,7 +108,6 @@ def preview_dates(data=None, n=12):
     """Example pairs and the length distribution of the training dates."""
     import matplotlib.pyplot as plt
 
-    from .data import load_dates
 
     dataset = load_dates()[0] if data is None else data
     lengths = np.array([len(h) for h, _ in dataset])

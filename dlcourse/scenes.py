@@ -28,9 +28,12 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from .data import path
+
 __all__ = ["DETECTION_CLASSES", "ROAD_CLASSES", "ROAD_COLOURS", "SPLITS", "detection_scene",
            "road_scene", "detection_scenes", "road_scenes", "load_kit", "draw_boxes",
-           "mask_to_rgb", "preview_vehicle_scenes", "preview_road_scenes"]
+           "mask_to_rgb", "preview_vehicle_scenes", "preview_road_scenes",
+           "load_vehicle_scenes", "load_road_scenes"]
 
 SEED = 4031
 SPLITS = {"train": 0, "test": 1}
@@ -63,7 +66,6 @@ def load_kit() -> dict:
         ``sprite_split`` (n,), ``sprite_names``, ``class_names``, ``photos``
         (10, 256, 384, 3) uint8, ``photo_names``, ``photo_is_grey``.
     """
-    from .data import path
 
     file = path("vehicle_kit")
     key = str(file)
@@ -383,8 +385,6 @@ def preview_vehicle_scenes(n: int = 8, split: str = "test"):
     """Draw ``n`` detection scenes of ``split`` with their true boxes; return the figure."""
     import matplotlib.pyplot as plt
 
-    from .data import load_vehicle_scenes
-
     images, boxes, classes, names = load_vehicle_scenes(split, n)
     cols = min(n, 4)
     rows = -(-n // cols)
@@ -403,8 +403,6 @@ def preview_road_scenes(n: int = 4, split: str = "test"):
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
-    from .data import load_road_scenes
-
     images, masks, names = load_road_scenes(split, n)
     fig, axes = plt.subplots(n, 2, figsize=(5.2, 2.1 * n), squeeze=False)
     for i in range(n):
@@ -418,3 +416,69 @@ def preview_road_scenes(n: int = 4, split: str = "test"):
                loc="lower center", ncol=len(names), fontsize=7)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
+
+
+def load_vehicle_scenes(split="train", n=None, start=0):
+    """Compose the synthetic vehicle-detection scenes of c4w3a1.
+
+    The scenes are composed on the fly from ``datasets/vehicle_kit.npz`` (checksum
+    verified) by :func:`detection_scene`: a crop of a photo with 1 to 3
+    vehicles pasted on it. The same ``split`` and index always give the same scene.
+    Test scenes use other vehicle drawings and other parts of the photos than training
+    scenes.
+
+    Parameters
+    ----------
+    split : {"train", "test"}
+    n : int, optional
+        Number of scenes; default 4000 for "train", 500 for "test".
+    start : int
+        Index of the first scene.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (n, 128, 128, 3)
+        RGB values in [0, 255].
+    boxes : ndarray of float32, shape (n, 3, 4)
+        Box corners ``(y1, x1, y2, x2)`` in pixels (``y2``, ``x2`` exclusive); rows after
+        a scene's last vehicle are zeros.
+    classes : ndarray of int64, shape (n, 3)
+        Class of each box, -1 for padding rows.
+    class_names : tuple of str
+        ``("car", "bus/truck", "two-wheeler", "aircraft", "boat")``.
+    """
+    if n is None:
+        n = 4000 if split == "train" else 500
+    images, boxes, classes = detection_scenes(split, n, start)
+    return images, boxes, classes, DETECTION_CLASSES
+
+
+def load_road_scenes(split="train", n=None, start=0):
+    """Compose the synthetic road scenes with per-pixel masks of c4w3a2.
+
+    Composed on the fly from ``datasets/vehicle_kit.npz`` by
+    :func:`road_scene`: sky, scenery, ground, a road in perspective and
+    1 to 4 cars or buses/trucks on it. Test scenes use other vehicle drawings and other
+    parts of the photos than training scenes.
+
+    Parameters
+    ----------
+    split : {"train", "test"}
+    n : int, optional
+        Number of scenes; default 1500 for "train", 200 for "test".
+    start : int
+        Index of the first scene.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (n, 96, 128, 3)
+        RGB values in [0, 255].
+    masks : ndarray of uint8, shape (n, 96, 128)
+        Class of every pixel: 0 other, 1 sky, 2 road, 3 car, 4 bus/truck.
+    class_names : tuple of str
+        ``("other", "sky", "road", "car", "bus/truck")``.
+    """
+    if n is None:
+        n = 1500 if split == "train" else 200
+    images, masks = road_scenes(split, n, start)
+    return images, masks, ROAD_CLASSES

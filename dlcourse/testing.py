@@ -508,8 +508,28 @@ class substituted:
             check_array(f(x), expected, "f(x)")
     """
 
+    #: the name under which a hidden block leaves the callees for :meth:`while_grading`
+    HIDDEN_NAME = "_graded_callees"
+
     def __init__(self, namespace: dict, **replacements):
         self.namespace, self.replacements, self.saved = namespace, replacements, {}
+
+    @classmethod
+    def while_grading(cls, namespace: dict) -> "substituted":
+        """Substitute the callees a hidden block left in ``namespace["_graded_callees"]``.
+
+        For a *public* check that runs ``f`` while grading with correct callees, and with the
+        learner's own callees in their notebook (where there is no hidden block)::
+
+            ### BEGIN HIDDEN TESTS
+            _graded_callees = {"zero_pad": _ref_zero_pad}
+            ### END HIDDEN TESTS
+            with substituted.while_grading(globals()):
+                Z = conv_forward(A, W, b, hparameters)
+
+        The entry is removed as it is read, so it cannot leak into a later cell.
+        """
+        return cls(namespace, **namespace.pop(cls.HIDDEN_NAME, {}))
 
     def __enter__(self):
         for key, value in self.replacements.items():

@@ -6,6 +6,7 @@ signature (see :mod:`grader.cli`); each returns an exit code: 0 success, 1 a gra
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 import sys
@@ -303,10 +304,20 @@ def _import_folder(folder: Path, course_dir: Path, assignment: Assignment) -> li
         if not any(p for p in inner.iterdir() if not p.name.startswith(".")):
             continue
         dest = course_dir / "submitted" / student_dir.name / assignment.id
-        if dest.resolve() != inner.resolve():
+        link = next((p for p in (student_dir, inner) if p.is_symlink()), None)
+        if link is not None:
+            # never followed: the link itself is kept, and grading rejects it with a message
+            if dest.is_symlink() or dest.is_file():
+                dest.unlink()
+            elif dest.exists():
+                shutil.rmtree(dest)
+            dest.mkdir(parents=True)
+            os.symlink(os.readlink(link), dest / link.name)
+        elif dest.resolve() != inner.resolve():
             if dest.exists():
                 shutil.rmtree(dest)
-            shutil.copytree(inner, dest, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+            shutil.copytree(inner, dest, symlinks=True,
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         students.append(student_dir.name)
     return students
 

@@ -126,6 +126,9 @@ def make_job(course_dir: Path, a: Assignment, student: str, limits: Limits) -> J
     """The job for ``submitted/<student>/<id>/``: its notebook, or the reason there is none."""
     folder = Path(course_dir) / "submitted" / student / a.id
     lim = dataclasses.asdict(limits)
+    link = symbolic_link(Path(course_dir) / "submitted" / student)
+    if link is not None:
+        return Job(student, a.id, None, "", lim, problem=link)
     nb = folder / a.notebook
     if not nb.is_file():
         others = sorted(p.name for p in folder.glob("*.ipynb")) if folder.is_dir() else []
@@ -145,6 +148,30 @@ def make_job(course_dir: Path, a: Assignment, student: str, limits: Limits) -> J
     return Job(student, a.id, str(nb), sha256_file(nb), lim)
 
 
+def symbolic_link(folder: Path) -> str | None:
+    """The rejection message if ``folder`` or anything in it is a symbolic link, else None.
+
+    A link in a submission could make the grader read another student's notebook or a file of
+    the instructor's; submissions are imported without following links, and a link is rejected.
+    """
+    folder = Path(folder)
+    found = [folder] if folder.is_symlink() else []
+    if not found and folder.is_dir():
+        for root, dirs, files in os.walk(folder, followlinks=False):
+            found += [Path(root) / n for n in sorted(dirs + files) if (Path(root) / n).is_symlink()]
+            if found:
+                break
+    if not found:
+        return None
+    rel = found[0].relative_to(folder.parent)
+    try:
+        target = os.readlink(found[0])
+    except OSError:
+        target = "?"
+    return (f"{rel} is a symbolic link (to {target}): submissions are imported without "
+            "following links; hand in the notebook file itself")
+
+
 def _outcome(job: Job | dict, status: str, message: str, seconds: float = 0.0) -> Outcome:
     student = job.student if isinstance(job, Job) else job["student"]
     return Outcome(student=student, status=status, message=message, flags=[],
@@ -157,7 +184,8 @@ def run_job(job: dict) -> dict:
     Runs in a worker process, local or on a Dask worker. Never raises.
     """
     t = time.perf_counter()
-    workdir = Path(tempfile.mkdtemp(prefix=f"grader-{job['assignment_id']}-"))
+    workdir = Path(tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{job['assignment_id']}-"))
+    (workdir / OWNER_FILE).write_text(str(os.getpid()))
     try:
         if job.get("problem"):
             out = _outcome(job, "rejected", job["problem"])
@@ -179,6 +207,63 @@ def run_job(job: dict) -> dict:
     if not out.seconds:
         out.seconds = time.perf_counter() - t
     return dataclasses.asdict(out)
+
+
+WORKDIR_PREFIX = "grader-"  # the private work folders, in the temporary directory
+OWNER_FILE = "owner.pid"  # the grading process of a work folder
+
+
+def _owner_alive(workdir: Path) -> bool:
+    import psutil
+
+    try:
+        pid = int((workdir / OWNER_FILE).read_text())
+        proc = psutil.Process(pid)
+        # a reused pid belongs to a process younger than the folder
+        return proc.create_time() <= (workdir / OWNER_FILE).stat().st_mtime + 1
+    except (OSError, ValueError, psutil.Error):
+        return False
+
+
+def sweep_leftovers(tmp: Path | None = None) -> list[str]:
+    """Remove what a killed grader left behind (``kill -9``: no ``finally`` ran): the work
+    folders whose grading process is gone, the kernels started in them, and the processes of
+    sandbox user ids that no grader holds. Returns what was removed (for the log).
+
+    Safe beside other graders: a folder whose owner is alive and a user id whose lock is held
+    are left alone.
+    """
+    import fcntl
+
+    import psutil
+
+    from .sandbox import _cache_root, _kill_uid, _privileged
+
+    removed = []
+    tmp = Path(tmp or tempfile.gettempdir())
+    for workdir in sorted(tmp.glob(WORKDIR_PREFIX + "*")):
+        if not workdir.is_dir() or not (workdir / OWNER_FILE).exists() or _owner_alive(workdir):
+            continue
+        for proc in psutil.process_iter(["cmdline"]):  # kernels started from the folder
+            cmd = " ".join(proc.info["cmdline"] or [])
+            if "grader.guard" in cmd and str(workdir) in cmd:
+                with contextlib.suppress(psutil.Error):
+                    proc.kill()
+        shutil.rmtree(workdir, ignore_errors=True)
+        removed.append(workdir.name)
+    locks = _cache_root() / "uids"
+    if _privileged() and locks.is_dir():
+        for lock in sorted(locks.iterdir()):
+            with open(lock, "w") as fh:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    continue  # held by a running grader
+                if any(p.info["uids"] and p.info["uids"].real == int(lock.name)
+                       for p in psutil.process_iter(["uids"])):
+                    _kill_uid(int(lock.name))
+                    removed.append(f"processes of sandbox user {lock.name}")
+    return removed
 
 
 def _notebook_name(assignment_id: str) -> str:
@@ -580,6 +665,10 @@ def grade_batch(
         t0 = time.perf_counter()
         outcomes: dict[str, Outcome] = {}
         failures = 0
+        if jobs and not dask:
+            left = sweep_leftovers()
+            if left:
+                echo(f"removed what a stopped grader left behind: {len(left)} item(s)")
         if jobs:
             log_dir = course_dir / "logs"
             log_dir.mkdir(parents=True, exist_ok=True)

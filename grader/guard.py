@@ -247,7 +247,12 @@ def _minimal_root(libc, policy: dict) -> None:
     _mount(libc, "tmpfs", new, "tmpfs", MS_NOSUID | MS_NODEV, "size=4m,mode=755")
     for d in ("proc", "tmp"):
         os.makedirs(os.path.join(new, d), exist_ok=True)
-    _mount(libc, "proc", new + "/proc", "proc", MS_NOSUID | MS_NODEV)
+    # a process view of the kernel's own user id only (hidepid: other submissions' kernels
+    # and the grader's processes are invisible; per mount since Linux 5.8)
+    try:
+        _mount(libc, "proc", new + "/proc", "proc", MS_NOSUID | MS_NODEV, "hidepid=invisible")
+    except OSError:
+        _mount(libc, "proc", new + "/proc", "proc", MS_NOSUID | MS_NODEV)
     _mount(libc, "tmpfs", new + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
            f"size={policy.get('tmp_mb', 256)}m,mode=1777")
     for src, writable in policy["binds"]:
@@ -262,6 +267,11 @@ def _minimal_root(libc, policy: dict) -> None:
         _mount(libc, src, dst, None, MS_BIND | MS_REC)
         if not writable:
             _mount(libc, None, dst, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_REC)
+    if os.path.isdir(new + "/dev/shm"):
+        # the host's /dev/shm is shared by every process: the kernel gets its own, small one,
+        # gone with its mount namespace
+        _mount(libc, "tmpfs", new + "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV,
+               f"size={policy.get('shm_mb', 64)}m,mode=1777")
     os.chroot(new)
     os.chdir("/")
 

@@ -207,7 +207,7 @@ class Policy:
             "minimal_root": self.uid is not None, "root_dir": str(self.workdir / "root"),
             "binds": binds, "chown": [str(self.cwd), str(self.run_dir), home],
             "private": [str(self.cwd / self.a.notebook)], "nproc": 2 * MAX_PROCESSES,
-            "fsize_mb": 256, "tmp_mb": 256,
+            "fsize_mb": 256, "tmp_mb": 256, "shm_mb": 64,
             "limits": asdict(self.limits), "report": str(self.report_file),
         }
         self.file.write_text(json.dumps(policy, indent=1))

@@ -10,8 +10,10 @@ import pytest
 tf = pytest.importorskip("tensorflow")
 
 from dlcourse.kerascheck import (  # noqa: E402
+    call_rows,
     check_layer_table,
     check_model_structure,
+    check_shared_layers,
     describe_model,
     format_rows,
     layer_type,
@@ -224,3 +226,34 @@ def test_none_leaves_a_shape_or_a_count_unchecked():
                                                                for r in SEQ_ROWS], "net")
     assert seq_message(seq_model(units=4), [r[:3] for r in SEQ_ROWS]) == (
         "net: layer 3 (LSTM): output shape (None, 6, 4); expected (None, 6, 3)")
+
+
+def looped(Tx=4, n_a=3, n_v=5, share=True):
+    """A model written as a loop over time steps, one LSTM cell shared by every step (or a new
+    cell per step with ``share=False``, the learner's mistake)."""
+    X = tf.keras.Input(shape=(Tx, n_v))
+    a0, c0 = tf.keras.Input(shape=(n_a,)), tf.keras.Input(shape=(n_a,))
+    reshaper, cell, densor = tfl.Reshape((1, n_v)), tfl.LSTM(n_a, return_state=True), \
+        tfl.Dense(n_v, activation="softmax")
+    a, c, outputs = a0, c0, []
+    for t in range(Tx):
+        step_cell = cell if share else tfl.LSTM(n_a, return_state=True)
+        a, _, c = step_cell(reshaper(X[:, t, :]), initial_state=[a, c])
+        outputs.append(densor(a))
+    return tf.keras.Model(inputs=[X, a0, c0], outputs=outputs)
+
+
+def test_shared_layers_counts_calls_and_names_a_cell_made_per_step():
+    rows = call_rows(looped())
+    kinds = sorted(r[0] for r in rows)
+    assert kinds == ["Dense", "InputLayer", "InputLayer", "InputLayer", "LSTM", "Reshape"]
+    lstm = next(r for r in rows if r[0] == "LSTM")
+    assert lstm[2] == 4 * (3 * (3 + 5) + 3) and lstm[3] == 4  # 4 gates; called at 4 steps
+    check_shared_layers(looped(), rows, "djmodel")
+    msg = message(check_shared_layers, looped(share=False), rows, "djmodel")
+    assert "4 LSTM layers, expected 1: a new layer created at each step" in msg
+    fewer = message(check_shared_layers, looped(Tx=3), [r[:3] + (4,) if r[0] != "InputLayer"
+                                                         else r for r in call_rows(looped(Tx=3))],
+                    "djmodel")
+    assert "is called 3 times inside the model; expected 4" in fewer
+    assert "expected a Keras Model" in message(check_shared_layers, "model", rows, "djmodel")

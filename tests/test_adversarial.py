@@ -5,7 +5,7 @@ message, and nothing outside its own private work directory is disturbed."""
 import hashlib
 
 import pytest
-from adversarial.corpus import ASSIGNMENT, FIXTURES
+from adversarial.corpus import ASSIGNMENT, FIXTURES, SHM_MARKER
 from adversarial.run import check, grade_corpus, table
 
 from grader import manifest
@@ -58,3 +58,11 @@ def test_the_batch_went_on_and_reported_every_submission(corpus):
     log = corpus["log"]
     assert f"[{len(FIXTURES)}/{len(FIXTURES)}]" in log
     assert "eta" in log
+
+
+def test_nothing_reaches_the_hosts_dev_shm(corpus):
+    """The dev_shm fixture wrote into its /dev/shm: a private one, gone with the kernel."""
+    import os
+
+    assert not os.path.exists(f"/dev/shm/{SHM_MARKER}")
+

@@ -237,6 +237,11 @@ def test_kill_9_mid_batch_keeps_finished_grades_and_rerun_grades_only_the_rest(t
             os.killpg(proc.pid, signal.SIGKILL)
     workers = [p for p in alive if "_worker_main" in " ".join(_cmdline(p))]
     assert not workers, f"worker processes survived the grader: {workers}"
+    # what the killed workers were grading is left behind (no `finally` ran after SIGKILL) ...
+    leftovers = [d for d in Path(tempfile.gettempdir()).glob(f"{batch.WORKDIR_PREFIX}{A.id}-*")
+                 if (d / batch.OWNER_FILE).exists()
+                 and int((d / batch.OWNER_FILE).read_text()) in children]
+    assert leftovers, "expected the work folder of an interrupted submission"
 
     state = _db_state(course)
     n_grades = len(src.graded_parts(_reference()))
@@ -255,6 +260,14 @@ def test_kill_9_mid_batch_keeps_finished_grades_and_rerun_grades_only_the_rest(t
     status, log = _autograde(submissions=subs, course_dir=course, assignment=A.id, workers=2)
     assert status == 0, log
     assert f"{len(before)} already graded" in log, log
+    # ... and the re-run removes it, with the kernels started there
+    assert "removed what a stopped grader left behind" in log, log
+    assert not [d for d in leftovers if d.exists()], leftovers
+    import psutil
+
+    kernels = [p.pid for p in psutil.process_iter(["cmdline"])
+               if any(str(d) in " ".join(p.info["cmdline"] or []) for d in leftovers)]
+    assert not kernels, f"kernels of the killed batch still run: {kernels}"
     regraded = re.findall(r"^\[\d+/\d+\] (s\d): ", log, re.M)
     assert sorted(regraded) == sorted(set(kinds) - set(before)), log
     after = _db_state(course)
@@ -452,3 +465,29 @@ def test_outcome_json_round_trip():
 def test_a_second_batch_on_the_same_course_is_refused(tmp_path):
     with batch.course_lock(tmp_path), pytest.raises(api.UsageError, match="another"):
         api.autograde(assignment=A.id, course_dir=tmp_path)
+
+
+def test_symbolic_links_are_never_followed_and_get_a_message(tmp_path):
+    """A link in a submission could make the grader read another student's notebook: links are
+    imported as links (never followed), and the job is rejected with a message saying so."""
+    other = tmp_path / "elsewhere" / A.notebook
+    other.parent.mkdir()
+    other.write_text("{}")
+    subs = tmp_path / "subs"
+    (subs / "ann").mkdir(parents=True)
+    (subs / "ann" / A.notebook).symlink_to(other)            # the notebook is a link
+    (subs / "bob").mkdir()
+    (subs / "bob" / "data").symlink_to(other.parent)          # a linked folder beside it
+    (subs / "bob" / A.notebook).write_text("{}")
+    (subs / "cem").symlink_to(other.parent, target_is_directory=True)  # the student folder
+    course = tmp_path / "course"
+    students = api._import_folder(subs, course, A)
+    assert students == ["ann", "bob", "cem"]
+    limits = batch.limits_for(A)
+    for student, what in (("ann", A.notebook), ("bob", "data"), ("cem", "cem")):
+        job = batch.make_job(course, A, student, limits)
+        assert job.path is None and "is a symbolic link" in job.problem, (student, job)
+        assert what in job.problem and "hand in the notebook file itself" in job.problem
+    # nothing was copied from the link targets
+    assert not (course / "submitted" / "bob" / A.id / "data").resolve().is_relative_to(course)
+    assert batch.symbolic_link(subs.parent / "elsewhere") is None

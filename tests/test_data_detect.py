@@ -69,7 +69,7 @@ def test_kit_split_by_source(kit):
 
 
 def test_vehicle_scenes_shapes_and_boxes():
-    images, boxes, classes, names = data.load_vehicle_scenes("train", 200)
+    images, boxes, classes, names = scenes.load_vehicle_scenes("train", 200)
     assert images.shape == (200, 128, 128, 3) and images.dtype == np.uint8
     assert boxes.shape == (200, 3, 4) and boxes.dtype == np.float32
     assert classes.shape == (200, 3) and classes.dtype == np.int64
@@ -111,14 +111,14 @@ def test_boxes_match_pixels():
 
 
 def test_vehicle_scenes_deterministic_and_indexed():
-    a = data.load_vehicle_scenes("test", 12)
-    b = data.load_vehicle_scenes("test", 12)
-    c = data.load_vehicle_scenes("test", 4, start=8)
+    a = scenes.load_vehicle_scenes("test", 12)
+    b = scenes.load_vehicle_scenes("test", 12)
+    c = scenes.load_vehicle_scenes("test", 4, start=8)
     for x, y in zip(a[:3], b[:3]):
         np.testing.assert_array_equal(x, y)
     for x, z in zip(a[:3], c[:3]):
         np.testing.assert_array_equal(x[8:], z)
-    train = data.load_vehicle_scenes("train", 12)[0]
+    train = scenes.load_vehicle_scenes("train", 12)[0]
     assert not (train == a[0]).all(axis=(1, 2, 3)).any()
 
 
@@ -140,14 +140,14 @@ def test_test_scenes_use_only_test_sources(kit, maker):
 
 def test_bad_split():
     with pytest.raises(ValueError, match="split"):
-        data.load_vehicle_scenes("val", 1)
+        scenes.load_vehicle_scenes("val", 1)
 
 
 # ---------------------------------------------------------------------- road scenes
 
 
 def test_road_scenes():
-    images, masks, names = data.load_road_scenes("train", 60)
+    images, masks, names = scenes.load_road_scenes("train", 60)
     assert images.shape == (60, 96, 128, 3) and images.dtype == np.uint8
     assert masks.shape == (60, 96, 128) and masks.dtype == np.uint8
     assert names == ("other", "sky", "road", "car", "bus/truck")
@@ -155,10 +155,10 @@ def test_road_scenes():
     assert masks.max() == 4 and (share > 0.03).all(), share
     assert (masks[:, 0] == 1).mean() > 0.9, "the top row is mostly sky"
     assert (masks[:, -1] != 1).all(), "the bottom row is never sky"
-    again, masks2, _ = data.load_road_scenes("train", 60)
+    again, masks2, _ = scenes.load_road_scenes("train", 60)
     np.testing.assert_array_equal(images, again)
     np.testing.assert_array_equal(masks, masks2)
-    test_images, _, _ = data.load_road_scenes("test", 5)
+    test_images, _, _ = scenes.load_road_scenes("test", 5)
     assert not np.array_equal(test_images, images[:5])
 
 
@@ -208,7 +208,7 @@ def test_detector_finds_held_out_vehicles():
     from builders.yolo_vehicles import decode, recall_precision
 
     model = yolo.load_detector()
-    images, boxes, classes, _ = data.load_vehicle_scenes("test", 64, start=500)
+    images, boxes, classes, _ = scenes.load_vehicle_scenes("test", 64, start=500)
     raw = model.predict(images.astype(np.float32), verbose=0)
     assert raw.shape == (64, 8, 8, 50)
     recall, precision = recall_precision(decode(raw, 0.3, per_class=False), boxes, classes)

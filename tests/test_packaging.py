@@ -60,3 +60,47 @@ def test_code_and_sources_pass_ruff():
     r = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise", "."],
                        cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout[-3000:]
+
+
+def _dlcourse_imports(path: Path) -> set[str]:
+    """The dlcourse modules ``path`` imports, at module level or inside functions."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 1:
+                found |= {node.module or alias.name for alias in node.names} if node.module \
+                    else {alias.name for alias in node.names}
+            elif (node.module or "").startswith("dlcourse."):
+                found.add(node.module.split(".", 1)[1])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".", 1)[1] for a in node.names
+                      if a.name.startswith("dlcourse.")}
+    return found
+
+
+def test_the_loader_module_imports_no_domain_module():
+    # one loader module; domain modules (nmt, scenes, music, words, ...) build on it, never the
+    # other way round, so there is no import cycle
+    modules = {p.stem for p in (ROOT / "dlcourse").glob("*.py")} - {"__init__"}
+    assert _dlcourse_imports(ROOT / "dlcourse" / "data.py") & modules == set()
+
+
+def test_dlcourse_has_no_import_cycle():
+    package = ROOT / "dlcourse"
+    graph = {p.stem: _dlcourse_imports(p) - {p.stem} for p in package.glob("*.py")}
+    graph = {k: {m for m in v if m in graph} for k, v in graph.items()}
+
+    def reaches(start, target, seen):
+        for nxt in graph[start]:
+            if nxt == target:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                if reaches(nxt, target, seen):
+                    return True
+        return False
+
+    cycles = sorted(m for m in graph if reaches(m, m, set()))
+    assert not cycles, f"dlcourse modules in an import cycle: {cycles}"

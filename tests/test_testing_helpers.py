@@ -385,3 +385,25 @@ def test_equal_names_numpy_scalars_plainly_and_the_likely_cause():
     assert "likely cause" not in msg and "expected 3, got 4" in msg
     assert message(check_equal, np.int64(4), 3, "m") == "m is wrong: expected 3, got 4"
     assert "likely cause" not in message(check_equal, np.array(["a", "b"]), np.array(["a", "c"]))
+
+
+def test_substituted_restores_the_learners_functions_even_when_a_check_fails():
+    from dlcourse.testing import substituted
+
+    ns = {"g": "learner's g"}
+    with pytest.raises(CheckFailed):
+        with substituted(ns, g="reference g", h="reference h"):
+            assert ns["g"] == "reference g" and ns["h"] == "reference h"
+            raise CheckFailed("a check failed")
+    assert ns == {"g": "learner's g"}
+
+
+def test_substituted_while_grading_uses_and_removes_the_hidden_callees():
+    from dlcourse.testing import substituted
+
+    ns = {"g": "learner's g", "_graded_callees": {"g": "reference g"}}
+    with substituted.while_grading(ns):
+        assert ns["g"] == "reference g"
+    assert ns == {"g": "learner's g"}  # the hidden entry cannot reach a later cell
+    with substituted.while_grading(ns):  # the learner's notebook: no hidden block
+        assert ns["g"] == "learner's g"

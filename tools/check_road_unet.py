@@ -63,7 +63,7 @@ def main(argv=None) -> int:
 
     import tensorflow as tf
 
-    from dlcourse.data import load_road_scenes
+    from dlcourse.scenes import load_road_scenes
 
     tf.keras.utils.set_random_seed(0)
     t0 = time.perf_counter()

@@ -58,7 +58,7 @@
 #   networks (`MLPClassifier`, a fully connected network like the ones of course 1) and a
 #   nearest-neighbours classifier. Each one trains in about a second;
 # - `dlcourse`: `dlcourse.data` loads the pictures, `dlcourse.plots` shows them, and
-#   `dlcourse.testing` and `dlcourse.metrics_reference` serve the test cells.
+#   `dlcourse.testing` serves the test cells.
 
 # %%
 import time
@@ -81,10 +81,6 @@ from dlcourse.plots import montage
 # %%
 np.set_printoptions(precision=4, suppress=True)
 
-from dlcourse.metrics_reference import (
-    reference_confusion_matrix,
-    reference_precision_recall_f1,
-)
 from dlcourse.testing import (
     CheckFailed,
     check_array,
@@ -394,6 +390,12 @@ run_checks(
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_precision_recall_f1():
+    def _prf(_cm):  # precision, recall, F1 of label 1 with the 0/0 = 0.0 convention
+        (_tn, _fp), (_fn, _tp) = np.asarray(_cm, dtype=np.int64)
+        _p = _tp / (_tp + _fp) if _tp + _fp else 0.0
+        _r = _tp / (_tp + _fn) if _tp + _fn else 0.0
+        return float(_p), float(_r), float(2 * _p * _r / (_p + _r) if _p + _r else 0.0)
+
     from sklearn import metrics as _skm
 
     _cms = [[[50, 7], [12, 31]], [[0, 9], [0, 4]], [[8, 0], [0, 0]], [[0, 0], [6, 0]],
@@ -416,8 +418,8 @@ def _hidden_precision_recall_f1():
         check_equal(len(_got), 3, f"len(precision_recall_f1(cm)) {_what}")
         _tr = _cm[::-1]  # the matrix read with the classes swapped: label 0 positive
         _tr = [[_tr[0][1], _tr[0][0]], [_tr[1][1], _tr[1][0]]]
-        _ref_tr = reference_precision_recall_f1(_tr)
-        _ref_t = reference_precision_recall_f1(np.asarray(_cm).T)
+        _ref_tr = _prf(_tr)
+        _ref_t = _prf(np.asarray(_cm).T)
         _zero = "a 0/0 ratio is 0.0 by the convention stated above"
         check_scalar(_got[0], _p, f"precision {_what}",
                      hints=[(_ref_t[0], _swapped), (_ref_tr[0], "label 0 taken as positive?"),
@@ -529,9 +531,8 @@ print("your prediction:      ", np.round([always_animal[k] for k in ("precision"
 # For each threshold of `thresholds`, predict with the rule above, and compute the precision
 # and the recall (with the 0.0 convention of section 4). Return two float arrays of shape
 # `(len(thresholds),)`. You may call your `confusion_matrix` and `precision_recall_f1` (the
-# test cell runs your function with correct versions of those two, from
-# `dlcourse.metrics_reference`, so a mistake in them is not counted twice), or count with
-# NumPy directly.
+# grader runs your function with correct versions of those two, so a mistake in them is not
+# counted twice; in this notebook the public test uses yours), or count with NumPy directly.
 
 # %% nbgrader={"grade_id": "precision_recall_at_thresholds", "solution": true}
 # GRADED FUNCTION: precision_recall_at_thresholds
@@ -561,11 +562,27 @@ def precision_recall_at_thresholds(y_true, scores, thresholds):
 
 
 # %% nbgrader={"grade_id": "test_precision_recall_at_thresholds", "points": 3}
+### BEGIN HIDDEN TESTS
+def _ref_confusion_matrix(y_true, y_pred, n_classes=2):
+    _cm = np.zeros((n_classes, n_classes), dtype=np.int64)
+    np.add.at(_cm, (np.ravel(y_true).astype(int), np.ravel(y_pred).astype(int)), 1)
+    return _cm
+
+
+def _ref_precision_recall_f1(cm):
+    (_tn, _fp), (_fn, _tp) = np.asarray(cm, dtype=np.int64)
+    _p = _tp / (_tp + _fp) if _tp + _fp else 0.0
+    _r = _tp / (_tp + _fn) if _tp + _fn else 0.0
+    return float(_p), float(_r), float(2 * _p * _r / (_p + _r) if _p + _r else 0.0)
+
+
+_graded_callees = {"confusion_matrix": _ref_confusion_matrix,
+                   "precision_recall_f1": _ref_precision_recall_f1}
+### END HIDDEN TESTS
 y_t = np.array([0, 0, 1, 1, 1, 0])
 scores_t = np.array([0.2, 0.5, 0.5, 0.9, 0.3, 0.7])
 thresholds_t = np.array([0.0, 0.3, 0.5, 0.8, 0.95])
-with substituted(globals(), confusion_matrix=reference_confusion_matrix,
-                 precision_recall_f1=reference_precision_recall_f1):
+with substituted.while_grading(globals()):
     pr_t = precision_recall_at_thresholds(y_t, scores_t, thresholds_t)
 _strict_p, _strict_r = [0.5, 0.5, 0.5, 0.0, 0.0], [1.0, 2 / 3, 1 / 3, 0.0, 0.0]
 _strict = "a score equal to the threshold counts as positive: score >= t, not score > t?"
@@ -608,8 +625,8 @@ def _hidden_precision_recall_at_thresholds():
         _p, _r = _oracle(_y, _s, _ts)
         _sp, _sr = _oracle(_y, _s, _ts, _strict_rule=True)
         _what = f"for m = {_m} scores (shape {_s.shape}) and 11 thresholds 0, 0.1, ..., 1"
-        with substituted(globals(), confusion_matrix=reference_confusion_matrix,
-                         precision_recall_f1=reference_precision_recall_f1):
+        with substituted(globals(), confusion_matrix=_ref_confusion_matrix,
+                         precision_recall_f1=_ref_precision_recall_f1):
             _got = precision_recall_at_thresholds(_y, _s, _ts_arg)
         check_type(_got, tuple, f"the result {_what}")
         check_equal(len(_got), 2, f"len(result) {_what}")
@@ -861,10 +878,13 @@ def macro_f1(y_true, y_pred, n_classes):
 
 
 # %% nbgrader={"grade_id": "test_macro_f1", "points": 3}
+### BEGIN HIDDEN TESTS
+_graded_callees = {"confusion_matrix": _ref_confusion_matrix,
+                   "precision_recall_f1": _ref_precision_recall_f1}
+### END HIDDEN TESTS
 y_true_m = np.array([0, 0, 0, 0, 1, 1, 2, 2, 2, 1])
 y_pred_m = np.array([0, 0, 1, 3, 1, 1, 2, 0, 2, 2])
-with substituted(globals(), confusion_matrix=reference_confusion_matrix,
-                 precision_recall_f1=reference_precision_recall_f1):
+with substituted.while_grading(globals()):
     macro_t = macro_f1(y_true_m, y_pred_m, 4)
 run_checks(
     "macro_f1",
@@ -914,8 +934,8 @@ def _hidden_macro_f1():
         ]
         _copies = (_yt.copy(), _yp.copy())
         _what = f"macro_f1 for {_C} classes and m = {_m} (labels of shape {_yt.shape})"
-        with substituted(globals(), confusion_matrix=reference_confusion_matrix,
-                         precision_recall_f1=reference_precision_recall_f1):
+        with substituted(globals(), confusion_matrix=_ref_confusion_matrix,
+                         precision_recall_f1=_ref_precision_recall_f1):
             _got = macro_f1(_yt, _yp, _C)
         check_scalar(_got, _want, _what, hints=[h for h in _hints if abs(h[0] - _want) > 1e-9])
         check_unchanged(_copies[0], _yt, "y_true")

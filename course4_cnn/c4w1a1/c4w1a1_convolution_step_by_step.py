@@ -396,7 +396,7 @@ Z_conv_flipped = np.array([[[[-9, 7], [-4, 1]], [[-3, -2], [7, -2]], [[-3, 3], [
                            [[[0, -3], [-2, 1]], [[5, 0], [0, -11]], [[-4, 7], [7, -2]]]])
 # While grading, correct versions of zero_pad and conv_single_step stand in for yours in this
 # cell (so a mistake in them costs their own points only); here your own versions run.
-with substituted(globals(), **globals().pop("_graded_callees", {})):
+with substituted.while_grading(globals()):
     Z_conv, cache_conv = conv_forward(A_conv_in, W_conv_in, b_conv_in, hparameters_conv)
 run_checks(
     "conv_forward",
@@ -906,7 +906,7 @@ A_small_in = np.arange(24.0).reshape(1, 4, 3, 2) / 4
 W_small_in = np.array([[[[1.0], [0.0]], [[-1.0], [2.0]]], [[[0.0], [1.0]], [[3.0], [-2.0]]]])
 dZ_small_in = np.array([[[[1.0], [-1.0]], [[2.0], [0.0]], [[-1.0], [1.0]]]])
 cache_small = (A_small_in, W_small_in, np.zeros((1, 1, 1, 1)), {"stride": 1, "pad": 0})
-with substituted(globals(), **globals().pop("_graded_callees", {})):
+with substituted.while_grading(globals()):
     dA_prev_out, dW_out, db_out = conv_backward(
         dZ_conv_in, (A_conv_in, W_conv_in, b_conv_in, hparameters_conv))
     dA_small, dW_small, db_small = conv_backward(dZ_small_in, cache_small)
@@ -1238,7 +1238,7 @@ _graded_callees = {"create_mask_from_window": _ref_create_mask_from_window,
 # f = 3 and stride 2 (the two windows share row 2, where channel 1 has its maximum 20 - 0).
 dA_pool_in = np.arange(1.0, 25.0).reshape(1, 4, 3, 2) / 4
 dA_pool_strided = np.array([[[[1.0, 2.0]], [[3.0, 4.0]]]])
-with substituted(globals(), **globals().pop("_graded_callees", {})):
+with substituted.while_grading(globals()):
     dA_prev_max = pool_backward(dA_pool_in, (A_pool_in, hp_pool_2), mode="max")
     dA_prev_avg = pool_backward(dA_pool_in, (A_pool_in, hp_pool_2), mode="average")
     dA_prev_strided = pool_backward(dA_pool_strided, (A_pool_in, hp_pool_1), mode="max")
@@ -1535,7 +1535,7 @@ def _ref_im2col(A_prev_pad, f, stride):
 _graded_callees = {"zero_pad": _ref_zero_pad, "im2col": _ref_im2col}
 ### END HIDDEN TESTS
 # The layer of the conv_forward test: the same Z is expected.
-with substituted(globals(), **globals().pop("_graded_callees", {})):
+with substituted.while_grading(globals()):
     Z_fast, cache_fast = conv_forward_im2col(A_conv_in, W_conv_in, b_conv_in, hparameters_conv)
 run_checks(
     "conv_forward_im2col",

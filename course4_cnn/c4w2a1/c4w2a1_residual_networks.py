@@ -160,7 +160,7 @@ print("TensorFlow", tf.__version__)
 # 1. keep the input: `X_shortcut = X`;
 # 2. `Conv2D` with $F_1$ filters of size $1 \times 1$, stride 1, padding `"valid"`,
 #    `kernel_initializer=initializer(seed=0)`; then `BatchNormalization(axis=3)` called with
-#    `training=training`; then `Activation("relu")`;
+#    `training=training`; then `Activation("relu")` (or `ReLU()`: the checks treat them alike);
 # 3. `Conv2D` with $F_2$ filters of size $f \times f$, stride 1, padding `"same"` (the height and
 #    width must not change), the same initializer; batch normalization; ReLU;
 # 4. `Conv2D` with $F_3$ filters of size $1 \times 1$, stride 1, padding `"valid"`, the same
@@ -244,14 +244,14 @@ run_checks(
         ("InputLayer", (None, 2, 2, 3), 0),
         ("Conv2D", (None, 2, 2, 2), 8),
         ("BatchNormalization", (None, 2, 2, 2), 8),
-        ("Activation", (None, 2, 2, 2), 0, {"activation": "relu"}),
+        ("ReLU", (None, 2, 2, 2), 0),
         ("Conv2D", (None, 2, 2, 1), 9),
         ("BatchNormalization", (None, 2, 2, 1), 4),
-        ("Activation", (None, 2, 2, 1), 0, {"activation": "relu"}),
+        ("ReLU", (None, 2, 2, 1), 0),
         ("Conv2D", (None, 2, 2, 3), 6),
         ("BatchNormalization", (None, 2, 2, 3), 12),
         ("Add", (None, 2, 2, 3), 0),
-        ("Activation", (None, 2, 2, 3), 0, {"activation": "relu"}),
+        ("ReLU", (None, 2, 2, 3), 0),
     ], "identity_block(X, 2, [2, 1, 3]) on 2 x 2 x 3 inputs"),
     lambda: check_array(out_id, expected_id, "the block's output for X_id", rtol=1e-4, atol=1e-4),
 )
@@ -312,15 +312,15 @@ def _hidden_identity_block():
         _rows = [("InputLayer", (None, _H, _Wd, _F3), 0),
                  ("Conv2D", (None, _H, _Wd, _F1), _F3 * _F1 + _F1, {"strides": (1, 1)}),
                  ("BatchNormalization", (None, _H, _Wd, _F1), 4 * _F1),
-                 ("Activation", (None, _H, _Wd, _F1), 0, {"activation": "relu"}),
+                 ("ReLU", (None, _H, _Wd, _F1), 0),
                  ("Conv2D", (None, _H, _Wd, _F2), _f * _f * _F1 * _F2 + _F2,
                   {"strides": (1, 1), "padding": "same"}),
                  ("BatchNormalization", (None, _H, _Wd, _F2), 4 * _F2),
-                 ("Activation", (None, _H, _Wd, _F2), 0, {"activation": "relu"}),
+                 ("ReLU", (None, _H, _Wd, _F2), 0),
                  ("Conv2D", (None, _H, _Wd, _F3), _F2 * _F3 + _F3, {"strides": (1, 1)}),
                  ("BatchNormalization", (None, _H, _Wd, _F3), 4 * _F3),
                  ("Add", (None, _H, _Wd, _F3), 0),
-                 ("Activation", (None, _H, _Wd, _F3), 0, {"activation": "relu"})]
+                 ("ReLU", (None, _H, _Wd, _F3), 0)]
         check_model_structure(_model, _rows, _name)
         _randomize(_model, _rng)
         _X = _rng.normal(size=(_m, _H, _Wd, _F3))
@@ -442,16 +442,16 @@ run_checks(
         ("InputLayer", (None, 4, 3, 2), 0),
         ("Conv2D", (None, 2, 2, 1), 3, {"strides": (2, 2), "padding": "valid"}),
         ("BatchNormalization", (None, 2, 2, 1), 4),
-        ("Activation", (None, 2, 2, 1), 0, {"activation": "relu"}),
+        ("ReLU", (None, 2, 2, 1), 0),
         ("Conv2D", (None, 2, 2, 2), 10, {"strides": (1, 1), "padding": "same"}),
         ("BatchNormalization", (None, 2, 2, 2), 8),
-        ("Activation", (None, 2, 2, 2), 0, {"activation": "relu"}),
+        ("ReLU", (None, 2, 2, 2), 0),
         ("Conv2D", (None, 2, 2, 3), None),
         ("Conv2D", (None, 2, 2, 3), None),
         ("BatchNormalization", (None, 2, 2, 3), 12),
         ("BatchNormalization", (None, 2, 2, 3), 12),
         ("Add", (None, 2, 2, 3), 0),
-        ("Activation", (None, 2, 2, 3), 0, {"activation": "relu"}),
+        ("ReLU", (None, 2, 2, 3), 0),
     ], "convolutional_block(X, 2, [1, 2, 3], s=2) on 4 x 3 x 2 inputs"),
     lambda: check_array(out_cb, expected_cb, "the block's output for X_cb", rtol=1e-4,
                         atol=1e-4),
@@ -473,17 +473,17 @@ def _hidden_convolutional_block():
                  ("Conv2D", (None, _oH, _oW, _F1), _C * _F1 + _F1,
                   {"strides": (_s, _s), "padding": "valid"}),
                  ("BatchNormalization", (None, _oH, _oW, _F1), 4 * _F1),
-                 ("Activation", (None, _oH, _oW, _F1), 0, {"activation": "relu"}),
+                 ("ReLU", (None, _oH, _oW, _F1), 0),
                  ("Conv2D", (None, _oH, _oW, _F2), _f * _f * _F1 * _F2 + _F2,
                   {"strides": (1, 1), "padding": "same"}),
                  ("BatchNormalization", (None, _oH, _oW, _F2), 4 * _F2),
-                 ("Activation", (None, _oH, _oW, _F2), 0, {"activation": "relu"}),
+                 ("ReLU", (None, _oH, _oW, _F2), 0),
                  ("Conv2D", (None, _oH, _oW, _F3), None),
                  ("Conv2D", (None, _oH, _oW, _F3), None),
                  ("BatchNormalization", (None, _oH, _oW, _F3), 4 * _F3),
                  ("BatchNormalization", (None, _oH, _oW, _F3), 4 * _F3),
                  ("Add", (None, _oH, _oW, _F3), 0),
-                 ("Activation", (None, _oH, _oW, _F3), 0, {"activation": "relu"})]
+                 ("ReLU", (None, _oH, _oW, _F3), 0)]
         check_model_structure(_model, _rows, _name)
         _randomize(_model, _rng)
         _X = _rng.normal(size=(_m, _H, _Wd, _C))
@@ -736,7 +736,7 @@ def stand_in_rows(classes):
     rows = [("InputLayer", (None, 64, 64, 3), 0), ("ZeroPadding2D", (None, 70, 70, 3), 0),
             ("Conv2D", (None, 32, 32, 64), 7 * 7 * 3 * 64 + 64, {"strides": (2, 2)}),
             ("BatchNormalization", (None, 32, 32, 64), 4 * 64),
-            ("Activation", (None, 32, 32, 64), 0, {"activation": "relu"}),
+            ("ReLU", (None, 32, 32, 64), 0),
             ("MaxPooling2D", (None, 15, 15, 64), 0, {"pool_size": (3, 3), "strides": (2, 2)})]
     size, n_C = 15, 64
     for call in expected_calls():
@@ -790,7 +790,7 @@ def _full_rows(_classes):
     _rows = [("InputLayer", (None, 64, 64, 3), 0), ("ZeroPadding2D", (None, 70, 70, 3), 0),
              ("Conv2D", (None, 32, 32, 64), 9472, {"strides": (2, 2), "padding": "valid"}),
              ("BatchNormalization", (None, 32, 32, 64), 256),
-             ("Activation", (None, 32, 32, 64), 0, {"activation": "relu"}),
+             ("ReLU", (None, 32, 32, 64), 0),
              ("MaxPooling2D", (None, 15, 15, 64), 0, {"pool_size": (3, 3), "strides": (2, 2)})]
     _size, _C = 15, 64
     for _filters, _n, _s in (([64, 64, 256], 3, 1), ([128, 128, 512], 4, 2),
@@ -799,25 +799,25 @@ def _full_rows(_classes):
         _o = -(-_size // _s)
         _rows += [("Conv2D", (None, _o, _o, _F1), _C * _F1 + _F1, {"strides": (_s, _s)}),
                   ("BatchNormalization", (None, _o, _o, _F1), 4 * _F1),
-                  ("Activation", (None, _o, _o, _F1), 0),
+                  ("ReLU", (None, _o, _o, _F1), 0),
                   ("Conv2D", (None, _o, _o, _F2), 9 * _F1 * _F2 + _F2),
                   ("BatchNormalization", (None, _o, _o, _F2), 4 * _F2),
-                  ("Activation", (None, _o, _o, _F2), 0),
+                  ("ReLU", (None, _o, _o, _F2), 0),
                   ("Conv2D", (None, _o, _o, _F3), _F2 * _F3 + _F3),
                   ("Conv2D", (None, _o, _o, _F3), _C * _F3 + _F3, {"strides": (_s, _s)}),
                   ("BatchNormalization", (None, _o, _o, _F3), 4 * _F3),
                   ("BatchNormalization", (None, _o, _o, _F3), 4 * _F3),
-                  ("Add", (None, _o, _o, _F3), 0), ("Activation", (None, _o, _o, _F3), 0)]
+                  ("Add", (None, _o, _o, _F3), 0), ("ReLU", (None, _o, _o, _F3), 0)]
         for _ in range(_n - 1):
             _rows += [("Conv2D", (None, _o, _o, _F1), _F3 * _F1 + _F1),
                       ("BatchNormalization", (None, _o, _o, _F1), 4 * _F1),
-                      ("Activation", (None, _o, _o, _F1), 0),
+                      ("ReLU", (None, _o, _o, _F1), 0),
                       ("Conv2D", (None, _o, _o, _F2), 9 * _F1 * _F2 + _F2),
                       ("BatchNormalization", (None, _o, _o, _F2), 4 * _F2),
-                      ("Activation", (None, _o, _o, _F2), 0),
+                      ("ReLU", (None, _o, _o, _F2), 0),
                       ("Conv2D", (None, _o, _o, _F3), _F2 * _F3 + _F3),
                       ("BatchNormalization", (None, _o, _o, _F3), 4 * _F3),
-                      ("Add", (None, _o, _o, _F3), 0), ("Activation", (None, _o, _o, _F3), 0)]
+                      ("Add", (None, _o, _o, _F3), 0), ("ReLU", (None, _o, _o, _F3), 0)]
         _size, _C = _o, _F3
     _rows += [("AveragePooling2D", (None, 1, 1, 2048), 0, {"pool_size": (2, 2)}),
               ("Flatten", (None, 2048), 0),

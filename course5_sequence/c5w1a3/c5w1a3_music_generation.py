@@ -49,8 +49,8 @@
 #   [TensorFlow](https://www.tensorflow.org) with its Keras layers;
 # - `dlcourse.data.load_melodies` loads the melodies; `dlcourse.music` turns tokens into notes
 #   (`decode`), into sound (`synthesize`, played by `IPython.display.Audio`) and into pictures
-#   (`plot_piano_roll`); `dlcourse.kerascheck_seq` compares a model with its expected layers;
-#   `dlcourse.testing` holds the helpers the test cells use.
+#   (`plot_piano_roll`); `dlcourse.kerascheck.check_shared_layers` compares a model with its
+#   expected layers; `dlcourse.testing` holds the helpers the test cells use.
 
 # %%
 import os
@@ -66,7 +66,7 @@ from tensorflow.keras.layers import LSTM, Dense, Input, RepeatVector, Reshape
 from tensorflow.keras.models import Model
 
 from dlcourse.data import load_melodies
-from dlcourse.kerascheck_seq import check_model_structure, layer_rows
+from dlcourse.kerascheck import call_rows, check_shared_layers
 from dlcourse.music import SAMPLE_RATE, decode, note_name, plot_piano_roll, synthesize
 from dlcourse.testing import (
     check_array,
@@ -312,7 +312,7 @@ a0_s, c0_s = (rng_s.normal(size=(2, 3)).astype(np.float32) for _ in range(2))
 
 
 def run_small_djmodel():
-    check_model_structure(model_s, expected_dj_rows(4, 3, 5), "djmodel(4, ...)",
+    check_shared_layers(model_s, expected_dj_rows(4, 3, 5), "djmodel(4, ...)",
                           ignore=("Lambda",))
     check_equal(len(model_s.outputs), 4, "the number of outputs of djmodel(4, ...)")
     cell_s.set_weights(weights_s[:3])
@@ -339,7 +339,7 @@ def _hidden_djmodel():
         _cell, _dense, _resh, _w = small_layers(_n_a, _n_v, seed=40 + _seed)
         _name = f"djmodel({_Tx}, ...) with n_a = {_n_a}, n_values = {_n_v}"
         _model = djmodel(_Tx, _cell, _dense, _resh)
-        check_model_structure(_model, expected_dj_rows(_Tx, _n_a, _n_v), _name,
+        check_shared_layers(_model, expected_dj_rows(_Tx, _n_a, _n_v), _name,
                               ignore=("Lambda",))
         check_equal(any(_l is _cell for _l in _model.layers), True,
                     f"{_name}: the LSTM_cell passed in is one of the model's layers")
@@ -379,7 +379,7 @@ _hidden_djmodel()
 # %% tags=["demo"]
 model = djmodel(Tx, LSTM_cell, densor, reshaper)
 print(f"{'layer':12} {'output shape':38} {'params':>7} {'calls':>5}")
-for kind, shape, params, calls in layer_rows(model):
+for kind, shape, params, calls in call_rows(model):
     print(f"{kind:12} {str(shape):38} {params:7d} {calls:5d}")
 print("total parameters:", model.count_params())
 print("your count for the LSTM:", lstm_parameter_count(n_a, n_values),
@@ -534,7 +534,7 @@ c0_i = np.zeros((2, 3), dtype=np.float32)
 def run_small_inference():
     # the shape layers (RepeatVector or Reshape) that add the time axis, and Lambda layers,
     # are not counted
-    check_model_structure(inference_i, expected_inference_rows(5, 3, 4),
+    check_shared_layers(inference_i, expected_inference_rows(5, 3, 4),
                           "music_inference_model(..., Ty=5)",
                           ignore=("RepeatVector", "Reshape", "Lambda"))
     check_equal(len(inference_i.outputs), 5, "the number of outputs of music_inference_model("
@@ -560,7 +560,7 @@ def _hidden_music_inference_model():
         _cell, _dense, _, _w = small_layers(_n_a, _n_v, seed=70 + _seed)
         _name = f"music_inference_model(..., Ty={_Ty}) with n_a = {_n_a}, n_values = {_n_v}"
         _model = music_inference_model(_cell, _dense, Ty=_Ty)
-        check_model_structure(_model, expected_inference_rows(_Ty, _n_a, _n_v), _name,
+        check_shared_layers(_model, expected_inference_rows(_Ty, _n_a, _n_v), _name,
                               ignore=("RepeatVector", "Reshape", "Lambda"))
         check_equal(len(_model.outputs), _Ty, f"the number of outputs of {_name}")
         _cell.set_weights(_w[:3])

@@ -30,13 +30,13 @@ What is inside
 
 How the course uses it
 ----------------------
-* c4w3a1 (YOLO): ``dlcourse.data.load_vehicle_scenes(split)`` gives 128x128 scenes with
+* c4w3a1 (YOLO): ``dlcourse.scenes.load_vehicle_scenes(split)`` gives 128x128 scenes with
   1-3 vehicles and their boxes; ``dlcourse.yolo`` holds the detector (trained by
   ``datasets/builders/yolo_vehicles.py`` on training scenes, weights in
   ``yolo_vehicles.npz``), its anchors and ``yolo_head``. The notebook runs the detector
   on test scenes, feeds the decoded outputs to the learner's ``yolo_eval`` and draws the
   boxes.
-* c4w3a2 (U-Net): ``dlcourse.data.load_road_scenes(split)`` gives 96x128 road scenes
+* c4w3a2 (U-Net): ``dlcourse.scenes.load_road_scenes(split)`` gives 96x128 road scenes
   with per-pixel masks (0 other, 1 sky, 2 road, 3 car, 4 bus/truck), built from the same
   sprites and photo textures; the notebook trains a small U-Net on the training scenes
   and shows predicted masks on test scenes. Checked with ``tools/check_road_unet.py``: a

@@ -149,6 +149,31 @@ def _network(port: int) -> nbformat.NotebookNode:
     return _right("", body)
 
 
+#: passes only if the kernel sees the grader's processes (its worker, or nbgrader autograde)
+PROC_VIEW = """\
+import os as _os
+
+
+def _sees_the_grader():
+    for _p in _os.listdir("/proc"):
+        if _p.isdigit():
+            try:
+                with open("/proc/" + _p + "/cmdline", "rb") as _fh:
+                    _cmd = _fh.read()
+            except OSError:
+                continue
+            if b"_worker_main" in _cmd or b"autograde" in _cmd:
+                return True
+    return False
+
+
+_SEES_OTHERS = _sees_the_grader()
+"""
+#: written into /dev/shm by the dev_shm fixture; the host's /dev/shm must never hold it
+SHM_MARKER = "dlcourse-corpus-shm-marker"
+DEV_SHM = f"open('/dev/shm/{SHM_MARKER}', 'w').write('left behind')\n"
+
+
 def _read_source() -> nbformat.NotebookNode:
     path = _assignment().source_path
     return _right("", f"open({str(path)!r}).read()\n    " + RIGHT_SIGMOID)
@@ -313,6 +338,14 @@ FIXTURES: list[Fixture] = [
     F("missing", "no notebook, only a text file", "rejected", None, "", "missing notebook"),
     # a warning is not a failure: nbgrader alone scores a test cell with stderr output 0
     F("warns", "a right sigmoid that warns on stderr (as libraries do)", "graded", (FULL, FULL)),
+    # the process view and /dev/shm: nothing shared with the host or other submissions
+    F("proc_view", "reads the grader's command lines in /proc (passes only if it can)", "graded",
+      (WRONG, WRONG)),
+    F("dev_shm", "leaves a file in /dev/shm (it must not reach the host's)", "graded",
+      (FULL, FULL)),
+    # a link would make the grader read another student's notebook (the reference's here)
+    F("symlink", "the notebook is a symbolic link to another student's", "rejected", None, "",
+      "is a symbolic link"),
 ]
 
 
@@ -359,6 +392,10 @@ def build(kind: str, course_dir: Path, port: int) -> bytes | None:
         "renamed": lambda: reference(),
         "missing": lambda: None,
         "warns": lambda: _right("", WARNING_SIGMOID),
+        "proc_view": lambda: _right(PROC_VIEW, "s = 1 / (1 + np.exp(-x)) if _SEES_OTHERS "
+                                              "else x"),
+        "dev_shm": lambda: _right(DEV_SHM),
+        "symlink": lambda: None,  # written by write_corpus: a link to the reference's notebook
     }
     made = table[kind]()
     if made is None or isinstance(made, bytes):
@@ -373,6 +410,9 @@ def write_corpus(folder: Path, course_dir: Path, port: int) -> list[Fixture]:
         d = folder / f.kind
         d.mkdir(parents=True, exist_ok=True)
         data = build(f.kind, course_dir, port)
+        if f.kind == "symlink":
+            (d / a.notebook).symlink_to(folder / "reference" / a.notebook)
+            continue
         if data is None:
             (d / "notes.txt").write_text("I forgot to attach the notebook\n")
             continue
