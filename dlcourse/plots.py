@@ -1,6 +1,6 @@
 """Plotting helpers shared by the notebooks (matplotlib only).
 
-Both functions return the matplotlib ``Figure`` so tests can inspect it and
+The image functions return the matplotlib ``Figure`` so tests can inspect it and
 notebooks show it inline (Jupyter displays a returned figure; in a script call
 ``plt.show()`` or ``fig.savefig(...)``).
 """
@@ -12,7 +12,7 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 
-__all__ = ["montage", "show_image", "plot_decision_boundary"]
+__all__ = ["montage", "show_image", "plot_decision_boundary", "forward_backward_diagram"]
 
 
 def _as_displayable(image: np.ndarray) -> np.ndarray:
@@ -163,3 +163,97 @@ def plot_decision_boundary(predict, X, Y, ax=None, title=None, resolution=300, p
     if title:
         ax.set_title(title)
     return ax
+
+
+def forward_backward_diagram(ax=None):
+    """Draw the forward and backward passes of an L-layer network, with the caches between them.
+
+    The picture of c1w4a1 (deep neural network, step by step): the top row is the forward pass
+    ``L_model_forward`` (LINEAR → RELU repeated L − 1 times, then LINEAR → SIGMOID), the bottom
+    row the backward pass ``L_model_backward`` from right to left. Each forward block stores its
+    cache ``((A_prev, W, b), Z)``, which the backward block of the same layer reads; the backward
+    blocks pass ``dA`` to the left and hand ``dW``, ``db`` to the update.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes, optional
+        Where to draw (a new 12 × 6.4 inch figure when omitted). The axes are turned off.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on.
+    """
+    from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(12, 6.4))
+    else:
+        fig = ax.figure
+    ax.set_xlim(0, 16)
+    ax.set_ylim(-0.35, 8.2)
+    ax.set_axis_off()
+    fwd, bwd, cache_col = "#c6dbef", "#fcbba1", "#e5e5e5"
+
+    def box(x, y, w, h, text, color, size=10, stack=0, weight="normal"):
+        for k in range(stack, 0, -1):  # shadow copies behind: a block that repeats
+            ax.add_patch(FancyBboxPatch((x - w / 2 + 0.12 * k, y - h / 2 + 0.12 * k), w, h,
+                                        boxstyle="round,pad=0.05", fc=color, ec="0.35",
+                                        lw=0.8, alpha=0.6))
+        ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.05",
+                                    fc=color, ec="0.2", lw=1.2))
+        ax.text(x, y, text, ha="center", va="center", fontsize=size, weight=weight)
+
+    def arrow(p, q, text=None, color="0.15", side=0.22, style="-|>", ls="-", size=10):
+        ax.add_patch(FancyArrowPatch(p, q, arrowstyle=style, mutation_scale=14, lw=1.4,
+                                     color=color, linestyle=ls, shrinkA=2, shrinkB=2))
+        if text:
+            ax.text((p[0] + q[0]) / 2, (p[1] + q[1]) / 2 + side, text, ha="center",
+                    va="bottom" if side >= 0 else "top", fontsize=size, color=color)
+
+    y_f, y_c, y_b, y_g = 6.3, 4.05, 1.8, 0.1
+    x_relu, x_sig, x_cost = 5.0, 10.2, 14.3
+    # Forward row.
+    ax.text(0.1, 7.75, "forward: L_model_forward", fontsize=11, weight="bold", color="#08519c")
+    box(0.85, y_f, 1.3, 0.8, "$X = A^{[0]}$", "white")
+    box(x_relu, y_f, 3.3, 1.1, "LINEAR → RELU\nlayer $l = 1, \\dots, L-1$", fwd, stack=2,
+        weight="bold")
+    ax.text(x_relu, y_f + 1.0, "× (L − 1)", ha="center", fontsize=12, weight="bold",
+            color="#08519c")
+    box(x_sig, y_f, 3.3, 1.1, "LINEAR → SIGMOID\nlayer $L$", fwd, weight="bold")
+    box(x_cost, y_f, 2.3, 1.1, "cost\n$J(A^{[L]}, Y)$", "white")
+    arrow((1.5, y_f), (x_relu - 1.7, y_f), "$A^{[l-1]}$", color="#08519c")
+    arrow((x_relu + 1.95, y_f), (x_sig - 1.7, y_f), "$A^{[L-1]}$", color="#08519c")
+    arrow((x_sig + 1.7, y_f), (x_cost - 1.2, y_f), "$A^{[L]} = \\hat{Y}$", color="#08519c")
+    ax.text(x_sig, 7.75, "each layer: $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$,  "
+            "$A^{[l]} = g(Z^{[l]})$", ha="center", fontsize=10, color="#08519c")
+    # Caches between the rows.
+    for x, l in ((x_relu, "l"), (x_sig, "L")):
+        box(x, y_c, 3.6, 1.05, f"cache of layer ${l}$:\n"
+            f"$((A^{{[{l}-1]}}, W^{{[{l}]}}, b^{{[{l}]}}),\\ Z^{{[{l}]}})$\n"
+            "= ((A_prev, W, b), Z)", cache_col, size=9)
+        arrow((x, y_f - 0.6), (x, y_c + 0.58), "stored", color="0.3", side=0, ls="--",
+              size=8)
+        arrow((x, y_c - 0.58), (x, y_b + 0.6), "read", color="0.3", side=0, ls="--", size=8)
+    ax.text(0.1, y_c, "the caches carry the\nlinear cache (A_prev, W, b)\nand the "
+            "activation cache Z\nfrom forward to backward", fontsize=8.5, va="center",
+            color="0.3")
+    # Backward row.
+    ax.text(0.1, 2.95, "backward: L_model_backward", fontsize=11, weight="bold",
+            color="#a50f15")
+    box(0.85, y_b, 1.3, 0.8, "$dA^{[0]}$", "white")
+    box(x_relu, y_b, 3.3, 1.1, "RELU → LINEAR\nbackward, $l = L-1, \\dots, 1$", bwd, stack=2,
+        weight="bold")
+    box(x_sig, y_b, 3.3, 1.1, "SIGMOID → LINEAR\nbackward, layer $L$", bwd, weight="bold")
+    box(x_cost, y_b, 2.3, 1.1, "$dA^{[L]} = \\partial\\mathcal{L}/\\partial A^{[L]}$",
+        "white", size=9)
+    arrow((x_cost, y_f - 0.6), (x_cost, y_b + 0.6), None, color="#a50f15")
+    arrow((x_cost - 1.2, y_b), (x_sig + 1.7, y_b), "$dA^{[L]}$", color="#a50f15")
+    arrow((x_sig - 1.7, y_b), (x_relu + 1.95, y_b), "$dA^{[L-1]}$", color="#a50f15")
+    arrow((x_relu - 1.7, y_b), (1.5, y_b), "$dA^{[l-1]}$", color="#a50f15")
+    # Gradients out of each backward block.
+    for x, l in ((x_relu, "l"), (x_sig, "L")):
+        arrow((x, y_b - 0.6), (x, y_g + 0.3), None, color="#a50f15")
+        ax.text(x + 0.15, y_g + 0.05, f"$dW^{{[{l}]}},\\ db^{{[{l}]}}$  → update_parameters",
+                ha="left", va="center", fontsize=9.5, color="#a50f15")
+    return fig

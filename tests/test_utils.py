@@ -79,3 +79,23 @@ def test_decision_boundary_plot_colours_the_predicted_regions():
     assert len(ax.collections) >= 2  # the filled regions and the points
     with pytest.raises(ValueError, match=r"shape \(2, m\)"):
         plot_decision_boundary(lambda G: G[0] > 0, X.T, Y)
+
+
+def test_forward_backward_diagram_labels_the_blocks_caches_and_gradients():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from dlcourse.plots import forward_backward_diagram
+
+    fig = forward_backward_diagram()
+    texts = " | ".join(t.get_text() for t in fig.axes[0].texts)
+    for label in ("LINEAR → RELU", "× (L − 1)", "LINEAR → SIGMOID", "(A_prev, W, b), Z",
+                  "L_model_forward", "L_model_backward", "$dA^{[L-1]}$", "db^{[L]}",
+                  "update_parameters"):
+        assert label in texts, label
+    assert len(fig.axes[0].patches) > 15  # the boxes and the arrows
+    fig2, ax = plt.subplots()
+    assert forward_backward_diagram(ax=ax) is fig2
+    plt.close("all")

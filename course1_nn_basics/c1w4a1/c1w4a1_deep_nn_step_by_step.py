@@ -71,16 +71,19 @@ from dlcourse.activations import relu, relu_backward, sigmoid, sigmoid_backward
 
 # %% [markdown]
 # Arrays print with 6 decimals (and without scientific notation where possible), Matplotlib
-# draws the figures, and the test cells use the helpers of `dlcourse.testing`:
+# draws the figures (`dlcourse.plots` draws the plan of section 2), and the test cells use the
+# helpers of `dlcourse.testing`:
 
 # %%
 np.set_printoptions(precision=6, suppress=True)
 
 import matplotlib.pyplot as plt
 
+from dlcourse.plots import forward_backward_diagram
 from dlcourse.testing import (
     CheckFailed,
     check_array,
+    check_between,
     check_equal,
     check_keys,
     check_scalar,
@@ -125,6 +128,18 @@ from dlcourse.testing import (
 # | one linear part | `linear_forward` | `linear_backward` |
 # | linear part, then activation | `linear_activation_forward` | `linear_activation_backward` |
 # | the whole network | `L_model_forward` | `L_model_backward` |
+#
+# The picture below is the whole plan. Top row, left to right: the forward pass, LINEAR → RELU
+# repeated for the $L-1$ hidden layers, then LINEAR → SIGMOID for the output layer, and the
+# cost. Each layer stores its cache: the **linear cache** $(A^{[l-1]}, W^{[l]}, b^{[l]})$, that
+# is `(A_prev, W, b)`, and the **activation cache** $Z^{[l]}$. Bottom row, right to left: the
+# backward pass starts from $dA^{[L]}$, and each layer reads its own cache to turn the $dA$ it
+# receives from above into the $dA$ it passes down, plus its $dW^{[l]}$ and $db^{[l]}$ for the
+# update.
+
+# %% tags=["demo"]
+forward_backward_diagram()
+plt.show()
 
 # %% [markdown]
 # ## 3 - Initialization
@@ -217,12 +232,19 @@ _hidden_initialize_parameters()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# The parameters of a network with 3 inputs, 2 hidden units and 1 output:
+# The parameters of a network with 3 inputs, 2 hidden units and 1 output. The weights are
+# standard normal numbers times 0.01, so single entries scatter around 0 and their typical size,
+# the root mean square $\sqrt{\text{mean}(W^2)}$ printed last, is about 0.01. The biases are
+# zeros.
 
 # %% tags=["demo"]
 parameters = initialize_parameters(3, 2, 1)
 for name, value in parameters.items():
     print(f"{name} {value.shape}:\n{value}")
+weights_2 = np.concatenate([parameters["W1"].ravel(), parameters["W2"].ravel()])
+rms_2 = np.sqrt(np.mean(weights_2 ** 2))
+print(f"root mean square of the {weights_2.size} weights: {rms_2:.4f}")
+check_between(rms_2, 0.005, 0.02, "the root mean square of W1 and W2", "randn * 0.01: about 0.01")
 
 # %% [markdown]
 # ### 3.2 - $L$ layers
@@ -236,7 +258,7 @@ for name, value in parameters.items():
 # $z$ is about $\sqrt{n^{[l-1]}}$ times the typical size of $w$ times that of $a$. With weights
 # of size 0.01 and, say, $n^{[l-1]} = 100$, every layer multiplies the size of the activations
 # by roughly $0.01 \times \sqrt{100} = 0.1$ (a little less, since ReLU zeroes about half of
-# them). After ten layers the signal has shrunk by a factor of about $10^{-10}$, so the output is
+# them). After ten layers the signal is more than $10^{10}$ times smaller, so the output is
 # $\sigma(b^{[L]})$ whatever the input. The backward pass multiplies by the same small weights
 # on its way back, so the gradients come out just as tiny and the network hardly learns. Scaling
 # the weights by $1/\sqrt{n^{[l-1]}}$ instead makes each layer keep the size of its input, apart
@@ -328,14 +350,28 @@ _hidden_initialize_parameters_deep()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# The shapes for `layer_dims = [5, 4, 3]`, and the first weight matrix: its entries are about
-# $1/\sqrt{5} \approx 0.45$ in size, much larger than the 0.01 of the two-layer version.
+# The shapes for `layer_dims = [5, 4, 3]`, the first weight matrix, and the typical size (root
+# mean square) of each weight matrix next to $1/\sqrt{n^{[l-1]}}$. Single entries scatter
+# widely, as random numbers do: in $W^{[1]}$ here from about 0.02 to 0.8 in absolute value. The
+# scaling sets their typical size, about $1/\sqrt{5} \approx 0.45$ for $W^{[1]}$ and
+# $1/\sqrt{4} = 0.5$ for $W^{[2]}$, much larger than the 0.01 of the two-layer version. (The
+# cell checks each of these statements.)
 
 # %% tags=["demo"]
 parameters = initialize_parameters_deep([5, 4, 3])
 for name, value in parameters.items():
     print(f"{name} {value.shape}")
 print("W1 =\n", parameters["W1"])
+for l_demo in (1, 2):
+    W_demo = parameters["W" + str(l_demo)]
+    rms_demo, scale_demo = np.sqrt(np.mean(W_demo ** 2)), 1 / np.sqrt(W_demo.shape[1])
+    print(f"W{l_demo}: root mean square {rms_demo:.3f}, 1/sqrt(n_prev) = {scale_demo:.3f}")
+    check_between(rms_demo / scale_demo, 0.85, 1.15, f"root mean square of W{l_demo} "
+                  "times sqrt(n_prev)", "about 1")
+abs_W1 = np.abs(parameters["W1"])
+print(f"|entries| of W1: from {abs_W1.min():.3f} to {abs_W1.max():.3f}")
+check_between(abs_W1.min(), 0.01, 0.03, "the smallest |entry| of W1", "about 0.02")
+check_between(abs_W1.max(), 0.75, 0.9, "the largest |entry| of W1", "about 0.8")
 
 # %% [markdown]
 # ## 4 - Forward propagation
@@ -759,30 +795,62 @@ _hidden_compute_cost()
 # shorthand, $dW^{[l]}$ stands for $\frac{\partial J}{\partial W^{[l]}}$, and similarly for
 # $db^{[l]}$; $dZ^{[l]}$ and $dA^{[l]}$ are the derivatives of the loss with respect to
 # $Z^{[l]}$ and $A^{[l]}$, example by example (the $\frac{1}{m}$ of the average is applied once,
-# when $dW$ and $db$ are computed). It mirrors the forward pass, from right to left:
+# when $dW$ and $db$ are computed). It mirrors the forward pass, from right to left (the
+# bottom row of the picture in section 2):
 #
 # | step | forward | backward |
 # |---|---|---|
 # | linear | $Z^{[l]}=W^{[l]}A^{[l-1]}+b^{[l]}$ | $dZ^{[l]}\to dA^{[l-1]}, dW^{[l]}, db^{[l]}$ |
 # | activation | $A^{[l]} = g(Z^{[l]})$ | $dA^{[l]} \to dZ^{[l]} = dA^{[l]} \odot g'(Z^{[l]})$ |
 #
-# ### 6.1 - The linear part
+# ### 6.1 - The linear part: derive it yourself
 #
-# Given $dZ^{[l]}$, the chain rule applied to $Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}$ gives
+# This is the one step of the backward pass you derive rather than copy. You are given
+# $dZ^{[l]}$ and the cache $(A^{[l-1]}, W^{[l]}, b^{[l]})$ of the forward step
 #
-# $$dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}, \qquad
-# db^{[l]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[l](i)}, \qquad
-# dA^{[l-1]} = W^{[l]T} dZ^{[l]}.$$
+# $$Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]},$$
 #
-# A quick way to remember them: each gradient has the shape of the thing it is the gradient of.
-# $dW^{[l]}$ must be $(n^{[l]}, n^{[l-1]})$, and $(n^{[l]}, m) \cdot (m, n^{[l-1]})$ is the only
-# product of $dZ^{[l]}$ and $A^{[l-1]}$ with that shape. The sum in $db^{[l]}$ runs over the
-# examples, which are the columns: `np.sum(..., axis=1, keepdims=True)` keeps the shape
-# $(n^{[l]}, 1)$ of $b^{[l]}$.
+# and you compute $dW^{[l]}$, $db^{[l]}$ and $dA^{[l-1]}$. Within one layer the index $[l]$
+# only gets in the way: write $Z$, $W$, $b$, and `A_prev` for $A^{[l-1]}$.
+#
+# **What the symbols mean** (the lectures' conventions):
+#
+# - Column $k$ of $Z$, `A_prev`, $dZ$ is example $k$, and the cost is the average of the
+#   examples' losses, $J = \frac{1}{m} \sum_{k=1}^{m} \mathcal{L}^{(k)}$. The loss of example
+#   $k$ depends on $W$, $b$ and `A_prev` only through column $k$ of $Z$.
+# - $dZ$ is known and holds one derivative per example:
+#   $dZ_{jk} = \partial \mathcal{L}^{(k)} / \partial Z_{jk}$. Hence
+#   $\partial J / \partial Z_{jk} = \frac{1}{m} dZ_{jk}$.
+# - `dW` $= \partial J / \partial W$ and `db` $= \partial J / \partial b$ are derivatives of
+#   the **cost** $J$; each has the shape of its parameter.
+# - `dA_prev` is, like $dZ$, one derivative per example:
+#   $dA_{prev,\,pk} = \partial \mathcal{L}^{(k)} / \partial A_{prev,\,pk}$, of shape
+#   $(n^{[l-1]}, m)$. The layer below uses it as its own $dA$.
+#
+# **How to derive.** Write one entry of the forward step,
+#
+# $$Z_{jk} = \sum_{p=1}^{n^{[l-1]}} W_{jp} \, A_{prev,\,pk} + b_j .$$
+#
+# Take one entry of $W$ (then of $b$, then of `A_prev`), find every $Z_{jk}$ it appears
+# in, and add up the chain rule over them. Then write the sum you get for all entries at once
+# as a matrix product or a sum along one axis.
 #
 # ### Exercise 7 - `linear_backward`
 #
-# Implement the three formulas. The function already unpacks the cache and sets `m`.
+# Implement your three results, vectorized (no loop over the examples or the units). The
+# tests compare them with gradients estimated numerically from the definitions above, so any
+# correct form is accepted. The function already unpacks the cache and sets `m`.
+#
+# <details><summary>Hints</summary>
+#
+# - A gradient has the shape of what it is the gradient of. Compare your result's shape with
+#   that of $W$, $b$ or `A_prev` before you compare values.
+# - A sum over $k$ of a product of two matrix entries is an entry of a matrix product, once
+#   the shared index is the inner one (`.T` moves it there).
+# - `np.sum(x, axis=..., keepdims=True)` sums along one axis and keeps the result 2-D.
+# - Where does the $\frac{1}{m}$ go? Look at which of the four arrays are derivatives of $J$
+#   and which are derivatives of one example's loss.
+# </details>
 
 # %% nbgrader={"grade_id": "linear_backward", "solution": true}
 # GRADED FUNCTION: linear_backward
@@ -808,22 +876,57 @@ def linear_backward(dZ, cache):
     return dA_prev, dW, db
 
 
-# %% nbgrader={"grade_id": "test_linear_backward", "points": 2}
-dZ_in = np.array([[1.0, -1.0], [0.5, 2.0]])
-lin_cache_in = (np.array([[1.0, -2.0], [0.5, 3.0], [-1.0, 0.0]]),
+# %% nbgrader={"grade_id": "test_linear_backward", "points": 3}
+# A layer with n_prev = 3 inputs, n_l = 2 units and m = 4 examples (all shapes differ, so a
+# transposed result shows up as a wrong shape). The expected values are the derivatives of the
+# cost J(W, b, A_prev) = (1/m) * sum(dZ * (W A_prev + b)), whose derivative with respect to
+# Z is dZ / m, as the definitions require (dA_prev is m times the derivative of J).
+dZ_in = np.array([[1.0, -1.0, 2.0, 0.0], [0.5, 2.0, -1.0, 1.0]])
+lin_cache_in = (np.array([[1.0, -2.0, 0.0, 3.0], [0.5, 3.0, 1.0, -1.0], [-1.0, 0.0, 2.0, 1.0]]),
                 np.array([[2.0, 0.0, 1.0], [-1.0, 4.0, 0.5]]),
                 np.array([[0.5], [-1.0]]))
 dA_prev_out, dW_out, db_out = linear_backward(dZ_in, lin_cache_in)
+dW_expected = np.array([[0.75, -0.125, 0.75], [-0.125, 1.0625, -0.375]])
+
+
+def check_db_axis(db):
+    # db with one entry per example (4) instead of one per unit (2): the sum ran over axis 0.
+    if np.shape(db) in ((1, 4), (4,)):
+        raise CheckFailed(f"db has shape {np.shape(db)}, one entry per example; expected (2, 1), "
+                          "one entry per unit like b\n  likely cause: summed over the units "
+                          "(axis 0) instead of the examples?")
+
+
 run_checks(
     "linear_backward",
-    lambda: check_array(dA_prev_out, [[1.5, -4.0], [2.0, 8.0], [1.25, 0.0]], "dA_prev"),
-    # dW[0, 0] = (1 * 1 + (-1) * (-2)) / 2 = 1.5
-    lambda: check_array(dW_out, [[1.5, -1.25, -0.5], [-1.75, 3.125, -0.25]], "dW"),
-    lambda: check_array(db_out, [[0.0], [1.25]], "db"),
+    lambda: check_array(dW_out, dW_expected, "dW (shape of W)", factors={"m": 4},
+                        hints=[(dW_expected * 4 / 2, "divided by the number of units, "
+                                                     "dZ.shape[0], instead of m?"),
+                               (dW_expected * 4 / 3, "divided by A_prev.shape[0] instead of "
+                                                     "m = A_prev.shape[1]?")]),
+    lambda: check_db_axis(db_out),
+    lambda: check_array(db_out, [[0.5], [0.625]], "db (shape of b: one entry per unit)",
+                        factors={"m": 4}),
+    lambda: check_array(dA_prev_out, [[1.5, -4.0, 5.0, -1.0], [2.0, 8.0, -4.0, 4.0],
+                                      [1.25, 0.0, 1.5, 0.5]], "dA_prev (shape of A_prev)",
+                        factors={"m": 4}),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_linear_backward():
-    for _seed, (_n_prev, _n, _m) in enumerate(((4, 3, 6), (1, 5, 2), (6, 1, 9), (3, 3, 3))):
+    def _numerical(_f, _x, _eps=1e-5):
+        _g = np.zeros_like(_x)
+        for _idx in np.ndindex(_x.shape):
+            _keep = _x[_idx]
+            _x[_idx] = _keep + _eps
+            _plus = _f()
+            _x[_idx] = _keep - _eps
+            _minus = _f()
+            _x[_idx] = _keep
+            _g[_idx] = (_plus - _minus) / (2 * _eps)
+        return _g
+
+    for _seed, (_n_prev, _n, _m) in enumerate(((4, 3, 6), (1, 5, 2), (6, 1, 9), (3, 3, 3),
+                                               (2, 4, 5))):
         _rng = np.random.default_rng(500 + _seed)
         _A = _rng.normal(size=(_n_prev, _m))
         _W = _rng.normal(size=(_n, _n_prev))
@@ -832,21 +935,40 @@ def _hidden_linear_backward():
         _copies = (_A.copy(), _W.copy(), _b.copy(), _dZ.copy())
         _what = f"for dZ of shape {(_n, _m)} and A_prev of shape {(_n_prev, _m)}"
         _dA, _dW, _db = linear_backward(_dZ, (_A, _W, _b))
-        _f = {"m": _m}
-        _want_dW = np.einsum("ik,jk->ij", _dZ, _A) / _m
-        check_array(_dA, np.einsum("ji,jk->ik", _W, _dZ), f"dA_prev {_what}", rtol=1e-9,
-                    atol=1e-12, factors=_f,
-                    hints=[(_W @ _dZ if _n == _n_prev else None, "W instead of W.T?")])
-        check_array(_dW, _want_dW, f"dW {_what}", rtol=1e-9, atol=1e-12,
-                    factors={"m": _m, "n_prev": _n_prev},
-                    hints=[(_want_dW * _m / _n_prev, "divided by A_prev.shape[0] instead of "
-                                                     "m = A_prev.shape[1]?")])
-        check_array(_db, _dZ.mean(axis=1).reshape(_n, 1), f"db {_what}", rtol=1e-9,
-                    atol=1e-12, factors={"m": _m},
-                    hints=[(_dZ.sum(axis=1, keepdims=True) / _n_prev, "divided by "
-                            "A_prev.shape[0] instead of m = A_prev.shape[1]?")])
         for _name, _orig, _after in zip(("A_prev", "W", "b", "dZ"), _copies, (_A, _W, _b, _dZ)):
             check_equal(_after, _orig, f"{_name} after calling linear_backward (must not change)")
+        # The oracle: numerical derivatives of J = (1/m) sum(dZ * (W A_prev + b)), whose
+        # derivative with respect to Z is dZ / m (dA_prev: m times the derivative of J).
+        _P = [_A.copy(), _W.copy(), _b.copy()]
+
+        def _J():
+            return float(np.sum(_dZ * (_P[1] @ _P[0] + _P[2]))) / _m
+
+        _num_dA = _numerical(_J, _P[0]) * _m
+        _num_dW = _numerical(_J, _P[1])
+        _num_db = _numerical(_J, _P[2])
+        _tol = {"rtol": 1e-6, "atol": 1e-8}
+        check_array(_dW, _num_dW, f"dW {_what}", **_tol, factors={"m": _m, "n_prev": _n_prev},
+                    hints=[(_num_dW * _m / _n_prev, "divided by A_prev.shape[0] instead of "
+                                                    "m = A_prev.shape[1]?"),
+                           (_num_dW * _m / _n, "divided by the number of units, dZ.shape[0], "
+                                               "instead of m?")])
+        if _n != _m and np.shape(_db) in ((1, _m), (_m,)):
+            raise CheckFailed(f"db {_what} has shape {np.shape(_db)}, one entry per example; "
+                              f"expected {(_n, 1)}\n  likely cause: summed over the units "
+                              "(axis 0) instead of the examples?")
+        check_array(_db, _num_db, f"db {_what}", **_tol, factors={"m": _m},
+                    hints=[(_num_db * _m / _n_prev, "divided by A_prev.shape[0] instead of "
+                                                    "m = A_prev.shape[1]?")])
+        check_array(_dA, _num_dA, f"dA_prev {_what}", **_tol, factors={"m": _m},
+                    hints=[(_W @ _dZ if _n == _n_prev else None, "W instead of W.T?")])
+        # The same against the closed forms, to a tighter tolerance.
+        check_array(_dW, np.einsum("ik,jk->ij", _dZ, _A) / _m, f"dW {_what}", rtol=1e-9,
+                    atol=1e-12)
+        check_array(_db, _dZ.mean(axis=1).reshape(_n, 1), f"db {_what}", rtol=1e-9,
+                    atol=1e-12)
+        check_array(_dA, np.einsum("ji,jk->ik", _W, _dZ), f"dA_prev {_what}", rtol=1e-9,
+                    atol=1e-12)
 
 
 _hidden_linear_backward()
@@ -1402,7 +1524,7 @@ assert np.all(grad_tiny < 1e-9 * grad_scaled), "with 0.01 every gradient should 
 #   network (varying by less than $10^{-10}$ from one example to the next) no longer depends on
 #   the input at all.
 # - The gradients are just as bad, and at **every** layer, over $10^{9}$ times smaller than with
-#   the other scaling. $dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T}$ multiplies what the forward
+#   the other scaling. $dW^{[l]}$ (exercise 7) is a product of what the forward
 #   pass brings from below ($A^{[l-1]}$, shrunk by the layers under $l$) with what the backward
 #   pass brings from above ($dZ^{[l]}$, shrunk by the weights of the layers over $l$). Gradient
 #   descent cannot get such a network going.

@@ -25,10 +25,13 @@
 # - `forward_propagation` and `backward_propagation` for a one-parameter "network";
 # - `gradient_check`, which compares the derivative backpropagation gives with a numerical
 #   estimate;
-# - `gradient_check_n`, the same check for a 3-layer network with 35 parameters,
+# - `relative_difference_if_scaled`, your own derivation of what the check reports when a
+#   derivative is off by a factor;
+# - `gradient_check_n`, the same check for a 3-layer network with 35 parameters;
+# - `backward_propagation_n_fixed`: a backward pass that someone else wrote, with the mistakes
+#   your checker points at found and corrected,
 #
-# and you will have used your checker to catch the mistakes in a backward pass that someone
-# else wrote, then confirmed that the corrected version passes.
+# and you will have confirmed with your checker that the corrected version passes.
 #
 # **How this notebook works**
 #
@@ -67,7 +70,17 @@ from dlcourse.gradcheck import (
     report_difference,
     vector_to_dictionary,
 )
-from dlcourse.testing import check_scalar, check_unchanged, run_checks, substituted
+from dlcourse.testing import (
+    CheckFailed,
+    check_array,
+    check_between,
+    check_equal,
+    check_scalar,
+    check_type,
+    check_unchanged,
+    run_checks,
+    substituted,
+)
 
 # %% [markdown]
 # ## 2 - How gradient checking works
@@ -444,8 +457,146 @@ _hidden_gradient_check()
 
 # %% [markdown]
 # Your checker agrees with `backward_propagation`. That was expected: the derivative of
-# $\theta x$ is easy. The real use of gradient checking is on networks, where the
-# derivatives are long chains of products that are easy to get wrong.
+# $\theta x$ is easy. Before you use the checker on a network, work out what its number says
+# when the backward pass is wrong.
+#
+# ### 3.1 - Reading the difference
+#
+# Many backpropagation bugs multiply the right derivative by some number $c$: a forgotten
+# $\frac{1}{m}$ gives $c = m$, a sign error $c = -1$, a factor 2 too many $c = 2$, a gradient
+# that is never filled in $c = 0$. So suppose that `backward_propagation` returns
+# $grad = c \, g$, where $g \neq 0$ is the true derivative, and that the numerical estimate is
+# exact, $gradapprox = g$.
+#
+# ### Exercise 4 - `relative_difference_if_scaled`
+#
+# Derive the relative difference of exercise 3 in this case, as a function of $c$ alone, and
+# return it. Start from its definition with $grad = c \, g$ and $gradapprox = g$ (for a single
+# number, $\lVert v \rVert_2 = |v|$) and see what becomes of $g$. The function must hold for
+# every real $c$: positive, negative or zero.
+#
+# Work it out on paper first. The test cell checks three values of $c$, the grader many more,
+# and the cell after the test compares your formula with what your `gradient_check` measures.
+
+# %% nbgrader={"grade_id": "relative_difference_if_scaled", "solution": true}
+# GRADED FUNCTION: relative_difference_if_scaled
+def relative_difference_if_scaled(c):
+    """The relative difference gradient_check reports when backpropagation returns c times the
+    true derivative and the numerical estimate is exact.
+
+    Arguments:
+    c -- a real number: the backward pass returns c times the true derivative
+
+    Returns:
+    difference -- the relative difference, a real number in [0, 1]
+    """
+    ### BEGIN SOLUTION
+    difference = abs(c - 1) / (abs(c) + 1)
+    ### END SOLUTION
+    return difference
+
+
+# %% nbgrader={"grade_id": "test_relative_difference_if_scaled", "points": 2}
+# c = 1: a correct backward pass. c = 3: a gradient three times too large. c = -3: three times
+# too large and of the wrong sign (the difference is 1, as in the test of gradient_check).
+rd_slips = {3.0: [(2.0, "|c − 1| alone: divided by ‖grad‖ + ‖gradapprox‖ = (|c| + 1) |g|?"),
+                  (2 / 3, "divided by ‖grad‖ = |c| |g| alone? The denominator is ‖grad‖ + "
+                          "‖gradapprox‖")],
+            -3.0: [(4.0, "|c − 1| alone: divided by ‖grad‖ + ‖gradapprox‖ = (|c| + 1) |g|?"),
+                   (4 / 3, "divided by ‖grad‖ = |c| |g| alone? The denominator is ‖grad‖ + "
+                           "‖gradapprox‖"),
+                   (2.0, "c + 1 or |c + 1| in the denominator? ‖grad‖ + ‖gradapprox‖ = "
+                         "(|c| + 1) |g|, not ‖grad + gradapprox‖ = |c + 1| |g|"),
+                   (-2.0, "c + 1 in the denominator: ‖c g‖ = |c| ‖g‖, also for a negative c?")]}
+run_checks(
+    "relative_difference_if_scaled",
+    lambda: check_scalar(relative_difference_if_scaled(1.0), 0.0,
+                         "relative_difference_if_scaled(1.0)", atol=1e-12),
+    lambda: check_scalar(relative_difference_if_scaled(3.0), 0.5,
+                         "relative_difference_if_scaled(3.0)", hints=rd_slips[3.0]),
+    lambda: check_scalar(relative_difference_if_scaled(-3.0), 1.0,
+                         "relative_difference_if_scaled(-3.0)", hints=rd_slips[-3.0]),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_relative_difference_if_scaled():
+    def _slips(_c):
+        _out = [(abs(_c - 1), "|c − 1| alone: divided by ‖grad‖ + ‖gradapprox‖ = (|c| + 1) |g|?")]
+        if _c != 0:
+            _out.append((abs(_c - 1) / abs(_c), "divided by ‖grad‖ = |c| |g| alone? The "
+                                                "denominator is ‖grad‖ + ‖gradapprox‖"))
+        if _c != -1:
+            _out += [((_c - 1) / (_c + 1), "c + 1 in the denominator: ‖c g‖ = |c| ‖g‖, and a "
+                                           "norm is never negative?"),
+                     (abs(_c - 1) / (_c + 1), "c + 1 in the denominator: ‖c g‖ = |c| ‖g‖ (for "
+                                              "a negative c too)?"),
+                     (abs(_c - 1) / abs(_c + 1), "‖grad + gradapprox‖ in the denominator: "
+                                                 "‖grad‖ + ‖gradapprox‖?")]
+        return _out
+
+    for _c in (2.0, 0.5, -3.0, 0.0, -1.0, 10.0, 1 / 3, -0.25, 1.0 + 2e-7, 1e6, -1e-3, 7.5, 5, -2):
+        for _g in (1.7, -0.3):  # the definition, for two true derivatives g
+            _want = abs(_c * _g - _g) / (abs(_c * _g) + abs(_g))
+            check_scalar(relative_difference_if_scaled(_c), _want,
+                         f"relative_difference_if_scaled({_c:.10g})", rtol=1e-6, atol=1e-13,
+                         hints=_slips(_c))
+
+
+_hidden_relative_difference_if_scaled()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now compare your formula with your checker. The next cell puts in backward passes that
+# return $c$ times the right derivative $x$, for several $c$, runs your `gradient_check` on
+# each, and plots the measured differences on the curve of your formula.
+
+# %% tags=["demo"]
+c_values = np.array([-3.0, -1.0, 0.0, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0])
+measured_diffs = []
+for c_value in c_values:
+    with substituted(globals(), backward_propagation=lambda x, theta, c=c_value: c * x):
+        measured_diffs.append(gradient_check(2.5, -3.0))
+measured_diffs = np.array(measured_diffs, dtype=float)
+predicted_diffs = np.array([relative_difference_if_scaled(c) for c in c_values], dtype=float)
+with substituted(globals(), backward_propagation=lambda x, theta: (1 + 2e-7) * x):
+    measured_close = gradient_check(2.5, -3.0)
+
+c_grid = np.linspace(-4.0, 11.0, 301)
+fig, ax = plt.subplots(figsize=(6.4, 3.8))
+ax.plot(c_grid, [relative_difference_if_scaled(c) for c in c_grid], label="your formula")
+ax.plot(c_values, measured_diffs, "o", label="your gradient_check")
+ax.set_xlabel("c (the backward pass returns c times the right derivative)")
+ax.set_ylabel("relative difference")
+ax.set_title("What the check reports for a derivative off by a factor c")
+ax.grid(alpha=0.3)
+ax.legend(frameon=False)
+plt.show()
+for c_value, p_value, q_value in zip(c_values, predicted_diffs, measured_diffs):
+    print(f"c = {c_value:5g}: your formula {p_value:.6f}, your gradient_check {q_value:.6f}")
+print(f"c = 1 + 2e-7: your gradient_check {measured_close:.3g}")
+check_array(predicted_diffs, measured_diffs, "relative_difference_if_scaled(c) for the c above "
+            "(compared with what gradient_check measures)", rtol=1e-6, atol=1e-7)
+check_between(measured_diffs[c_values == 2.0][0], 0.3333, 0.3334, "the difference for c = 2")
+check_between(measured_diffs[c_values == 0.5][0], 0.3333, 0.3334, "the difference for c = 0.5")
+check_between(measured_diffs[c_values <= 0].min(), 0.99999, 1.0, "the difference for c <= 0")
+check_between(measured_diffs[c_values == 5.0][0], 0.6666, 0.6667, "the difference for c = 5")
+check_between(measured_diffs[c_values == 0.2][0], 0.6666, 0.6667, "the difference for c = 0.2")
+check_between(measured_close, 0.9e-7, 1.1e-7, "the difference for c = 1 + 2e-7")
+
+# %% [markdown]
+# What the plot shows (the cell checks each statement):
+#
+# - $c$ and $1/c$ give the same difference: 2 and 0.5 both give $\frac{1}{3}$. The check does
+#   not tell a gradient that is too large from one that is too small.
+# - A gradient that is zero, or of the wrong sign (any $c \le 0$), gives exactly 1, the
+#   largest possible value.
+# - Close to $c = 1$ the difference is about $|c - 1| / 2$: $c = 1 + 2 \cdot 10^{-7}$ gives
+#   $10^{-7}$. "Below $10^{-7}$" therefore means the two derivatives agree to about
+#   $2 \cdot 10^{-7}$ of their size.
+# - A missing $\frac{1}{m}$ with $m = 5$ ($c = 5$) gives $\frac{2}{3}$, and so does
+#   $c = \frac{1}{5}$. Remember that number.
+#
+# The real use of gradient checking is on networks, where the derivatives are long chains of
+# products that are easy to get wrong.
 #
 # ## 4 - Gradient checking a 3-layer network
 #
@@ -591,7 +742,7 @@ assert theta_vector.shape == grad_vector.shape == (35, 1)
 assert theta_vector[5, 0] == parameters["W1"][1, 2]
 
 # %% [markdown]
-# ### Exercise 4 - `gradient_check_n`
+# ### Exercise 5 - `gradient_check_n`
 #
 # Implement the check for any number of parameters. The set-up is written for you:
 # `parameters_values` is $\theta$ as a column vector, `grad` the gradient from
@@ -846,26 +997,45 @@ def differences_by_parameter(gradients):
 
 colleague = differences_by_parameter(gradients)
 for name, value in colleague.items():
-    print(f"{name}: relative difference {value:.2e}{'   <-- wrong' if value > 1e-5 else ''}")
+    print(f"d{name}: relative difference {value:.4g}{'   <-- wrong' if value > 1e-5 else ''}")
 
 # %% [markdown]
-# Three gradients are wrong: `dW1`, `db1` and `db2`; `dW2`, `dW3` and `db3` are right.
-# Now read the code with that in mind:
+# Three gradients are flagged. Now the check has done its part, and you do the rest: find the
+# lines behind them and fix them. Reason from the pattern before you read the code:
 #
-# - `db2` is wrong but `dW2` is right, so `dZ2` is fine and the mistake is in the line of
-#   `db2` itself: the sum over the examples is not divided by $m$.
-# - `dW1` and `db1` are both wrong, and both come from `dZ1`: the line of `dZ1` forgets
-#   the derivative of the ReLU, $dZ^{[1]} = dA^{[1]} * g'(Z^{[1]})$. (Where $Z^{[1]} > 0$
-#   the factor is 1, so the bug only matters for the units that are switched off.)
+# - Each layer computes its $dW$ and its $db$ from the same $dZ$. If one of the two is wrong
+#   and the other right, that $dZ$ is fine, and the mistake is in the wrong one's own line.
+# - If both are wrong, look at what they share: the line that computes their $dZ$, or the
+#   lines before it. The gradients of the layer above tell you how far back to look.
+# - The size of a difference is a clue too. Compare it with your `relative_difference_if_scaled`
+#   of exercise 4: which factor $c$ gives that value, and what in this problem equals it?
 #
-# Here is the corrected backward pass; the two changed lines are marked.
+# The backward pass was meant to follow the lectures' formulas, recalled above its code; the
+# derivative of the ReLU is 1 where $Z > 0$ and 0 elsewhere.
+#
+# ### Exercise 6 - `backward_propagation_n_fixed`
+#
+# Copy the colleague's `backward_propagation_n` into the cell below and correct it. Change
+# only the lines the check points at, and keep the returned dictionary as it is. The test
+# compares your gradients with numerical estimates on this problem and on networks of other
+# sizes, so they must be right in general, not only here. The cells after the test run the
+# per-parameter check and your `gradient_check_n` on your version.
 
-# %% tags=["demo"]
+# %% nbgrader={"grade_id": "backward_propagation_n_fixed", "solution": true}
+# GRADED FUNCTION: backward_propagation_n_fixed
 def backward_propagation_n_fixed(X, Y, cache):
-    """Backward pass of the 3-layer network, corrected.
+    """Backward pass of the 3-layer network, with the colleague's mistakes corrected.
 
-    Arguments and return value as for backward_propagation_n.
+    Arguments:
+    X -- input data, shape (n_x, m)
+    Y -- true labels 0/1, shape (1, m)
+    cache -- the cache of forward_propagation_n
+
+    Returns:
+    gradients -- dictionary with dW1, db1, dW2, db2, dW3, db3 (each of the shape of its
+                 parameter) and the intermediate dZ3, dA2, dZ2, dA1, dZ1
     """
+    ### BEGIN SOLUTION
     m = X.shape[1]
     (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
 
@@ -876,23 +1046,129 @@ def backward_propagation_n_fixed(X, Y, cache):
     dA2 = np.dot(W3.T, dZ3)
     dZ2 = dA2 * (A2 > 0)
     dW2 = np.dot(dZ2, A1.T) / m
-    db2 = np.sum(dZ2, axis=1, keepdims=True) / m    # FIXED: average over the m examples
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
 
     dA1 = np.dot(W2.T, dZ2)
-    dZ1 = dA1 * (A1 > 0)                             # FIXED: times the ReLU's derivative
+    dZ1 = dA1 * (A1 > 0)
     dW1 = np.dot(dZ1, X.T) / m
     db1 = np.sum(dZ1, axis=1, keepdims=True) / m
 
     gradients = {"dZ3": dZ3, "dW3": dW3, "db3": db3,
                  "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
                  "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+    ### END SOLUTION
     return gradients
 
 
+# %% nbgrader={"grade_id": "test_backward_propagation_n_fixed", "points": 3}
+# The expected gradients on the problem above are its numerical gradients (two-sided
+# differences of forward_propagation_n's cost, accurate to about 1e-10).
+fixed_expected = {
+    "dW1": [[0.0158926939, 0.0187243162, 0.0046012721], [0.0, 0.0, 0.0],
+            [0.0189101332, 0.0009430915, -0.0166194387], [0.0013903375, 0.0061734203,
+                                                          -0.0018328984]],
+    "db1": [[-0.0310246871], [0.0], [-0.0849672807], [-0.0072919887]],
+    "dW2": [[0.0, 0.0, 0.0, 0.0], [0.0, 0.0, -0.00295151, 0.0],
+            [-0.0179013648, 0.0, -0.1116857961, -0.0458190941]],
+    "db2": [[0.0], [-0.0126922347], [-0.1593221068]],
+    "dW3": [[0.0, -0.1218407556, -0.323391897]],
+    "db3": [[-0.2762701309]],
+}
+gradients_fixed = backward_propagation_n_fixed(X, Y, cache)
+# What dW1 and db1 are with some wrong derivatives of the ReLU in dZ1 (dA1 is right):
+A1_in, dA1_in = cache[1], gradients["dA1"]
+relu_slips = {"dZ1 = dA1 * A1: the derivative of the ReLU, not the ReLU itself?": dA1_in * A1_in,
+              "the sigmoid's derivative A (1 − A): layer 1 uses the ReLU?":
+                  dA1_in * A1_in * (1 - A1_in)}
+fixed_slips = {"dW1": [(dZ @ X.T / X.shape[1], why) for why, dZ in relu_slips.items()],
+               "db1": [(dZ.mean(axis=1, keepdims=True), why) for why, dZ in relu_slips.items()]}
+
+
+def check_fixed_gradient(key):
+    check_array(gradients_fixed[key], fixed_expected[key], f"gradients['{key}']", rtol=1e-6,
+                atol=1e-9, factors={"m": X.shape[1]},
+                hints=[(gradients[key], f"{key} is still the colleague's: which line does it "
+                                        "come from, and what do the flagged gradients share?")]
+                + fixed_slips.get(key, []))
+
+
+run_checks(
+    "backward_propagation_n_fixed",
+    lambda: check_type(gradients_fixed, dict, "backward_propagation_n_fixed(X, Y, cache)"),
+    *[lambda key=key: check_fixed_gradient(key) for key in ("dW3", "db3", "dW2", "db2", "dW1",
+                                                             "db1")],
+)
+### BEGIN HIDDEN TESTS
+def _hidden_backward_propagation_n_fixed():
+    def _forward(_P, _X, _Y):
+        _z1 = _P["W1"] @ _X + _P["b1"]
+        _a1 = np.maximum(_z1, 0.0)
+        _z2 = _P["W2"] @ _a1 + _P["b2"]
+        _a2 = np.maximum(_z2, 0.0)
+        _z3 = _P["W3"] @ _a2 + _P["b3"]
+        _a3 = 1.0 / (1.0 + np.exp(-_z3))
+        _cost = float(np.mean(_Y * np.logaddexp(0.0, -_z3) + (1 - _Y) * np.logaddexp(0.0, _z3)))
+        return _cost, (_z1, _a1, _P["W1"], _P["b1"], _z2, _a2, _P["W2"], _P["b2"], _z3, _a3,
+                       _P["W3"], _P["b3"])
+
+    def _numerical(_P, _X, _Y, _key, _eps=1e-6):
+        _g = np.zeros_like(_P[_key])
+        for _idx in np.ndindex(_g.shape):
+            _up = {_k: _v.copy() for _k, _v in _P.items()}
+            _down = {_k: _v.copy() for _k, _v in _P.items()}
+            _up[_key][_idx] += _eps
+            _down[_key][_idx] -= _eps
+            _g[_idx] = (_forward(_up, _X, _Y)[0] - _forward(_down, _X, _Y)[0]) / (2 * _eps)
+        return _g
+
+    def _slips(_P, _X, _Y, _cache):  # dW1 and db1 for wrong derivatives of the ReLU
+        _z1, _a1, _, _, _z2, _a2, _, _, _, _a3, _, _ = _cache
+        _m = _X.shape[1]
+        _dA1 = _P["W2"].T @ ((_P["W3"].T @ (_a3 - _Y)) * (_z2 > 0))
+        _out = {"dW1": [], "db1": []}
+        for _dZ1, _why in ((_dA1, "as in the colleague's version: dZ1 without the derivative "
+                                  "of the ReLU?"),
+                           (_dA1 * _a1, "dZ1 = dA1 * A1: the derivative of the ReLU, not the "
+                                        "ReLU itself?"),
+                           (_dA1 * _a1 * (1 - _a1), "the sigmoid's derivative A (1 − A): "
+                                                    "layer 1 uses the ReLU?")):
+            _out["dW1"].append((_dZ1 @ _X.T / _m, _why))
+            _out["db1"].append((_dZ1.sum(axis=1, keepdims=True) / _m, _why))
+        return _out
+
+    for _seed, (_n_x, _n_1, _n_2, _m) in enumerate(((2, 5, 4, 7), (4, 3, 2, 6), (3, 6, 5, 9))):
+        _r = np.random.default_rng(900 + _seed)
+        _X = _r.normal(size=(_n_x, _m))
+        _Y = (_r.random((1, _m)) > 0.5).astype(float)
+        _Y[0, :2] = (0.0, 1.0)
+        _P = {"W1": _r.normal(size=(_n_1, _n_x)), "b1": 0.5 * _r.normal(size=(_n_1, 1)),
+              "W2": _r.normal(size=(_n_2, _n_1)), "b2": 0.5 * _r.normal(size=(_n_2, 1)),
+              "W3": _r.normal(size=(1, _n_2)), "b3": 0.5 * _r.normal(size=(1, 1))}
+        _, _cache = _forward(_P, _X, _Y)
+        _copies = [_v.copy() for _v in _cache] + [_X.copy(), _Y.copy()]
+        _what = f"for a network with layer sizes {[_n_x, _n_1, _n_2, 1]} and m = {_m}"
+        _got = backward_propagation_n_fixed(_X, _Y, _cache)
+        check_type(_got, dict, f"backward_propagation_n_fixed(X, Y, cache) {_what}")
+        _missing = sorted(_k for _k in ("dW1", "db1", "dW2", "db2", "dW3", "db3")
+                          if _k not in _got)
+        if _missing:
+            raise CheckFailed(f"the gradients {_what} have no entries {_missing}")
+        _hints = _slips(_P, _X, _Y, _cache)
+        for _key in ("dW3", "db3", "dW2", "db2", "dW1", "db1"):
+            _num = _numerical(_P, _X, _Y, _key[1:])
+            check_array(_got[_key], _num, f"gradients['{_key}'] {_what}", rtol=1e-5, atol=1e-8,
+                        factors={"m": _m}, hints=_hints.get(_key, []))
+        for _before, _after in zip(_copies, list(_cache) + [_X, _Y]):
+            check_unchanged(_before, _after, "the inputs (X, Y and the cache) of "
+                            "backward_propagation_n_fixed")
+
+
+_hidden_backward_propagation_n_fixed()
+### END HIDDEN TESTS
+
 # %% [markdown]
-# The plot shows the per-parameter differences of both versions on a log scale: the red bars
-# of `dW1`, `db1` and `db2` (the colleague's version) tower over the dashed line at
-# $10^{-7}$; with the fix, every green bar stays below it.
+# The plot shows the per-parameter differences of both versions on a log scale: the
+# colleague's version (red) and yours (green), with a dashed line at $10^{-7}$.
 
 # %% tags=["demo"]
 fixed_gradients = backward_propagation_n_fixed(X, Y, cache)
@@ -904,7 +1180,7 @@ fig, ax = plt.subplots(figsize=(7.0, 3.8))
 ax.bar(positions - 0.2, [colleague[n] for n in names], width=0.4, color="tab:red",
        label="colleague's backward pass")
 ax.bar(positions + 0.2, [fixed[n] for n in names], width=0.4, color="tab:green",
-       label="fixed backward pass")
+       label="your backward_propagation_n_fixed")
 ax.axhline(1e-7, color="black", linestyle="--", linewidth=1)
 ax.text(len(names) - 0.5, 1.5e-7, "1e-7", ha="right")
 ax.set_yscale("log")
@@ -914,18 +1190,31 @@ ax.set_title("Directional check, one parameter at a time")
 ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
 plt.show()
 
-assert {n for n in names if colleague[n] > 1e-5} == {"W1", "b1", "b2"}
-assert max(fixed.values()) < 1e-7
+check_equal(sorted(n for n in names if colleague[n] > 1e-5), ["W1", "b1", "b2"],
+            "the parameters whose gradient the colleague got wrong")
+check_between(colleague["b2"], 0.66666, 0.66667, "the difference of db2 in the colleague's "
+              "version", "2/3")
+check_between(max(fixed.values()), 0.0, 1e-7, "the largest difference of your fixed version")
 
 # %% [markdown]
-# And the verdict of your own checker on the corrected gradients:
+# And the verdict of your own checker on your corrected gradients:
 
 # %% tags=["demo"]
 difference_fixed = gradient_check_n(parameters, fixed_gradients, X, Y, print_msg=True)
-assert difference_fixed < 1e-7, "the corrected backward pass should pass the check"
+check_between(difference_fixed, 0.0, 1e-7, "gradient_check_n on your fixed gradients")
 
 # %% [markdown]
 # Below $10^{-7}$: the corrected backward pass agrees with the cost.
+#
+# <details><summary>The two mistakes (open once your version passes)</summary>
+#
+# - `db2` was wrong while `dW2` was right, so `dZ2` was fine and the mistake was in the line
+#   of `db2`: the sum over the examples was not divided by $m$. Every entry of `db2` was $m = 5$
+#   times too large, and $c = 5$ gives the difference $\frac{2}{3}$ of exercise 4.
+# - `dW1` and `db1` were both wrong and `dA1` (from the right `dZ2`) was fine, so the line of
+#   `dZ1` was: it forgot the derivative of the ReLU, $dZ^{[1]} = dA^{[1]} * g'(Z^{[1]})$. Where
+#   $Z^{[1]} > 0$ the factor is 1, so that bug only mattered for the units that were off.
+# </details>
 #
 # ## 5 - Using gradient checking in practice
 #
@@ -944,5 +1233,6 @@ assert difference_fixed < 1e-7, "the corrected backward pass should pass the che
 #
 # **What you built:** forward and backward propagation for a one-parameter model, a
 # two-sided numerical estimate of the derivative, the relative difference that turns two
-# gradients into one verdict, and a checker for a whole network, which found two bugs in a
-# backward pass that nobody had to read line by line.
+# gradients into one verdict (and what its value says about a wrong gradient), and a checker
+# for a whole network, which told you that a backward pass was wrong and, one parameter at a
+# time, where: you only had to read the lines it pointed at.

@@ -341,6 +341,51 @@ MUTANTS = {
             "    db = np.sum(dZ) / m\n"
             "    return np.dot(W.T, dZ), dW, db\n"
         ),
+        # dW the wrong way round: A_prev dZ^T, the transpose of the right product.
+        "dW_transposed": (
+            "def linear_backward(dZ, cache):\n"
+            "    A_prev, W, b = cache\n"
+            "    m = A_prev.shape[1]\n"
+            "    dW = np.dot(A_prev, dZ.T) / m\n"
+            "    db = np.sum(dZ, axis=1, keepdims=True) / m\n"
+            "    return np.dot(W.T, dZ), dW, db\n"
+        ),
+        # db summed over the units (axis 0) instead of the examples.
+        "db_sum_over_wrong_axis": (
+            "def linear_backward(dZ, cache):\n"
+            "    A_prev, W, b = cache\n"
+            "    m = A_prev.shape[1]\n"
+            "    dW = np.dot(dZ, A_prev.T) / m\n"
+            "    db = np.sum(dZ, axis=0, keepdims=True) / m\n"
+            "    return np.dot(W.T, dZ), dW, db\n"
+        ),
+        # The 1/m forgotten in db only.
+        "db_missing_1_over_m": (
+            "def linear_backward(dZ, cache):\n"
+            "    A_prev, W, b = cache\n"
+            "    m = A_prev.shape[1]\n"
+            "    dW = np.dot(dZ, A_prev.T) / m\n"
+            "    db = np.sum(dZ, axis=1, keepdims=True)\n"
+            "    return np.dot(W.T, dZ), dW, db\n"
+        ),
+        # dA_prev as dZ^T W: the transpose of the right product.
+        "dA_prev_transposed": (
+            "def linear_backward(dZ, cache):\n"
+            "    A_prev, W, b = cache\n"
+            "    m = A_prev.shape[1]\n"
+            "    dW = np.dot(dZ, A_prev.T) / m\n"
+            "    db = np.sum(dZ, axis=1, keepdims=True) / m\n"
+            "    return np.dot(dZ.T, W), dW, db\n"
+        ),
+        # dW divided by the number of units, dZ.shape[0], instead of m.
+        "dW_mean_over_units": (
+            "def linear_backward(dZ, cache):\n"
+            "    A_prev, W, b = cache\n"
+            "    m = A_prev.shape[1]\n"
+            "    dW = np.dot(dZ, A_prev.T) / dZ.shape[0]\n"
+            "    db = np.sum(dZ, axis=1, keepdims=True) / m\n"
+            "    return np.dot(W.T, dZ), dW, db\n"
+        ),
         # m read from the wrong axis.
         "m_from_rows": (
             "def linear_backward(dZ, cache):\n"

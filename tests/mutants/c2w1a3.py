@@ -80,6 +80,36 @@ def _gcn(**changes):
     return _GCN.format(**{**_GCN_RIGHT, **changes})
 
 
+# ---------------------------------------------------------------------------------------------
+# backward_propagation_n_fixed: the reference body, with one or both of the colleague's lines
+# left in, or a wrong correction.
+
+_BPN = """\
+def backward_propagation_n_fixed(X, Y, cache):
+    m = X.shape[1]
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+    dZ3 = A3 - Y
+    dW3 = np.dot(dZ3, A2.T) / m
+    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
+    dA2 = np.dot(W3.T, dZ3)
+    dZ2 = dA2 * (A2 > 0)
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = {db2}
+    dA1 = np.dot(W2.T, dZ2)
+    dZ1 = {dZ1}
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {{"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2,
+            "db2": db2, "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}}
+"""
+
+_BPN_RIGHT = dict(db2="np.sum(dZ2, axis=1, keepdims=True) / m", dZ1="dA1 * (A1 > 0)")
+
+
+def _bpn(**changes):
+    return _BPN.format(**{**_BPN_RIGHT, **changes})
+
+
 MUTANTS = {
     "forward_propagation": {
         "adds_instead_of_multiplying": (
@@ -187,5 +217,53 @@ MUTANTS = {
             numerator="np.abs(np.sum(grad - gradapprox))",
             denominator="np.abs(np.sum(grad)) + np.abs(np.sum(gradapprox))",
         ),
+    },
+    "relative_difference_if_scaled": {
+        # The norms forgotten: a signed difference, negative for c < 1.
+        "no_absolute_values": (
+            "def relative_difference_if_scaled(c):\n"
+            "    return (c - 1) / (c + 1)\n"
+        ),
+        # |c g| + |g| simplified to (c + 1)|g|: wrong for negative c.
+        "c_without_absolute_value": (
+            "def relative_difference_if_scaled(c):\n"
+            "    return abs(c - 1) / (c + 1)\n"
+        ),
+        # The norm of the sum in the denominator.
+        "norm_of_the_sum": (
+            "def relative_difference_if_scaled(c):\n"
+            "    return abs(c - 1) / abs(c + 1)\n"
+        ),
+        # The numerator alone: not relative.
+        "numerator_only": (
+            "def relative_difference_if_scaled(c):\n"
+            "    return abs(c - 1)\n"
+        ),
+        # Relative to grad alone.
+        "divided_by_grad_only": (
+            "def relative_difference_if_scaled(c):\n"
+            "    return abs(c - 1) / abs(c)\n"
+        ),
+        # Relative to gradapprox alone (|g| with g = 1).
+        "divided_by_gradapprox_only": (
+            "def relative_difference_if_scaled(c):\n"
+            "    return abs(c - 1) / 1.0\n"
+        ),
+    },
+    "backward_propagation_n_fixed": {
+        # The colleague's version, unchanged.
+        "unchanged": _bpn(db2="np.sum(dZ2, axis=1, keepdims=True)", dZ1="dA1"),
+        # Only the 1/m of db2 fixed.
+        "only_db2_fixed": _bpn(dZ1="dA1"),
+        # Only dZ1 fixed.
+        "only_dZ1_fixed": _bpn(db2="np.sum(dZ2, axis=1, keepdims=True)"),
+        # A mask that is always 1: A1 >= 0 holds everywhere after a ReLU.
+        "relu_mask_always_true": _bpn(dZ1="dA1 * (A1 >= 0)"),
+        # The activation instead of its derivative.
+        "times_A1": _bpn(dZ1="dA1 * A1"),
+        # The sigmoid's derivative instead of the ReLU's.
+        "sigmoid_derivative": _bpn(dZ1="dA1 * A1 * (1 - A1)"),
+        # db2 averaged over the units instead of the examples.
+        "db2_mean_over_wrong_axis": _bpn(db2="np.mean(dZ2, axis=0, keepdims=True)"),
     },
 }
