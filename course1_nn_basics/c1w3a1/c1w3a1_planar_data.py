@@ -1046,26 +1046,6 @@ _hidden_update_parameters()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# **Why not start from zeros?** With your functions you can now check the claim of
-# Exercise 3. The next cell starts from all-zero parameters and runs 100 gradient-descent steps
-# on the flower. With $W^{[2]} = 0$, every $dZ^{[1]}$ is 0, and with $A^{[1]} = \tanh(0) = 0$,
-# $dW^{[2]}$ is 0 too: the weights never move, only the output bias $b^{[2]}$ learns, and the
-# network predicts one probability for every point.
-
-# %% tags=["demo"]
-zero_parameters = {"W1": np.zeros((4, 2)), "b1": np.zeros((4, 1)),
-                   "W2": np.zeros((1, 4)), "b2": np.zeros((1, 1))}
-for i in range(100):
-    A2, cache = forward_propagation(X, zero_parameters)
-    grads = backward_propagation(zero_parameters, cache, X, Y)
-    zero_parameters = update_parameters(zero_parameters, grads)
-print("W1 after 100 steps from zeros:\n", zero_parameters["W1"])
-print("W2 after 100 steps from zeros:", zero_parameters["W2"])
-print("distinct predicted probabilities:", np.unique(forward_propagation(X, zero_parameters)[0]))
-assert np.all(zero_parameters["W1"] == 0) and np.all(zero_parameters["W2"] == 0)
-assert np.unique(forward_propagation(X, zero_parameters)[0]).size == 1
-
-# %% [markdown]
 # ### Exercise 8 - `nn_model`
 #
 # Put the pieces together. The layer sizes and the loop are given; write
@@ -1266,6 +1246,40 @@ with substituted(globals(), layer_sizes=_layer_sizes, initialize_parameters=_ini
 ### END HIDDEN TESTS
 
 # %% [markdown]
+# **Why not start from zeros?** With your functions you can now check the claim of
+# Exercise 3. The next cell defines `descend`, gradient descent from any starting point with a
+# learning rate of your choice (the loop of `nn_model`, recording the cost every 100
+# iterations); section 5 uses it again. It then starts from all-zero parameters and runs 100
+# steps on the flower. With $W^{[2]} = 0$, every $dZ^{[1]}$ is 0, and with
+# $A^{[1]} = \tanh(0) = 0$, $dW^{[2]}$ is 0 too: the weights never move, only the output bias
+# $b^{[2]}$ learns, and the network predicts one probability for every point.
+
+# %% tags=["demo"]
+def descend(parameters, X, Y, learning_rate, num_iterations, every=100):
+    """Gradient descent with your functions, from the given parameters.
+
+    Returns the final parameters and the list of costs recorded every `every` iterations.
+    """
+    costs = []
+    for i in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        if i % every == 0:
+            costs.append(compute_cost(A2, Y))
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads, learning_rate)
+    return parameters, costs
+
+
+zero_parameters = {"W1": np.zeros((4, 2)), "b1": np.zeros((4, 1)),
+                   "W2": np.zeros((1, 4)), "b2": np.zeros((1, 1))}
+zero_parameters, _ = descend(zero_parameters, X, Y, learning_rate=1.2, num_iterations=100)
+print("W1 after 100 steps from zeros:\n", zero_parameters["W1"])
+print("W2 after 100 steps from zeros:", zero_parameters["W2"])
+print("distinct predicted probabilities:", np.unique(forward_propagation(X, zero_parameters)[0]))
+assert np.all(zero_parameters["W1"] == 0) and np.all(zero_parameters["W2"] == 0)
+assert np.unique(forward_propagation(X, zero_parameters)[0]).size == 1
+
+# %% [markdown]
 # ### Exercise 9 - `predict`
 #
 # A trained network labels a point by running forward propagation and thresholding the output
@@ -1414,27 +1428,12 @@ assert near_centre >= 0.5 and np.mean(distance < 1.5) <= 0.3
 #
 # ### The learning rate
 #
-# `nn_model` always uses $\alpha = 1.2$. The next cell trains the same network for 2000
-# iterations with three learning rates, $\alpha = 0.01$, $1.2$ and $30$, and records the cost
-# every 100 iterations. **Before you run it, predict** for each rate: will the cost fall
-# steadily, hardly move, or jump up and down?
+# `nn_model` always uses $\alpha = 1.2$. The next cell trains the same network with `descend`
+# for 2000 iterations with three learning rates, $\alpha = 0.01$, $1.2$ and $30$, and records
+# the cost every 100 iterations. **Before you run it, predict** for each rate: will the cost
+# fall steadily, hardly move, or jump up and down?
 
 # %% tags=["demo"]
-def descend(parameters, X, Y, learning_rate, num_iterations, every=100):
-    """Gradient descent with your functions, from the given parameters.
-
-    Returns the final parameters and the list of costs recorded every `every` iterations.
-    """
-    costs = []
-    for i in range(num_iterations):
-        A2, cache = forward_propagation(X, parameters)
-        if i % every == 0:
-            costs.append(compute_cost(A2, Y))
-        grads = backward_propagation(parameters, cache, X, Y)
-        parameters = update_parameters(parameters, grads, learning_rate)
-    return parameters, costs
-
-
 learning_rates = [0.01, 1.2, 30]
 lr_costs = {}
 with np.errstate(all="ignore"):  # a too large step can push A2 to exactly 0 or 1: log(0)
@@ -1558,7 +1557,7 @@ check_between(min(gap[20], gap[50]), gap[4] + 0.02, 0.10,
 # **Things to try** (change the cells above and rerun them):
 #
 # - Where between 1.2 and 30 does the learning rate start to make the cost jump? Try a few
-#   rates with `descend` from section 5.
+#   rates with `descend`.
 # - Change `noise` or `petals` in `load_planar_dataset(...)` (the default `petals=4` draws eight
 #   petals, four of each colour): how many hidden units do you need with `petals=6`?
 
