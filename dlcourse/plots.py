@@ -1,8 +1,9 @@
 """Plotting helpers shared by the notebooks (matplotlib only).
 
-The image functions return the matplotlib ``Figure`` so tests can inspect it and
-notebooks show it inline (Jupyter displays a returned figure; in a script call
-``plt.show()`` or ``fig.savefig(...)``).
+The image functions (``show_image``, ``montage``) return the matplotlib ``Figure`` so tests can
+inspect it and notebooks show it inline (Jupyter displays a returned figure; in a script call
+``plt.show()`` or ``fig.savefig(...)``). ``plot_decision_boundary`` returns the ``Axes`` it drew
+into, ``plot_decision_boundaries`` the figure and its grid of axes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 
-__all__ = ["montage", "show_image", "plot_decision_boundary", "forward_backward_diagram"]
+__all__ = ["montage", "show_image", "plot_decision_boundary", "plot_decision_boundaries",
+           "forward_backward_diagram"]
 
 
 def _as_displayable(image: np.ndarray) -> np.ndarray:
@@ -257,3 +259,40 @@ def forward_backward_diagram(ax=None):
         ax.text(x + 0.15, y_g + 0.05, f"$dW^{{[{l}]}},\\ db^{{[{l}]}}$  → update_parameters",
                 ha="left", va="center", fontsize=9.5, color="#a50f15")
     return fig
+
+
+def plot_decision_boundaries(panels, ncols=4, size=4.0):
+    """Draw several decision boundaries in a grid, one panel per classifier.
+
+    Used to compare classifiers side by side (c1w3a1: networks with different hidden-layer
+    sizes; logistic regression against a network on several data sets).
+
+    Parameters
+    ----------
+    panels : sequence of (predict, X, Y, title)
+        One panel each, filled row by row. ``predict`` maps an array of shape (2, k) to labels
+        of shape (1, k) or (k,); ``X`` has shape (2, m), ``Y`` shape (1, m) or (m,) (0/1
+        labels); ``title`` is a str. See :func:`plot_decision_boundary`.
+    ncols : int
+        Panels per row; the grid has ``ceil(len(panels) / ncols)`` rows.
+    size : float
+        Width and height of one panel in inches.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : numpy.ndarray of matplotlib Axes, shape (nrows, ncols)
+        The panels; grid cells beyond ``len(panels)`` are hidden.
+    """
+    panels = list(panels)
+    if not panels:
+        raise ValueError("plot_decision_boundaries() needs at least one panel")
+    ncols = max(1, min(ncols, len(panels)))
+    nrows = math.ceil(len(panels) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * size, nrows * size), squeeze=False)
+    for ax in axes.flat[len(panels):]:
+        ax.set_visible(False)
+    for ax, (predict, X, Y, title) in zip(axes.flat, panels):
+        plot_decision_boundary(predict, X, Y, ax=ax, title=title)
+    fig.tight_layout()
+    return fig, axes

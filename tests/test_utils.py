@@ -98,4 +98,25 @@ def test_forward_backward_diagram_labels_the_blocks_caches_and_gradients():
     assert len(fig.axes[0].patches) > 15  # the boxes and the arrows
     fig2, ax = plt.subplots()
     assert forward_backward_diagram(ax=ax) is fig2
+
+
+def test_decision_boundaries_grid_draws_one_panel_per_classifier():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from dlcourse.plots import plot_decision_boundaries
+
+    X, Y = planar.make_gaussian_quantiles(60)
+    panels = [(lambda G, k=k: (G[0] > k).astype(int), X, Y, f"x1 > {k}") for k in range(5)]
+    fig, axes = plot_decision_boundaries(panels, ncols=3, size=2.0)
+    assert axes.shape == (2, 3)
+    assert [ax.get_title() for ax in axes.flat[:5]] == [f"x1 > {k}" for k in range(5)]
+    assert all(len(ax.collections) >= 2 for ax in axes.flat[:5])  # regions and points
+    assert not axes.flat[5].get_visible()
+    _, single = plot_decision_boundaries(panels[:2], ncols=4)
+    assert single.shape == (1, 2)
+    with pytest.raises(ValueError, match="at least one panel"):
+        plot_decision_boundaries([])
+    import matplotlib.pyplot as plt
+
     plt.close("all")

@@ -24,14 +24,16 @@
 #
 # **By the end you will have written**
 #
-# - `layer_sizes`, `initialize_parameters`: the shape of the network and its starting point;
+# - `layer_sizes`, `initialize_parameters`: the shape of the network and its starting point,
+#   after predicting every array's shape yourself (`predicted_shapes`);
 # - `forward_propagation` and `compute_cost`: from the inputs to the predictions and the cost;
-# - `backward_propagation`: the gradients of the cost, layer by layer;
+# - `backward_propagation`: the gradients of the cost, layer by layer, which you derive from the
+#   definitions with the chain rule;
 # - `update_parameters` (one step of gradient descent), `nn_model` (the training loop) and
 #   `predict`;
 #
 # and you will have trained the network on the flower, drawn its decision boundary, and seen
-# what changes with the number of hidden units.
+# what changes with the learning rate and with the number of hidden units.
 #
 # **How this notebook works**
 #
@@ -53,8 +55,9 @@
 #   the plots;
 # - [scikit-learn](https://scikit-learn.org), only for the logistic-regression baseline;
 # - `dlcourse`, this course's own package: `dlcourse.planar` generates the data,
-#   `dlcourse.plots` draws decision boundaries, `dlcourse.activations` holds a ready-made
-#   `sigmoid`, and `dlcourse.testing` the helpers the test cells use.
+#   `dlcourse.plots` draws decision boundaries, `dlcourse.curves` cost curves,
+#   `dlcourse.activations` holds a ready-made `sigmoid`, and `dlcourse.testing` the helpers the
+#   test cells use.
 
 # %%
 import matplotlib.pyplot as plt
@@ -62,10 +65,13 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from dlcourse.activations import sigmoid
+from dlcourse.curves import plot_costs
 from dlcourse.planar import load_extra_datasets, load_planar_dataset, train_test_split
-from dlcourse.plots import plot_decision_boundary
+from dlcourse.plots import plot_decision_boundaries, plot_decision_boundary
 from dlcourse.testing import (
+    CheckFailed,
     check_array,
+    check_between,
     check_close,
     check_equal,
     check_keys,
@@ -170,10 +176,10 @@ assert 0.40 <= baseline_accuracy <= 0.60, baseline_accuracy
 # $$Z^{[1]} = W^{[1]} X + b^{[1]}, \quad A^{[1]} = \tanh(Z^{[1]}), \quad
 # Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \quad A^{[2]} = \sigma(Z^{[2]}).$$
 #
-# The shapes: $W^{[1]}$ is $(n_h, n_x)$, $b^{[1]}$ is $(n_h, 1)$, $Z^{[1]}$ and $A^{[1]}$ are
-# $(n_h, m)$, $W^{[2]}$ is $(n_y, n_h)$, $b^{[2]}$ is $(n_y, 1)$, and $Z^{[2]}$, $A^{[2]}$ are
-# $(n_y, m)$. Adding $b^{[1]}$ of shape $(n_h, 1)$ to a $(n_h, m)$ matrix adds it to every column
-# (broadcasting). The cost is the cross-entropy of week 2, averaged over the examples:
+# Each row of $W^{[1]}$ holds the weights of one hidden unit, and each column of $Z^{[1]}$
+# belongs to one example, like the columns of $X$. You will work out the shapes of all these
+# arrays yourself in Exercise 2. The cost is the cross-entropy of week 2, averaged over the
+# examples:
 #
 # $$J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{[2](i)}
 # + (1 - y^{(i)}) \log\left(1 - a^{[2](i)}\right) \right).$$
@@ -295,7 +301,106 @@ n_x, n_h, n_y = layer_sizes(X, Y)
 print(f"For the flower: n_x = {n_x}, n_h = {n_h}, n_y = {n_y}")
 
 # %% [markdown]
-# ### Exercise 2 - `initialize_parameters`
+# ### Exercise 2 - predict the shapes
+#
+# Before writing any code for the network, work out the shape of each array it will hold for the
+# flower, with $n_x = 2$, $n_h = 4$, $n_y = 1$ and $m = 400$. All you need are the four
+# equations above and two rules:
+#
+# - a matrix product $PQ$ needs as many columns in $P$ as rows in $Q$; a $(p, q)$ matrix times a
+#   $(q, r)$ matrix is $(p, r)$;
+# - the bias $b^{[1]}$ holds one number per hidden unit, the same for every example, and is
+#   added to each column of $W^{[1]} X$ by broadcasting (the same holds for $b^{[2]}$).
+#
+# Start from what you know, $X$ of shape $(n_x, m)$, and from the shape $Z^{[1]}$ must have (one
+# row per hidden unit, one column per example); the shape of $W^{[1]}$ follows. Then do the
+# same for layer 2.
+#
+# Set `predicted_shapes` to a dictionary with the keys `"W1"`, `"b1"`, `"Z1"`, `"W2"`, `"b2"`,
+# `"A2"`, each mapped to a shape written as a tuple of ints, for example
+# `predicted_shapes = {"W1": (7, 5), ...}` (these numbers are not the answer). The cell after
+# Exercise 4 builds the network and shows its real shapes next to your predictions.
+
+# %% nbgrader={"grade_id": "predicted_shapes", "solution": true}
+### BEGIN SOLUTION
+predicted_shapes = {
+    "W1": (4, 2),
+    "b1": (4, 1),
+    "Z1": (4, 400),
+    "W2": (1, 4),
+    "b2": (1, 1),
+    "A2": (1, 400),
+}
+### END SOLUTION
+
+# %% nbgrader={"grade_id": "test_predicted_shapes", "points": 2}
+# The flower: n_x = 2 inputs, n_h = 4 hidden units, n_y = 1 output, m = 400 examples.
+expected_shapes_t = {"W1": (4, 2), "b1": (4, 1), "Z1": (4, 400), "W2": (1, 4), "b2": (1, 1),
+                     "A2": (1, 400)}
+# Known slips, and the rule each one misreads.
+slips_t = {
+    "W1": {(2, 4): "W1 X needs as many columns in W1 as X has rows (n_x)?"},
+    "b1": {(4,): "a column, (n_h, 1), to be added to each column of W1 X?",
+           (1, 4): "a column, one row per hidden unit, to be added to each column of W1 X?",
+           (4, 400): "one bias per hidden unit, shared by every example?"},
+    "Z1": {(4, 1): "Z1 holds every example, one column each: m = 400 columns?",
+           (400, 4): "one row per hidden unit and one column per example, like X?",
+           (4, 2): "Z1 = W1 X + b1 takes its columns from X?"},
+    "W2": {(4, 1): "W2 A1 needs as many columns in W2 as A1 has rows (n_h)?"},
+    "b2": {(1,): "a column, (n_y, 1), like b1?",
+           (1, 400): "one bias per output unit, shared by every example?"},
+    "A2": {(400, 1): "one row per output unit and one column per example?",
+           (1, 1): "one output per example: m = 400 columns?"},
+}
+
+
+def as_shape(value, key):
+    """A predicted shape as a tuple of ints; a clear message for anything else."""
+    if isinstance(value, (int, np.integer)):
+        raise CheckFailed(f"predicted_shapes['{key}'] is the number {value}, not a shape: write "
+                          "a tuple such as (3, 5)")
+    check_type(value, (tuple, list), f"predicted_shapes['{key}']")
+    for size in value:
+        check_type(size, (int, np.integer), f"a size in predicted_shapes['{key}']")
+    return tuple(int(size) for size in value)
+
+
+def check_predicted_shapes(predictions):
+    check_keys(predictions, expected_shapes_t, "predicted_shapes")
+    for key, want in expected_shapes_t.items():
+        got = as_shape(predictions[key], key)
+        why = slips_t[key].get(got)
+        if got == want[::-1] and not why:
+            why = "rows and columns swapped?"
+        try:
+            check_equal(got, want, f"predicted_shapes['{key}']")
+        except CheckFailed as err:
+            raise CheckFailed(f"{err}\n  likely cause: {why}" if why else str(err)) from None
+
+
+run_checks("predicted_shapes", lambda: check_predicted_shapes(predicted_shapes))
+### BEGIN HIDDEN TESTS
+def _hidden_predicted_shapes():
+    # An independent oracle: a forward pass of a network of the flower's sizes, and its shapes.
+    _n_h = 4
+    _W1 = np.ones((_n_h, X.shape[0]))
+    _b1 = np.ones((_n_h, 1))
+    _W2 = np.ones((Y.shape[0], _n_h))
+    _b2 = np.ones((Y.shape[0], 1))
+    _Z1 = _W1 @ X + _b1
+    _A2 = 1 / (1 + np.exp(-(_W2 @ np.tanh(_Z1) + _b2)))
+    _want = {"W1": _W1.shape, "b1": _b1.shape, "Z1": _Z1.shape, "W2": _W2.shape,
+             "b2": _b2.shape, "A2": _A2.shape}
+    check_keys(predicted_shapes, _want, "predicted_shapes")
+    for _key, _shape in _want.items():
+        check_equal(as_shape(predicted_shapes[_key], _key), _shape, f"predicted_shapes['{_key}']")
+
+
+_hidden_predicted_shapes()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 3 - `initialize_parameters`
 #
 # The weights start as **small random numbers** and the biases as **zeros**:
 #
@@ -413,7 +518,7 @@ for key, value in parameters.items():
     print(f"{key} = {value.tolist()}")
 
 # %% [markdown]
-# ### Exercise 3 - `forward_propagation`
+# ### Exercise 4 - `forward_propagation`
 #
 # Compute, for all examples at once,
 #
@@ -528,7 +633,23 @@ _hidden_forward_propagation()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ### Exercise 4 - `compute_cost`
+# **Your predictions of Exercise 2, checked.** The next cell builds the network for the flower
+# with your `initialize_parameters`, runs your `forward_propagation` on all 400 points, and
+# puts the real shapes next to your predictions.
+
+# %% tags=["demo"]
+parameters = initialize_parameters(n_x, n_h, n_y)
+A2, cache = forward_propagation(X, parameters)
+actual_shapes = {"W1": parameters["W1"].shape, "b1": parameters["b1"].shape,
+                 "Z1": cache["Z1"].shape, "W2": parameters["W2"].shape,
+                 "b2": parameters["b2"].shape, "A2": A2.shape}
+for key, shape in actual_shapes.items():
+    predicted = predicted_shapes[key]
+    mark = "\N{CHECK MARK}" if tuple(np.ravel(predicted).tolist()) == shape else "x"
+    print(f"{mark} {key}: you predicted {predicted!s:10s} the network has {shape}")
+
+# %% [markdown]
+# ### Exercise 5 - `compute_cost`
 #
 # Compute the cross-entropy cost
 #
@@ -615,39 +736,59 @@ _hidden_compute_cost()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ### Exercise 5 - `backward_propagation`
+# ### Exercise 6 - `backward_propagation`: derive the gradients
 #
 # Backward propagation applies the chain rule from the cost back to every parameter, one layer
-# at a time. The lectures derive these six formulas (the vectorized form, for all $m$ examples):
+# at a time. This time you work out the formulas yourself. Notation: $dW^{[1]}$ stands for
+# $\frac{\partial J}{\partial W^{[1]}}$ and so on; in code they are `dW1`, `db1`, `dW2`, `db2`,
+# and each has the shape of its parameter. For one example, $dz^{[2]}$ stands for
+# $\frac{\partial \mathcal{L}}{\partial z^{[2]}}$, the derivative of that example's loss, and
+# $dZ^{[2]}$ (code: `dZ2`) for the matrix of these columns, one per example.
 #
-# $$dZ^{[2]} = A^{[2]} - Y$$
+# **What you know.**
 #
-# $$dW^{[2]} = \frac{1}{m} dZ^{[2]} A^{[1]T}, \qquad
-# db^{[2]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[2](i)}$$
+# 1. The loss of one example, with $a = a^{[2]} = \sigma(z^{[2]})$:
+#    $\mathcal{L}(a, y) = -y \log a - (1 - y) \log(1 - a)$; the cost $J$ is the mean of the $m$
+#    losses.
+# 2. The slopes of the activations, written with their outputs: $\sigma'(z) = a (1 - a)$ where
+#    $a = \sigma(z)$, and $\tanh'(z) = 1 - a^2$ where $a = \tanh(z)$.
+# 3. Through an activation applied element by element, $a = g(z)$, the chain rule multiplies
+#    element by element: $dz = da * g'(z)$.
+# 4. Through a linear step $z = W a_{\text{prev}} + b$ of one example (column vectors): once
+#    $dz$ is known, $\frac{\partial \mathcal{L}}{\partial W} = dz\, a_{\text{prev}}^T$,
+#    $\frac{\partial \mathcal{L}}{\partial b} = dz$ and
+#    $\frac{\partial \mathcal{L}}{\partial a_{\text{prev}}} = W^T dz$. (Last week's
+#    $dw = x\, dz$ is this rule for logistic regression.)
+# 5. Since $J$ is a mean, each gradient of $J$ is the mean over the examples of the gradients of
+#    the losses. With the examples as the columns of a matrix, a sum over examples of
+#    $dz^{(i)} a^{(i)T}$ is one matrix product, and a sum of the columns $dz^{(i)}$ is a sum
+#    along `axis=1` (with `keepdims=True`, so that `db` keeps the shape of `b`).
 #
-# $$dZ^{[1]} = W^{[2]T} dZ^{[2]} * \left(1 - A^{[1]2}\right)$$
+# **Derive**, on paper first:
 #
-# $$dW^{[1]} = \frac{1}{m} dZ^{[1]} X^T, \qquad
-# db^{[1]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[1](i)}$$
+# 1. $\frac{\partial \mathcal{L}}{\partial a^{[2]}}$ from 1, then $dz^{[2]}$ with 2 and 3.
+#    Simplify: the result is short, and you have met it in logistic regression.
+# 2. $dW^{[2]}$ and $db^{[2]}$ for one example with 4; the input of layer 2 is $a^{[1]}$.
+#    Rule 4 also gives $da^{[1]}$, what layer 2 sends back to the hidden layer.
+# 3. $dz^{[1]}$ from $da^{[1]}$ with 2 and 3; the hidden layer is $\tanh$, and the cache holds
+#    its output `A1`.
+# 4. $dW^{[1]}$ and $db^{[1]}$ with 4; the input of layer 1 is $x$.
+# 5. All $m$ examples at once with 5: the capital letters $dZ^{[2]}$, $dZ^{[1]}$, $A^{[1]}$,
+#    $X$, and the means.
 #
-# Notation: $dW^{[1]}$ stands for $\frac{\partial J}{\partial W^{[1]}}$ and so on. In code they are
-# `dW1`, `db1`, `dW2`, `db2`, and each has the shape of its parameter.
-#
-# - $dZ^{[2]} = A^{[2]} - Y$ is the same "error" as in logistic regression: the sigmoid and the
-#   cross-entropy simplify each other.
-# - In $dZ^{[1]}$, $*$ is the **element-wise** product and $A^{[1]2}$ the element-wise square.
-#   The factor $1 - A^{[1]2}$ is $\tanh'(Z^{[1]})$, written with the activation you already
-#   have: this is why the forward pass keeps `A1` in the cache.
-# - The sums for $db$ run over the examples, that is over the columns: `np.sum(dZ2, axis=1,
-#   keepdims=True)`. `keepdims=True` keeps the result a column, of shape `(n_h, 1)` or
-#   `(n_y, 1)`, like the bias.
+# Then write `backward_propagation`. The tests compare your gradients with numerical derivatives
+# of the cost (the change of $J$ when one parameter moves by a tiny amount), so every correct
+# way of writing them passes.
 #
 # <details><summary>Hints</summary>
 #
 # - Take `W2` out of `parameters`, and `A1`, `A2` out of `cache`. (`W1` and `b1` are not needed:
 #   they only entered through `A1`, which the cache already holds.)
-# - The element-wise square of `A1` is `A1 ** 2` or `np.power(A1, 2)`.
+# - `*` on NumPy arrays is the element-wise product, `np.dot` (or `@`) the matrix product; the
+#   element-wise square of `A1` is `A1 ** 2`.
 # - Check each shape against the parameter it belongs to: `dW1` like `W1`, `db1` like `b1`.
+# - Your $dz^{[2]}$ has a factor $a(1 - a)$ left over, or a fraction $\frac{y}{a}$? Put the two
+#   pieces of step 1 over a common denominator: they cancel.
 # </details>
 
 # %% nbgrader={"grade_id": "backward_propagation", "solution": true}
@@ -687,7 +828,7 @@ def backward_propagation(parameters, cache, X, Y):
     return grads
 
 
-# %% nbgrader={"grade_id": "test_backward_propagation", "points": 3}
+# %% nbgrader={"grade_id": "test_backward_propagation", "points": 4}
 # The network and the two examples of the forward_propagation test, with labels Y = [1, 0].
 parameters_t = {"W1": np.array([[0.5, -1.0], [1.5, 0.25], [-0.75, 0.5]]),
                 "b1": np.array([[0.1], [-0.2], [0.0]]),
@@ -706,10 +847,23 @@ grads_t = backward_propagation(parameters_t, cache_t, X_t, Y_t)
 run_checks(
     "backward_propagation",
     lambda: check_keys(grads_t, {"dW1", "db1", "dW2", "db2"}, "grads"),
+    # Layer 2 first, as backward propagation computes it. A2 - Y = [-0.8338, 0.6481].
+    lambda: check_array(grads_t["dW2"], [[-0.3569009703, -0.5080044380, 0.4777387710]],
+                        "grads['dW2']", rtol=1e-7, factors={"m": 2},
+                        hints=[([[-0.0776838534, -0.0826383366, 0.0917224576]],
+                                "dZ2 with a factor A2 (1 - A2) left over: the sigmoid's slope "
+                                "cancels against the loss's denominator?"),
+                               ([[-1.6824351688, -3.2784858271, 2.6400227068]],
+                                "dZ2 = dL/dA2, without the sigmoid's slope: step 1 needs the "
+                                "chain rule through sigma?"),
+                               ([[0.3569009703, 0.5080044380, -0.4777387710]],
+                                "dZ2 = Y - A2: the derivative of -log(a) is -1/a?")]),
+    lambda: check_array(grads_t["db2"], [[-0.0928648139]], "grads['db2']", rtol=1e-7,
+                        factors={"m": 2}),
     lambda: check_array(grads_t["dW1"], [[-0.4213085561, -0.1721375414],
                                          [0.4387463728, -0.9791998071],
                                          [-0.1822310711, -0.0087666300]], "grads['dW1']",
-                        rtol=1e-7,
+                        rtol=1e-7, factors={"m": 2},
                         hints=[([[0.2737193805, -1.2632197127], [-0.1131699981, 0.8181354363],
                                  [0.1322751530, 0.1046798346]], "the sigmoid's derivative "
                                 "A1 (1 - A1): the hidden layer is tanh, 1 - A1^2?"),
@@ -720,13 +874,11 @@ run_checks(
                                  [-0.0841876011, -0.3667524002]], "1 - Z1^2: the derivative "
                                                                   "of tanh uses A1 = tanh(Z1)?"),
                                ([[-0.5789034193, 0.4396061985], [1.1578068386, -0.8792123970],
-                                 [-0.2894517096, 0.2198030992]], "no derivative of tanh: "
-                                                                 "dZ1 needs * (1 - A1^2)?")]),
+                                 [-0.2894517096, 0.2198030992]], "no slope of tanh: the "
+                                                                 "chain rule through the "
+                                                                 "hidden activation?")]),
     lambda: check_array(grads_t["db1"], [[-0.3956307317], [-0.3603022895], [-0.1273318007]],
-                        "grads['db1']", rtol=1e-7),
-    lambda: check_array(grads_t["dW2"], [[-0.3569009703, -0.5080044380, 0.4777387710]],
-                        "grads['dW2']", rtol=1e-7),
-    lambda: check_array(grads_t["db2"], [[-0.0928648139]], "grads['db2']", rtol=1e-7),
+                        "grads['db1']", rtol=1e-7, factors={"m": 2}),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_backward_propagation():
@@ -740,7 +892,7 @@ def _hidden_backward_propagation():
         _A2 = _forward(_p, _X)["A2"]
         return float(-np.mean(np.sum(_Y * np.log(_A2) + (1 - _Y) * np.log(1 - _A2), axis=0)))
 
-    _names = {"W1": "dW1", "b1": "db1", "W2": "dW2", "b2": "db2"}
+    _names = {"W2": "dW2", "b2": "db2", "W1": "dW1", "b1": "db1"}  # layer 2 first
     for _seed, (_n_x, _n_h, _m) in enumerate(((3, 4, 6), (2, 1, 5), (4, 5, 1), (2, 3, 9))):
         _rng = np.random.default_rng(700 + _seed)
         _p = {"W1": _rng.normal(0, 0.7, (_n_h, _n_x)), "b1": _rng.normal(0, 0.4, (_n_h, 1)),
@@ -765,7 +917,7 @@ def _hidden_backward_propagation():
                 _num[_idx] = (_cost(_plus, _X, _Y) - _cost(_minus, _X, _Y)) / (2 * _eps)
             check_array(_grads[_g], _num,
                         f"grads['{_g}'] {_what}, compared with the numerical derivative "
-                        "of the cost", rtol=1e-5, atol=1e-8)
+                        "of the cost", rtol=1e-5, atol=1e-8, factors={"m": _m})
         for _k in _p:
             check_equal(_p[_k], _copies[0][_k], f"parameters['{_k}'] after backward_propagation "
                         "(inputs must not change)")
@@ -780,7 +932,7 @@ _hidden_backward_propagation()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ### Exercise 6 - `update_parameters`
+# ### Exercise 7 - `update_parameters`
 #
 # One step of gradient descent moves every parameter against its gradient, by a step of size
 # $\alpha$ (`learning_rate`):
@@ -894,27 +1046,7 @@ _hidden_update_parameters()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# **Why not start from zeros?** With your functions you can now check the claim of
-# Exercise 2. The next cell starts from all-zero parameters and runs 100 gradient-descent steps
-# on the flower. With $W^{[2]} = 0$, every $dZ^{[1]}$ is 0, and with $A^{[1]} = \tanh(0) = 0$,
-# $dW^{[2]}$ is 0 too: the weights never move, only the output bias $b^{[2]}$ learns, and the
-# network predicts one probability for every point.
-
-# %% tags=["demo"]
-zero_parameters = {"W1": np.zeros((4, 2)), "b1": np.zeros((4, 1)),
-                   "W2": np.zeros((1, 4)), "b2": np.zeros((1, 1))}
-for i in range(100):
-    A2, cache = forward_propagation(X, zero_parameters)
-    grads = backward_propagation(zero_parameters, cache, X, Y)
-    zero_parameters = update_parameters(zero_parameters, grads)
-print("W1 after 100 steps from zeros:\n", zero_parameters["W1"])
-print("W2 after 100 steps from zeros:", zero_parameters["W2"])
-print("distinct predicted probabilities:", np.unique(forward_propagation(X, zero_parameters)[0]))
-assert np.all(zero_parameters["W1"] == 0) and np.all(zero_parameters["W2"] == 0)
-assert np.unique(forward_propagation(X, zero_parameters)[0]).size == 1
-
-# %% [markdown]
-# ### Exercise 7 - `nn_model`
+# ### Exercise 8 - `nn_model`
 #
 # Put the pieces together. The layer sizes and the loop are given; write
 #
@@ -972,7 +1104,7 @@ Y_t = np.array([[1, 0, 1, 1, 0]])
 
 
 # While nn_model runs, the functions it calls are simple stand-ins, so that this test checks
-# nn_model alone (a mistake in exercises 1-6 fails only that exercise's test):
+# nn_model alone (a mistake in an earlier exercise fails only that exercise's test):
 # - layer_sizes returns (2, 4, 1), the sizes for X_t and Y_t;
 # - initialize_parameters returns zeros of the right shapes;
 # - forward_propagation returns A2 = 0.5 everywhere, and compute_cost 0.5;
@@ -1114,7 +1246,41 @@ with substituted(globals(), layer_sizes=_layer_sizes, initialize_parameters=_ini
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ### Exercise 8 - `predict`
+# **Why not start from zeros?** With your functions you can now check the claim of
+# Exercise 3. The next cell defines `descend`, gradient descent from any starting point with a
+# learning rate of your choice (the loop of `nn_model`, recording the cost every 100
+# iterations); section 5 uses it again. It then starts from all-zero parameters and runs 100
+# steps on the flower. With $W^{[2]} = 0$, every $dZ^{[1]}$ is 0, and with
+# $A^{[1]} = \tanh(0) = 0$, $dW^{[2]}$ is 0 too: the weights never move, only the output bias
+# $b^{[2]}$ learns, and the network predicts one probability for every point.
+
+# %% tags=["demo"]
+def descend(parameters, X, Y, learning_rate, num_iterations, every=100):
+    """Gradient descent with your functions, from the given parameters.
+
+    Returns the final parameters and the list of costs recorded every `every` iterations.
+    """
+    costs = []
+    for i in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        if i % every == 0:
+            costs.append(compute_cost(A2, Y))
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads, learning_rate)
+    return parameters, costs
+
+
+zero_parameters = {"W1": np.zeros((4, 2)), "b1": np.zeros((4, 1)),
+                   "W2": np.zeros((1, 4)), "b2": np.zeros((1, 1))}
+zero_parameters, _ = descend(zero_parameters, X, Y, learning_rate=1.2, num_iterations=100)
+print("W1 after 100 steps from zeros:\n", zero_parameters["W1"])
+print("W2 after 100 steps from zeros:", zero_parameters["W2"])
+print("distinct predicted probabilities:", np.unique(forward_propagation(X, zero_parameters)[0]))
+assert np.all(zero_parameters["W1"] == 0) and np.all(zero_parameters["W2"] == 0)
+assert np.unique(forward_propagation(X, zero_parameters)[0]).size == 1
+
+# %% [markdown]
+# ### Exercise 9 - `predict`
 #
 # A trained network labels a point by running forward propagation and thresholding the output
 # probability:
@@ -1260,6 +1426,45 @@ assert near_centre >= 0.5 and np.mean(distance < 1.5) <= 0.3
 # the mistakes are within distance 1.5 of the centre, a disc that holds under a third of the
 # points.
 #
+# ### The learning rate
+#
+# `nn_model` always uses $\alpha = 1.2$. The next cell trains the same network with `descend`
+# for 2000 iterations with three learning rates, $\alpha = 0.01$, $1.2$ and $30$, and records
+# the cost every 100 iterations. **Before you run it, predict** for each rate: will the cost
+# fall steadily, hardly move, or jump up and down?
+
+# %% tags=["demo"]
+learning_rates = [0.01, 1.2, 30]
+lr_costs = {}
+with np.errstate(all="ignore"):  # a too large step can push A2 to exactly 0 or 1: log(0)
+    for learning_rate in learning_rates:
+        _, lr_costs[learning_rate] = descend(initialize_parameters(n_x, 4, n_y), X, Y,
+                                             learning_rate, num_iterations=2000)
+plot_costs({f"learning rate {lr}": lr_costs[lr] for lr in learning_rates}, every=100,
+           title="The cost on the flower for three learning rates")
+plt.show()
+for lr in learning_rates:
+    print(f"learning rate {lr:5}: cost after 2000 iterations {lr_costs[lr][-1]:.3f}, "
+          f"largest rise between two records {max(np.diff(lr_costs[lr])):+.3f}")
+check_between(lr_costs[0.01][-1], 0.60, 0.70, "the cost after 2000 iterations with rate 0.01",
+              "the reference ends at 0.654, from 0.693 at the start")
+check_between(lr_costs[1.2][-1], 0.15, 0.25, "the cost after 2000 iterations with rate 1.2",
+              "the reference ends at 0.207")
+check_between(max(np.diff(lr_costs[1.2])), -1.0, 0.001,
+              "the largest rise of the cost with rate 1.2", "it only falls")
+check_between(np.sum(np.diff(lr_costs[30]) > 0.05), 2, 20,
+              "the number of rises by more than 0.05 with rate 30", "the reference has 7")
+
+# %% [markdown]
+# - With $\alpha = 0.01$ the steps are tiny: after 2000 iterations the cost is still above 0.6,
+#   hardly below its starting value $\log 2 \approx 0.693$ (all outputs close to 0.5). The
+#   network is not wrong, only slow; it would need many more iterations.
+# - With $\alpha = 1.2$ the cost falls at every record, quickly at first and then slowly, to
+#   about 0.2.
+# - With $\alpha = 30$ the steps overshoot: the cost rises and falls again several times. Where
+#   it ends after 2000 iterations depends on the last digits of the computation (change the
+#   initial weights by $10^{-12}$ and the curve changes), so such a run cannot be trusted.
+#
 # ## 6 - How many hidden units?
 #
 # The size of the hidden layer sets how complicated a boundary the network can draw. To judge a
@@ -1287,16 +1492,21 @@ for n_h in hidden_layer_sizes:
 
 # %% [markdown]
 # Each panel shows one network's boundary with the training points (the test points are left out
-# so that you see what each network learned from); the last panel sums up the accuracies.
+# so that you see what each network learned from).
 
 # %% tags=["demo"]
-fig, axes = plt.subplots(2, 4, figsize=(18, 9))
-for ax, n_h in zip(axes.flat, hidden_layer_sizes):
-    plot_decision_boundary(lambda points, p=sweep[n_h]["parameters"]: predict(p, points),
-                           X_train, Y_train, ax=ax,
-                           title=f"n_h = {n_h}: train {100 * sweep[n_h]['train_accuracy']:.0f} %,"
-                                 f" test {100 * sweep[n_h]['test_accuracy']:.0f} %")
-ax = axes.flat[-1]
+plot_decision_boundaries(
+    [(lambda points, p=sweep[n_h]["parameters"]: predict(p, points), X_train, Y_train,
+      f"n_h = {n_h}: train {100 * sweep[n_h]['train_accuracy']:.0f} %, "
+      f"test {100 * sweep[n_h]['test_accuracy']:.0f} %") for n_h in hidden_layer_sizes],
+    ncols=4, size=4.5)
+plt.show()
+
+# %% [markdown]
+# The accuracies side by side:
+
+# %% tags=["demo"]
+fig, ax = plt.subplots(figsize=(6, 4))
 ax.plot(hidden_layer_sizes, [100 * sweep[n]["train_accuracy"] for n in hidden_layer_sizes],
         "o-", label="training set")
 ax.plot(hidden_layer_sizes, [100 * sweep[n]["test_accuracy"] for n in hidden_layer_sizes],
@@ -1307,13 +1517,12 @@ ax.set_xlabel("hidden layer size $n_h$")
 ax.set_ylabel("accuracy (%)")
 ax.set_title("Accuracy against the hidden layer size")
 ax.legend()
-fig.tight_layout()
 plt.show()
 
-# %% tags=["demo"]
 train_acc = {n: sweep[n]["train_accuracy"] for n in hidden_layer_sizes}
 test_acc = {n: sweep[n]["test_accuracy"] for n in hidden_layer_sizes}
 cost_h = {n: sweep[n]["train_cost"] for n in hidden_layer_sizes}
+gap = {n: train_acc[n] - test_acc[n] for n in hidden_layer_sizes}
 # Too few units: the flower does not fit (underfitting).
 assert max(train_acc[1], train_acc[2]) < 0.80 and max(test_acc[1], test_acc[2]) < 0.85
 # From 3 units on, the petals are learned and the network generalizes to the test set.
@@ -1321,29 +1530,36 @@ assert all(train_acc[n] >= 0.90 and test_acc[n] >= 0.85 for n in (3, 4, 5, 20, 5
 # Many more units: a lower training cost, but no better on the test set.
 assert cost_h[50] < cost_h[4] - 0.03 and cost_h[20] < cost_h[4] - 0.03
 assert max(test_acc[20], test_acc[50]) <= max(test_acc[3], test_acc[4], test_acc[5]) + 0.02
+# ... and a wider gap between training and test accuracy.
+check_between(gap[4], 0.0, 0.04, "the gap between training and test accuracy for n_h = 4",
+              "the reference has 2.3 points")
+check_between(min(gap[20], gap[50]), gap[4] + 0.02, 0.10,
+              "the smaller gap of n_h = 20 and n_h = 50", "the reference has 4.9 and 5.7 points")
 
 # %% [markdown]
 # **What the sweep shows.**
 #
 # - **One or two hidden units underfit.** Their boundaries are made of one or two lines, and no
-#   such boundary can follow four petals: under 80 % accuracy on the training set, under 85 % on
-#   the test set. The model is too simple for the data, however long it trains.
+#   such boundary can follow eight petals of alternating colour: under 80 % accuracy on the
+#   training set, under 85 % on the test set. The model is too simple for the data, however long
+#   it trains.
 # - **From three units on, the network captures the petals**: above 90 % on the training set and
 #   above 85 % on the test set.
 # - **Many more units (20, 50) fit the training set more closely** (a clearly lower training
-#   cost) **but do no better on the test set**. The extra capacity goes into bending the boundary
-#   around individual noisy points, which does not carry over to new points: the beginning of
-#   **overfitting**. Sizes of 3 to 5 are the sweet spot here.
+#   cost) **but do no better on the test set**: the gap between training and test accuracy grows
+#   from about 2 points with 4 units to about 5 with 20 or 50. The extra capacity goes into
+#   bending the boundary around individual noisy points, which does not carry over to new
+#   points: the beginning of **overfitting**. Sizes of 3 to 5 are the sweet spot here.
 #
 # Large networks are not bad in themselves: course 2 shows how **regularization** lets you use a
 # big network while keeping its boundary smooth, and more data also helps.
 #
 # **Things to try** (change the cells above and rerun them):
 #
-# - What happens with a learning rate much smaller (0.1) or larger (5)? Pass it through
-#   `update_parameters` in your own copy of the loop.
-# - Change `noise` or `petals` in `load_planar_dataset(...)`: how many hidden units do you need
-#   for six petals?
+# - Where between 1.2 and 30 does the learning rate start to make the cost jump? Try a few
+#   rates with `descend`.
+# - Change `noise` or `petals` in `load_planar_dataset(...)` (the default `petals=4` draws eight
+#   petals, four of each colour): how many hidden units do you need with `petals=6`?
 
 # %% [markdown]
 # ## 7 - Optional: other data sets
@@ -1362,20 +1578,19 @@ assert max(test_acc[20], test_acc[50]) <= max(test_acc[3], test_acc[4], test_acc
 
 # %% tags=["demo"]
 datasets = load_extra_datasets()
-fig, axes = plt.subplots(2, len(datasets), figsize=(18, 9))
 extra_results = {}
-for col, (name, (X_e, Y_e)) in enumerate(datasets.items()):
+top_row, bottom_row = [], []
+for name, (X_e, Y_e) in datasets.items():
     clf_e = LogisticRegression().fit(X_e.T, Y_e.ravel())
     lr_acc = np.mean(clf_e.predict(X_e.T).reshape(1, -1) == Y_e)
     params_e = nn_model(X_e, Y_e, 5, num_iterations=5000)
     nn_acc = np.mean(predict(params_e, X_e) == Y_e)
     extra_results[name] = (lr_acc, nn_acc)
-    plot_decision_boundary(lambda points, c=clf_e: c.predict(points.T), X_e, Y_e,
-                           ax=axes[0, col],
-                           title=f"{name}\nlogistic regression: {100 * lr_acc:.0f} %")
-    plot_decision_boundary(lambda points, p=params_e: predict(p, points), X_e, Y_e,
-                           ax=axes[1, col], title=f"network, n_h = 5: {100 * nn_acc:.0f} %")
-fig.tight_layout()
+    top_row.append((lambda points, c=clf_e: c.predict(points.T), X_e, Y_e,
+                    f"{name}\nlogistic regression: {100 * lr_acc:.0f} %"))
+    bottom_row.append((lambda points, p=params_e: predict(p, points), X_e, Y_e,
+                       f"network, n_h = 5: {100 * nn_acc:.0f} %"))
+plot_decision_boundaries(top_row + bottom_row, ncols=len(datasets), size=3.6)
 plt.show()
 for name, (lr_acc, nn_acc) in extra_results.items():
     print(f"{name:20s} logistic regression {100 * lr_acc:5.1f} %   network {100 * nn_acc:5.1f} %")
@@ -1400,7 +1615,9 @@ assert extra_results["blobs"][1] < 0.95
 #   why zeros do not work);
 # - forward propagation with a $\tanh$ hidden layer and a sigmoid output, and the cross-entropy
 #   cost;
-# - backward propagation, layer by layer, and gradient descent;
+# - backward propagation, derived layer by layer from the loss and the slopes of the
+#   activations ($dZ^{[2]}$ of the sigmoid with the cross-entropy is just $A^{[2]} - Y$), and
+#   gradient descent, with a learning rate that is neither too small nor too large;
 # - a classifier whose curved decision boundary follows data that logistic regression cannot
 #   separate, and a first look at underfitting and overfitting as the hidden layer grows.
 #

@@ -5,6 +5,26 @@ executed in the reference notebook's namespace (``np`` and ``math`` are availabl
 test cell of that function must then fail.
 """
 
+_RIGHT_PREDICTIONS = {
+    "A + row": (2, 3),
+    "row + col": (2, 3),
+    "col * v": (2, 3),
+    "A + v": (2, 3),
+    "A + w": "error",
+    "A.T + w": (3, 2),
+    "np.sum(A, axis=0)": (3,),
+    "A / np.sum(A, axis=1)": "error",
+    "A / np.sum(A, axis=1, keepdims=True)": (2, 3),
+}
+
+
+def _predictions(wrong):
+    """The code of a broadcast_predictions cell with the entries of `wrong` replaced."""
+    entries = {**_RIGHT_PREDICTIONS, **wrong}
+    lines = [f"    {key!r}: {value!r}," for key, value in entries.items()]
+    return "broadcast_predictions = {\n" + "\n".join(lines) + "\n}\n"
+
+
 MUTANTS = {
     "basic_sigmoid": {
         "exp_sign_flipped": """
@@ -74,6 +94,20 @@ def sigmoid_derivative(x):
     ds = s * (1 + s)
     return ds
 """,
+        # The derivative of tanh (1 - tanh^2) carried over to the sigmoid.
+        "tanh_derivative_form": """
+def sigmoid_derivative(x):
+    s = sigmoid(x)
+    ds = 1 - s ** 2
+    return ds
+""",
+        # A sign lost in the chain rule: d/dx e^(-x) taken as +e^(-x).
+        "chain_rule_sign": """
+def sigmoid_derivative(x):
+    s = sigmoid(x)
+    ds = -s * (1 - s)
+    return ds
+""",
         "denominator_not_squared": """
 def sigmoid_derivative(x):
     ds = np.exp(-x) / (1 + np.exp(-x))
@@ -111,6 +145,22 @@ def image2vector(image):
     v = image.reshape(-1)
     return v
 """,
+    },
+    "broadcast_predictions": {
+        # Only one array stretched: the size-1 axis of the other one is forgotten.
+        "one_side_stretched": _predictions({"row + col": (1, 3), "col * v": (2, 1)}),
+        # Shapes lined up from the left.
+        "lined_up_from_the_left": _predictions({"A + v": "error", "A + w": (2, 3),
+                                                "A.T + w": "error"}),
+        # A reduction keeps its axis without keepdims=True.
+        "reduction_keeps_axis": _predictions({"np.sum(A, axis=0)": (1, 3),
+                                              "A / np.sum(A, axis=1)": (2, 3)}),
+        # axis=0 read as "the axis that remains".
+        "axis_confusion": _predictions({"np.sum(A, axis=0)": (2,)}),
+        # A one-entry tuple written without its comma: (3) is the number 3.
+        "missing_comma": _predictions({"np.sum(A, axis=0)": 3}),
+        # The exception's name instead of the agreed "error".
+        "exception_name": _predictions({"A + w": "ValueError"}),
     },
     "normalize_rows": {
         "column_norms": """

@@ -68,6 +68,14 @@ def _nn_model(n_h="n_h", iterations="num_iterations", body=_NN_BODY_OK):
     return _NN_MODEL.format(n_h=n_h, iterations=iterations, body=body)
 
 
+_SHAPES = {"W1": (4, 2), "b1": (4, 1), "Z1": (4, 400), "W2": (1, 4), "b2": (1, 1),
+           "A2": (1, 400)}
+
+
+def _shapes(**wrong):
+    return f"predicted_shapes = {({**_SHAPES, **wrong})!r}\n"
+
+
 MUTANTS = {
     "layer_sizes": {
         # The number of examples instead of the number of features.
@@ -95,6 +103,20 @@ MUTANTS = {
             "def layer_sizes(X, Y):\n"
             "    return (X.shape[0], 4, X.shape[0])\n"
         ),
+    },
+    "predicted_shapes": {
+        # W1 with the sizes of X's product read the wrong way round.
+        "W1_transposed": _shapes(W1=(2, 4)),
+        # Biases as flat vectors, or as rows.
+        "bias_rows": _shapes(b1=(1, 4), b2=(1,)),
+        # One column only: the shapes of a single example.
+        "one_example": _shapes(Z1=(4, 1), A2=(1, 1)),
+        # Examples as rows, as scikit-learn has them.
+        "examples_as_rows": _shapes(Z1=(400, 4), A2=(400, 1)),
+        # W2 shaped like a column.
+        "W2_column": _shapes(W2=(4, 1)),
+        # A one-entry tuple without its comma: (1) is the number 1.
+        "missing_comma": _shapes(b2=1),
     },
     "initialize_parameters": {
         # Forgot np.random.seed(2): the numbers depend on whatever ran before.
@@ -247,6 +269,12 @@ MUTANTS = {
     "backward_propagation": {
         # Sign error in the output error.
         "dZ2_sign": _backward(dZ2="Y - A2"),
+        # The chain rule through the sigmoid applied on top of A2 - Y (the slope counted twice).
+        "dZ2_extra_sigmoid_slope": _backward(dZ2="(A2 - Y) * A2 * (1 - A2)"),
+        # dL/dA2 taken for dZ2: the sigmoid's slope forgotten.
+        "dZ2_without_sigmoid_slope": _backward(dZ2="-Y / A2 + (1 - Y) / (1 - A2)"),
+        # The factors of dW1 in the wrong order: shape (n_x, n_h).
+        "dW1_transposed": _backward(dW1="np.dot(X, dZ1.T) / m"),
         # Forgot 1/m in dW1.
         "dW1_missing_1_over_m": _backward(dW1="np.dot(dZ1, X.T)"),
         # Forgot 1/m in dW2 and db2.
