@@ -334,26 +334,9 @@ predicted_shapes = {
 ### END SOLUTION
 
 # %% nbgrader={"grade_id": "test_predicted_shapes", "points": 2}
-# The flower: n_x = 2 inputs, n_h = 4 hidden units, n_y = 1 output, m = 400 examples.
-expected_shapes_t = {"W1": (4, 2), "b1": (4, 1), "Z1": (4, 400), "W2": (1, 4), "b2": (1, 1),
-                     "A2": (1, 400)}
-# Known slips, and the rule each one misreads.
-slips_t = {
-    "W1": {(2, 4): "W1 X needs as many columns in W1 as X has rows (n_x)?"},
-    "b1": {(4,): "a column, (n_h, 1), to be added to each column of W1 X?",
-           (1, 4): "a column, one row per hidden unit, to be added to each column of W1 X?",
-           (4, 400): "one bias per hidden unit, shared by every example?"},
-    "Z1": {(4, 1): "Z1 holds every example, one column each: m = 400 columns?",
-           (400, 4): "one row per hidden unit and one column per example, like X?",
-           (4, 2): "Z1 = W1 X + b1 takes its columns from X?"},
-    "W2": {(4, 1): "W2 A1 needs as many columns in W2 as A1 has rows (n_h)?"},
-    "b2": {(1,): "a column, (n_y, 1), like b1?",
-           (1, 400): "one bias per output unit, shared by every example?"},
-    "A2": {(400, 1): "one row per output unit and one column per example?",
-           (1, 1): "one output per example: m = 400 columns?"},
-}
-
-
+# The public check reads only the form of your predictions (six shapes, each a tuple of ints):
+# their values are graded by the hidden tests, and the cell after Exercise 4 shows you the real
+# shapes next to yours.
 def as_shape(value, key):
     """A predicted shape as a tuple of ints; a clear message for anything else."""
     if isinstance(value, (int, np.integer)):
@@ -365,20 +348,11 @@ def as_shape(value, key):
     return tuple(int(size) for size in value)
 
 
-def check_predicted_shapes(predictions):
-    check_keys(predictions, expected_shapes_t, "predicted_shapes")
-    for key, want in expected_shapes_t.items():
-        got = as_shape(predictions[key], key)
-        why = slips_t[key].get(got)
-        if got == want[::-1] and not why:
-            why = "rows and columns swapped?"
-        try:
-            check_equal(got, want, f"predicted_shapes['{key}']")
-        except CheckFailed as err:
-            raise CheckFailed(f"{err}\n  likely cause: {why}" if why else str(err)) from None
-
-
-run_checks("predicted_shapes", lambda: check_predicted_shapes(predicted_shapes))
+run_checks("predicted_shapes",
+           lambda: check_keys(predicted_shapes, dict.fromkeys(("W1", "b1", "Z1", "W2", "b2",
+                                                               "A2")), "predicted_shapes"),
+           lambda: [as_shape(predicted_shapes[k], k) for k in ("W1", "b1", "Z1", "W2", "b2",
+                                                                 "A2")])
 ### BEGIN HIDDEN TESTS
 def _hidden_predicted_shapes():
     # An independent oracle: a forward pass of a network of the flower's sizes, and its shapes.
@@ -391,9 +365,31 @@ def _hidden_predicted_shapes():
     _A2 = 1 / (1 + np.exp(-(_W2 @ np.tanh(_Z1) + _b2)))
     _want = {"W1": _W1.shape, "b1": _b1.shape, "Z1": _Z1.shape, "W2": _W2.shape,
              "b2": _b2.shape, "A2": _A2.shape}
+    # Known slips, and the rule each one misreads.
+    _slips = {
+        "W1": {(2, 4): "W1 X needs as many columns in W1 as X has rows (n_x)?"},
+        "b1": {(4,): "a column, (n_h, 1), to be added to each column of W1 X?",
+               (1, 4): "a column, one row per hidden unit, to be added to each column of W1 X?",
+               (4, 400): "one bias per hidden unit, shared by every example?"},
+        "Z1": {(4, 1): "Z1 holds every example, one column each: m = 400 columns?",
+               (400, 4): "one row per hidden unit and one column per example, like X?",
+               (4, 2): "Z1 = W1 X + b1 takes its columns from X?"},
+        "W2": {(4, 1): "W2 A1 needs as many columns in W2 as A1 has rows (n_h)?"},
+        "b2": {(1,): "a column, (n_y, 1), like b1?",
+               (1, 400): "one bias per output unit, shared by every example?"},
+        "A2": {(400, 1): "one row per output unit and one column per example?",
+               (1, 1): "one output per example: m = 400 columns?"},
+    }
     check_keys(predicted_shapes, _want, "predicted_shapes")
     for _key, _shape in _want.items():
-        check_equal(as_shape(predicted_shapes[_key], _key), _shape, f"predicted_shapes['{_key}']")
+        _got = as_shape(predicted_shapes[_key], _key)
+        _why = _slips[_key].get(_got)
+        if _got == _shape[::-1] and not _why:
+            _why = "rows and columns swapped?"
+        try:
+            check_equal(_got, _shape, f"predicted_shapes['{_key}']")
+        except CheckFailed as _err:
+            raise CheckFailed(f"{_err}\n  likely cause: {_why}" if _why else str(_err)) from None
 
 
 _hidden_predicted_shapes()
