@@ -439,8 +439,20 @@ def check_equal(got, expected, name: str = "result", *, hints=None, factors=None
                 f"differ{tail}"
             )
     elif got != expected:
-        _fail(f"{name} is wrong: expected {_item(expected)!r}, got {_item(got)!r}")
+        # hints=[(value, message)] name the cause of a known wrong value (a swapped shape, a
+        # misspelt choice) for strings, tuples and numbers too
+        cause = next((msg for value, msg in (hints or ())
+                      if _plain_equal(got, value) and not _plain_equal(expected, value)), None)
+        tail = f"\n  likely cause: {cause}" if cause else ""
+        _fail(f"{name} is wrong: expected {_item(expected)!r}, got {_item(got)!r}{tail}")
     return got
+
+
+def _plain_equal(a, b) -> bool:
+    try:
+        return bool(a == b)
+    except Exception:  # e.g. an array compared with a tuple
+        return False
 
 
 def _item(x):

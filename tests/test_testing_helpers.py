@@ -407,3 +407,21 @@ def test_substituted_while_grading_uses_and_removes_the_hidden_callees():
     assert ns == {"g": "learner's g"}  # the hidden entry cannot reach a later cell
     with substituted.while_grading(ns):  # the learner's notebook: no hidden block
         assert ns["g"] == "learner's g"
+
+
+def test_check_equal_names_the_cause_of_a_known_wrong_value_of_any_type():
+    from dlcourse.testing import check_equal
+
+    hints = [((2, 4), "W1 X needs as many columns in W1 as X has rows?"),
+             ("sgd", "momentum converges first here?")]
+    with pytest.raises(CheckFailed) as info:
+        check_equal((2, 4), (4, 2), "predicted_shapes['W1']", hints=hints)
+    assert "expected (4, 2), got (2, 4)" in str(info.value)
+    assert "likely cause: W1 X needs as many columns" in str(info.value)
+    with pytest.raises(CheckFailed) as info:
+        check_equal("adam", "momentum", "first_to_converge", hints=hints)
+    assert "likely cause" not in str(info.value)  # no hint for this value: no guess
+    with pytest.raises(CheckFailed) as info:
+        check_equal("sgd", "momentum", "first_to_converge", hints=hints)
+    assert "likely cause: momentum converges first here?" in str(info.value)
+    check_equal((4, 2), (4, 2), "shape", hints=[((4, 2), "never shown for a right value")])
