@@ -24,11 +24,15 @@
 #
 # **By the end you will have written**
 #
-# - `compute_cost_with_regularization` and `backward_propagation_with_regularization` (L2);
+# - `compute_cost_with_regularization` and `backward_propagation_with_regularization` (L2),
+#   the gradient of the new cost term derived by you from its definition;
+# - `choose_lambda`: the strength of the L2 penalty, chosen from a sweep on a dev set;
 # - `forward_propagation_with_dropout` and `backward_propagation_with_dropout` (inverted
-#   dropout);
+#   dropout), the scaling factor and the backward pass derived by you from the definition of
+#   dropout;
 #
-# and you will have compared the three trained networks by their accuracy and by the decision
+# and you will have seen what goes wrong without the rescaling of inverted dropout, and
+# compared the three trained networks on the test set by their accuracy and by the decision
 # boundaries they draw.
 #
 # **How this notebook works**
@@ -52,7 +56,8 @@
 # - `dlcourse.activations` for `relu` and `sigmoid`, which return `(A, cache)`: take the first
 #   element, as in `A1, _ = relu(Z1)`;
 # - `dlcourse.regdata` for the data, `dlcourse.plots` and `dlcourse.curves` for pictures,
-#   `dlcourse.testing` for the test cells.
+#   `dlcourse.testing` for the test cells (`substituted` lets a test run your function with a
+#   stand-in for another function, for the duration of the test).
 
 # %%
 import matplotlib.pyplot as plt
@@ -66,30 +71,44 @@ from dlcourse.regdata import make_overfit_dataset, river_boundary
 from dlcourse.testing import (
     CheckFailed,
     check_array,
+    check_between,
     check_equal,
     check_keys,
     check_scalar,
     check_shape,
     check_type,
+    check_unchanged,
     run_checks,
+    substituted,
 )
 
 # %% [markdown]
 # ## 2 - The data: plants on both banks of a river
 #
 # A river winds through a square field. Plant species 1 (blue) grows north of it and species 0
-# (red) south of it. Volunteers walked the field and recorded, at 150 random spots, the position
+# (red) south of it. Volunteers walked the field and recorded, at random spots, the position
 # $x = (x_1, x_2)$ and the species $y$. Volunteers make mistakes: each record has about a 10 %
 # chance of naming the wrong species.
 #
-# Your job: learn from these records where each species grows. The test set is another 1000
-# records of the same kind (with their own mistakes), so no classifier can be right on all of
-# them; the best possible boundary is the river itself.
+# Your job: learn from these records where each species grows. The records come in three sets,
+# drawn the same way (the same field, the same volunteers, the same 10 % of mistakes):
+#
+# - the **training set**, 150 records: the network learns its parameters from it;
+# - the **dev set**, 500 records: where you compare networks and choose the hyperparameters
+#   ($\lambda$ and `keep_prob` below) by their accuracy on records they were not trained on;
+# - the **test set**, 1000 records: used **once**, at the end (section 9), to measure the
+#   networks you chose. A value chosen because it scores best on the test set would make the
+#   test accuracy an optimistic estimate: it would no longer measure new data.
+#
+# No classifier can be right on all the records of the dev or test set; the best possible
+# boundary is the river itself, right on about 90 % of them.
 
 # %%
 train_X, train_Y = make_overfit_dataset(m=150, flip=0.1, seed=1)
+dev_X, dev_Y = make_overfit_dataset(m=500, flip=0.1, seed=3)
 test_X, test_Y = make_overfit_dataset(m=1000, flip=0.1, seed=2)
 print("train_X:", train_X.shape, " train_Y:", train_Y.shape)
+print("dev_X:  ", dev_X.shape, " dev_Y:  ", dev_Y.shape)
 print("test_X: ", test_X.shape, " test_Y: ", test_Y.shape)
 
 # %% [markdown]
@@ -197,14 +216,15 @@ assert n_parameters > 1000
 # ## 4 - No regularization
 #
 # First, the baseline: 20000 iterations with learning rate 0.3 and nothing against
-# overfitting. It takes a few seconds.
+# overfitting. It takes a few seconds. Its accuracy is measured on the training set and on the
+# dev set (the test set waits for section 9).
 
 # %% tags=["demo"]
 parameters_plain, costs_plain = model(train_X, train_Y)
 print("On the training set:")
 predictions_train = nets.predict(train_X, train_Y, parameters_plain)
-print("On the test set:")
-predictions_test = nets.predict(test_X, test_Y, parameters_plain)
+print("On the dev set:")
+predictions_dev = nets.predict(dev_X, dev_Y, parameters_plain)
 
 # %% tags=["demo"]
 show_boundary(parameters_plain, train_X, train_Y, "No regularization (training set)")
@@ -213,16 +233,18 @@ plt.show()
 # %% [markdown]
 # The network has learned the training set almost perfectly, *wrong labels included*: look at
 # the small islands and bays the boundary draws to reach the circled points of the data
-# picture. None of them exists in the field, so on the test set they only cost accuracy.
-# The gap between training and test accuracy, more than 10 points here, is the signature of
-# high variance.
+# picture. None of them exists in the field, so on new records they only cost accuracy.
+# The gap between training and dev accuracy, more than 10 points here (the cell below checks
+# it), is the signature of high variance.
 
 # %% tags=["demo"]
 plain_train = nets.accuracy(train_X, train_Y, parameters_plain)
-plain_test = nets.accuracy(test_X, test_Y, parameters_plain)
-print(f"train accuracy {100 * plain_train:.1f} %, test accuracy {100 * plain_test:.1f} %")
-assert plain_train >= 0.97, f"train accuracy {plain_train:.3f}: the network should memorize"
-assert plain_train - plain_test >= 0.10, "expected a gap of more than 10 points"
+plain_dev = nets.accuracy(dev_X, dev_Y, parameters_plain)
+print(f"train accuracy {100 * plain_train:.1f} %, dev accuracy {100 * plain_dev:.1f} %")
+check_between(plain_train, 0.97, 1.0, "the training accuracy without regularization",
+              "the network memorizes its training set: the reference reaches 0.993")
+check_between(plain_train - plain_dev, 0.10, 0.25, "the gap between training and dev accuracy",
+              "more than 10 points: the reference's gap is 0.17")
 
 # %% [markdown]
 # ## 5 - L2 regularization
@@ -231,7 +253,7 @@ assert plain_train - plain_test >= 0.10, "expected a gap of more than 10 points"
 # weights:
 #
 # $$J_{\text{regularized}} = \underbrace{-\frac{1}{m} \sum_{i=1}^{m} \Big( y^{(i)} \log
-# a^{[3](i)} + (1 - y^{(i)}) \log\big(1 - a^{[3](i)}\big) \Big)}_{\text{cross-entropy cost}}
+# a^{[3](i)} + (1 - y^{(i)}) \log\big(1 - a^{[3](i)}\big) \Big)}_{J_{\text{cross-entropy}}}
 # + \underbrace{\frac{\lambda}{2m} \sum_{l=1}^{3} \big\lVert W^{[l]} \big\rVert_F^2}_{\text{L2
 # regularization cost}}, \qquad \big\lVert W^{[l]} \big\rVert_F^2 = \sum_{k} \sum_{j}
 # \big(W^{[l]}_{kj}\big)^2 .$$
@@ -247,9 +269,8 @@ assert plain_train - plain_test >= 0.10, "expected a gap of more than 10 points"
 #
 # <details><summary>Hint</summary>
 #
-# `np.sum(np.square(W1))` is $\lVert W^{[1]} \rVert_F^2$. Do the same for `W2` and `W3`, add the
-# three, and multiply by $\frac{\lambda}{2m}$. `m` is the number of examples, the number of
-# **columns** of `Y`.
+# $\lVert W \rVert_F^2$ is the sum of the squares of all the entries of $W$: NumPy has
+# `np.square` and `np.sum`. `m` is the number of examples, the number of **columns** of `Y`.
 # </details>
 
 # %% nbgrader={"grade_id": "compute_cost_with_regularization", "solution": true}
@@ -354,23 +375,28 @@ _hidden_compute_cost_with_regularization()
 # %% [markdown]
 # ### Exercise 2 - `backward_propagation_with_regularization`
 #
-# The new term changes only the gradients of the weights. Differentiating
-# $\frac{\lambda}{2m} \big(W^{[l]}_{kj}\big)^2$ gives $\frac{\lambda}{m} W^{[l]}_{kj}$, so
+# Gradient descent now minimizes $J_{\text{regularized}}$, so it needs the gradient of the new
+# cost with respect to every parameter. The gradient of a sum is the sum of the gradients:
 #
-# $$dW^{[l]} = \underbrace{\frac{1}{m} dZ^{[l]} A^{[l-1]T}}_{\text{as before}} +
-# \frac{\lambda}{m} W^{[l]}, \qquad db^{[l]} = \frac{1}{m} \sum_{i=1}^{m} dZ^{[l](i)}
-# \quad \text{(unchanged)},$$
+# $$\frac{\partial J_{\text{regularized}}}{\partial W^{[l]}_{kj}} =
+# \frac{\partial J_{\text{cross-entropy}}}{\partial W^{[l]}_{kj}} +
+# \frac{\partial}{\partial W^{[l]}_{kj}} \Big( \frac{\lambda}{2m} \sum_{l'=1}^{3}
+# \big\lVert W^{[l']} \big\rVert_F^2 \Big),$$
 #
-# with $A^{[0]} = X$. The update $W^{[l]} := W^{[l]} - \alpha \, dW^{[l]}$ then becomes
+# and the same for each $b^{[l]}_k$. The function below already computes the gradients of the
+# cross-entropy part, exactly as the network without regularization does
+# (`nets.backward_propagation`). Your part:
 #
-# $$W^{[l]} := \Big(1 - \frac{\alpha \lambda}{m}\Big) W^{[l]} - \frac{\alpha}{m} dZ^{[l]}
-# A^{[l-1]T}:$$
+# 1. on paper, differentiate the L2 term with respect to one weight $W^{[l]}_{kj}$: which terms
+#    of the double sum contain it? Then write the result for the whole matrix $W^{[l]}$;
+# 2. decide which of the gradients in the function the L2 term changes: the weights? the
+#    biases? `dZ` and `dA` (does the L2 term depend on the activations)?
+# 3. add what it contributes, in the lines between the computation of the cross-entropy
+#    gradients and the dictionary `gradients`.
 #
-# every step first shrinks the weights a little, which is why L2 regularization is also called
-# **weight decay**.
-#
-# The backward pass below is the one of the network without regularization; add the
-# $\frac{\lambda}{m} W^{[l]}$ term in the three `dW` lines.
+# The hidden tests compare every gradient with a numerical derivative of
+# $J_{\text{regularized}}$ (central differences, as in the gradient-checking assignment), so
+# any correct way of writing the result passes.
 
 # %% nbgrader={"grade_id": "backward_propagation_with_regularization", "solution": true}
 # GRADED FUNCTION: backward_propagation_with_regularization
@@ -392,25 +418,29 @@ def backward_propagation_with_regularization(X, Y, cache, lambd):
     m = X.shape[1]
     (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
 
+    # The gradients of the cross-entropy cost, as without regularization.
     dZ3 = A3 - Y
-    ### BEGIN SOLUTION
-    dW3 = 1. / m * np.dot(dZ3, A2.T) + lambd / m * W3
-    ### END SOLUTION
+    dW3 = 1. / m * np.dot(dZ3, A2.T)
     db3 = 1. / m * np.sum(dZ3, axis=1, keepdims=True)
 
     dA2 = np.dot(W3.T, dZ3)
     dZ2 = np.multiply(dA2, np.int64(A2 > 0))
-    ### BEGIN SOLUTION
-    dW2 = 1. / m * np.dot(dZ2, A1.T) + lambd / m * W2
-    ### END SOLUTION
+    dW2 = 1. / m * np.dot(dZ2, A1.T)
     db2 = 1. / m * np.sum(dZ2, axis=1, keepdims=True)
 
     dA1 = np.dot(W2.T, dZ2)
     dZ1 = np.multiply(dA1, np.int64(A1 > 0))
-    ### BEGIN SOLUTION
-    dW1 = 1. / m * np.dot(dZ1, X.T) + lambd / m * W1
-    ### END SOLUTION
+    dW1 = 1. / m * np.dot(dZ1, X.T)
     db1 = 1. / m * np.sum(dZ1, axis=1, keepdims=True)
+
+    # What the L2 term adds to these gradients.
+    ### BEGIN SOLUTION
+    # d/dW_kj of (lambd / 2m) * sum of squares = (lambd / 2m) * 2 W_kj; the biases, the Z and
+    # the A do not appear in the L2 term, so their gradients do not change.
+    dW3 = dW3 + lambd / m * W3
+    dW2 = dW2 + lambd / m * W2
+    dW1 = dW1 + lambd / m * W1
+    ### END SOLUTION
 
     gradients = {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2,
                  "dZ2": dZ2, "dW2": dW2, "db2": db2, "dA1": dA1,
@@ -422,12 +452,14 @@ def backward_propagation_with_regularization(X, Y, cache, lambd):
 # The small network of the previous test, with lambd = 0.7.
 grads = backward_propagation_with_regularization(X_small, Y_small, cache_small, lambd=0.7)
 # What some common slips give for dW3 (and dW2, dW1 without their L2 term), to name the cause:
-W_SLIPS = {"1/m": "the λ/m W term without its 1/m?",
-           "half": "λ/(2m) W: the derivative of (λ/2m) W² is (λ/m) W?",
-           "twice": "2λ/m W: the ½ of λ/2m cancels the 2 of W²?",
-           "sign": "the λ/m W term subtracted: a sign flipped?",
-           "square": "λ/m W²: the derivative of W² is 2W, not W²?",
-           "none": "the λ/m W term missing in this gradient?"}
+W_SLIPS = {"1/m": "the L2 term's contribution without the 1/m of λ/2m?",
+           "half": "the ½ of λ/2m kept: what does differentiating a square give?",
+           "twice": "a factor 2 too many: differentiating the square gives a 2, and λ/2m has "
+                    "a ½",
+           "sign": "the L2 term's contribution subtracted: a sign flipped?",
+           "square": "squared weights in the gradient: differentiate the square?",
+           "none": "nothing added to this gradient: does the L2 term contain this layer's "
+                   "weights?"}
 dW3_slips = [([[-0.2955332881, 0.0753394967]], W_SLIPS["1/m"]),
              ([[-0.0295533288, -0.0592555917]], W_SLIPS["half"]),
              ([[-0.1182133152, -0.0143905622]], W_SLIPS["twice"]),
@@ -515,18 +547,300 @@ _hidden_backward_propagation_with_regularization()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Now train with $\lambda = 0.7$ (the value was chosen on this data; try others when you are
-# done).
+# What you derived has a name. With the L2 term, the update $W^{[l]} := W^{[l]} - \alpha \,
+# dW^{[l]}$ becomes
+#
+# $$W^{[l]} := \Big(1 - \frac{\alpha \lambda}{m}\Big) W^{[l]} - \alpha \,
+# \frac{\partial J_{\text{cross-entropy}}}{\partial W^{[l]}}:$$
+#
+# every step first shrinks the weights a little, which is why L2 regularization is also called
+# **weight decay**. The biases are not shrunk.
+#
+# ## 6 - Choosing $\lambda$ on the dev set
+#
+# $\lambda$ is a hyperparameter: too small, and the network still overfits; too large, and the
+# weights are squeezed so much that the network underfits (high bias). No formula gives the
+# right value for a data set; one tries several and keeps the one that does best on data the
+# networks were **not** trained on: the dev set. Not the training set (there the least
+# regularized network looks best, since it fits the noise too), and not the test set (it would
+# stop being an honest measure of the final network).
+#
+# ### Exercise 3 - `choose_lambda`
+#
+# Write the sweep. For each value in `lambdas`:
+#
+# - train a network on the training set with the `model` of section 3, with L2 regularization
+#   of that strength, `num_iterations` iterations and `print_cost=False` (`model` returns
+#   `(parameters, costs)`);
+# - measure its accuracy on the dev set (`nets.accuracy(X, Y, parameters)` returns the fraction
+#   of the examples whose label it predicts right).
+#
+# Then choose. The dev set has 500 examples, so one example is 0.2 points of accuracy, and two
+# networks whose dev accuracies differ by a few examples are not really different. Return any
+# value whose dev accuracy is **within 0.005 (half a point) of the best** dev accuracy of the
+# sweep: the one with the best accuracy, or, among those within half a point, the largest
+# $\lambda$ (the most regularized network, whose boundary is the smoothest). The test accepts
+# every value within half a point, and no other.
+#
+# Return the chosen value itself (an element of `lambdas`, not its index) and the list of the
+# dev accuracies, in the order of `lambdas`.
+#
+# The function receives no test set, and must not use one: while the test cell runs your
+# function, `test_X` and `test_Y` are replaced by arrays that fail when used, and `model` by a
+# stand-in that answers at once.
+
+# %% nbgrader={"grade_id": "choose_lambda", "solution": true}
+# GRADED FUNCTION: choose_lambda
+def choose_lambda(lambdas, train_X, train_Y, dev_X, dev_Y, num_iterations=10000):
+    """Train one network per value of lambd on the training set and choose lambd on the dev set.
+
+    Arguments:
+    lambdas -- list of the values of lambd to try (numbers >= 0)
+    train_X, train_Y -- the training set, shapes (2, m_train) and (1, m_train)
+    dev_X, dev_Y -- the dev set, shapes (2, m_dev) and (1, m_dev)
+    num_iterations -- the number of gradient-descent steps of each training run
+
+    Returns:
+    lambd -- the chosen value: an element of lambdas whose dev accuracy is within 0.005 of the
+             best dev accuracy of the sweep
+    dev_accuracies -- list of floats, dev_accuracies[i] the dev accuracy of the network
+                      trained with lambdas[i]
+    """
+    ### BEGIN SOLUTION
+    dev_accuracies = []
+    for value in lambdas:
+        parameters, _ = model(train_X, train_Y, lambd=value, num_iterations=num_iterations,
+                              print_cost=False)
+        dev_accuracies.append(nets.accuracy(dev_X, dev_Y, parameters))
+    best = max(dev_accuracies)
+    # Within half a point of the best, prefer the strongest regularization.
+    lambd = max(v for v, acc in zip(lambdas, dev_accuracies) if acc >= best - 0.005)
+    ### END SOLUTION
+    return lambd, dev_accuracies
+
+# %% nbgrader={"grade_id": "test_choose_lambda", "points": 3}
+# Stand-in networks: the network of each value of lambd predicts label 1 where x1 is above a
+# threshold of its own, so that its accuracies can be counted by hand. While choose_lambda
+# runs, `model` is replaced by a stand-in that returns that network at once and notes how it
+# was called, and test_X, test_Y by arrays that fail as soon as a computation uses them.
+def threshold_network(threshold):
+    """Parameters of a [2, 2, 2, 1] network whose output is sigmoid(x1 - threshold)."""
+    return {"W1": np.array([[1.0, 0.0], [-1.0, 0.0]]), "b1": np.array([[-threshold],
+                                                                       [threshold]]),
+            "W2": np.array([[1.0, -1.0], [-1.0, 1.0]]), "b2": np.zeros((2, 1)),
+            "W3": np.array([[1.0, -1.0]]), "b3": np.zeros((1, 1))}
+
+
+class HandsOff(np.ndarray):
+    """An array that fails when a NumPy computation uses it: it stands in for the test set."""
+
+    def __array_ufunc__(self, *args, **kwargs):
+        raise CheckFailed("choose_lambda used test_X or test_Y: the test set plays no part in "
+                          "the choice; measure on the dev set passed as dev_X, dev_Y")
+
+    def __array_function__(self, *args, **kwargs):
+        self.__array_ufunc__()
+
+
+def run_choose_lambda(lambdas, thresholds, train, dev, num_iterations):
+    """choose_lambda with the stand-ins in place; returns its result and the calls of model."""
+    calls = []
+
+    def model_stub(X, Y, learning_rate=0.3, num_iterations=20000, print_cost=True, lambd=0,
+                   keep_prob=1):
+        calls.append({"X": X, "Y": Y, "lambd": lambd, "keep_prob": keep_prob,
+                      "num_iterations": num_iterations})
+        if lambd not in thresholds:
+            raise CheckFailed(f"model was called with lambd={lambd!r}, which is not one of "
+                              f"lambdas = {list(lambdas)}")
+        return threshold_network(thresholds[lambd]), []
+
+    hands_off = np.zeros((2, 10)).view(HandsOff)
+    with substituted(globals(), model=model_stub, test_X=hands_off, test_Y=hands_off[:1]):
+        result = choose_lambda(list(lambdas), *train, *dev, num_iterations=num_iterations)
+    return result, calls
+
+
+def check_sweep(result, calls, lambdas, train, dev, accuracies, train_accuracies,
+                num_iterations, what):
+    """The properties of a correct sweep and choice (accuracies: the true dev accuracies)."""
+    check_type(result, tuple, f"the result of {what}")
+    check_equal(len(result), 2, f"the number of values {what} returns (lambd, dev_accuracies)")
+    lambd, dev_accuracies = result
+    check_equal(len(calls), len(lambdas), f"the number of networks {what} trained (calls of "
+                                          f"model) for {len(lambdas)} values of lambd")
+    for call in calls:
+        if not (np.shape(call["X"]) == np.shape(train[0]) and np.array_equal(call["X"], train[0])
+                and np.array_equal(call["Y"], train[1])):
+            on_dev = np.shape(call["X"]) == np.shape(dev[0]) and np.array_equal(call["X"], dev[0])
+            raise CheckFailed(f"{what} called model with an X of shape {np.shape(call['X'])}"
+                              + (", the dev set" if on_dev else "")
+                              + ": train every network on the training set train_X, train_Y")
+        if call["keep_prob"] != 1:
+            raise CheckFailed(f"{what} called model with keep_prob={call['keep_prob']!r}: "
+                              "the sweep is over L2 regularization alone")
+    check_equal(sorted(set(c["lambd"] for c in calls)), sorted(set(lambdas)),
+                f"the values of lambd {what} trained with")
+    used = sorted(set(c["num_iterations"] for c in calls))
+    if used != [num_iterations]:
+        raise CheckFailed(f"{what} trained with num_iterations {used}; expected "
+                          f"[{num_iterations}], the argument num_iterations"
+                          + ("\n  likely cause: model's default: pass num_iterations on"
+                             if used == [20000] else ""))
+    check_array(np.asarray(dev_accuracies, dtype=float), accuracies,
+                f"dev_accuracies of {what}", rtol=1e-9,
+                hints=[(train_accuracies, "the accuracies on the training set: measure each "
+                                          "network on the dev set"),
+                       (100 * np.asarray(accuracies), "accuracies in percent: fractions, "
+                                                      "please"),
+                       (np.asarray(accuracies)[np.argsort(lambdas, kind="stable")],
+                        "the accuracies in increasing order of lambd: keep the order of "
+                        "lambdas")])
+    best = max(accuracies)
+    allowed = [v for v, a in zip(lambdas, accuracies) if a >= best - 0.005 - 1e-12]
+    if np.ndim(lambd) == 0 and any(lambd == v for v in allowed):
+        return
+    cause = ""
+    if np.ndim(lambd) != 0:
+        cause = "return one value of lambdas, not a list or an array"
+    elif not any(lambd == v for v in lambdas):
+        is_index = float(lambd).is_integer() and 0 <= lambd < len(lambdas)
+        cause = ("an index? Return the value lambdas[i] itself" if is_index else
+                 "the chosen value must be one of lambdas")
+    else:
+        chosen = [a for v, a in zip(lambdas, accuracies) if v == lambd][0]
+        if lambd == lambdas[int(np.argmax(train_accuracies))]:
+            cause = "chosen on the training accuracy? Choose on the dev accuracy"
+        elif chosen == min(accuracies):
+            cause = "the worst dev accuracy: the best is the largest accuracy (max, not min)"
+        else:
+            cause = f"its dev accuracy {chosen:.4g} is more than 0.005 below the best"
+    raise CheckFailed(f"{what} chose lambd = {lambd!r}; expected one of {allowed} (a dev "
+                      f"accuracy within 0.005 of the best, {best:.4g})\n  likely cause: {cause}")
+
+
+# Training set: 6 points; dev set: 8 points (only x1 matters to the stand-in networks).
+train_t = (np.array([[-2.0, -1.0, 0.5, 1.0, 2.0, 3.0], [0.3, -0.2, 0.1, 0.4, -0.5, 0.2]]),
+           np.array([[0, 0, 1, 1, 1, 1]]))
+dev_t = (np.array([[-2.5, -1.5, -0.5, 0.4, 0.6, 1.2, 1.8, 2.6],
+                   [0.1, 0.2, -0.3, 0.5, -0.1, 0.0, 0.3, -0.4]]),
+         np.array([[0, 0, 0, 0, 0, 1, 1, 1]]))
+lambdas_t = [0.03, 0.3, 3.0, 30.0]
+thresholds_t = {0.03: 0.25, 0.3: 0.9, 3.0: 1.0, 30.0: 5.0}
+# By hand: label 1 where x1 > threshold. Dev accuracies 6/8, 8/8, 8/8, 5/8: lambd = 0.3 and
+# lambd = 3.0 tie at the best, 1.0, and both are right answers. Training accuracies 6/6, 5/6,
+# 4/6, 2/6.
+result_t, calls_t = run_choose_lambda(lambdas_t, thresholds_t, train_t, dev_t, 50)
+run_checks(
+    "choose_lambda",
+    lambda: check_sweep(result_t, calls_t, lambdas_t, train_t, dev_t, [0.75, 1.0, 1.0, 0.625],
+                        [1.0, 5 / 6, 4 / 6, 2 / 6], 50, "choose_lambda(lambdas_t, ...)"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_choose_lambda():
+    def _accuracy(_X, _Y, _t):
+        return float(np.mean((_X[0] > _t).astype(int) == _Y[0]))
+
+    _cases = (
+        # unsorted values, lambd = 0 included, a tie of the best two (no dev point between
+        # their thresholds)
+        ([1.0, 0.0, 10.0, 0.1, 3.0], [0.31, -0.4, 1.6, 0.1, 0.33], 400, 0.3, 7),
+        # a single best value; the best on the training set is another one
+        ([0.7, 0.07, 7.0], [0.0, 0.9, -1.2], 250, 0.05, 3),
+        # many values, close accuracies
+        ([0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0],
+         [-0.3, -0.1, 0.05, 0.15, 0.2, 0.35, 0.6, 2.5], 500, 0.2, 11),
+    )
+    for _seed, (_lambdas, _ts, _m_dev, _true_t, _its) in enumerate(_cases):
+        _rng = np.random.default_rng(900 + _seed)
+        _sets = []
+        for _m in (40, _m_dev):
+            _X = np.vstack([_rng.uniform(-2, 2, size=_m), _rng.normal(size=_m)])
+            _Y = (_X[0] > _true_t).astype(int)
+            _flip = _rng.random(_m) < 0.15
+            _Y[_flip] = 1 - _Y[_flip]
+            _sets.append((_X, _Y.reshape(1, _m)))
+        _train, _dev = _sets
+        if _seed == 0:  # no dev point between the thresholds 0.31 and 0.33: a tie
+            _keep = ~((_dev[0][0] > 0.305) & (_dev[0][0] < 0.335))
+            _dev = (_dev[0][:, _keep], _dev[1][:, _keep])
+        if _seed == 1:  # the training set favours the threshold 0.9 (lambd = 0.07)
+            _train = (_train[0], (_train[0][:1] > 0.9).astype(int))
+        _thresholds = dict(zip(_lambdas, _ts))
+        _acc = [_accuracy(*_dev, _t) for _t in _ts]
+        _train_acc = [_accuracy(*_train, _t) for _t in _ts]
+        _copies = [np.array(_a, copy=True) for _a in (*_train, *_dev)]
+        _what = (f"choose_lambda for lambdas {_lambdas}, a training set of {_train[0].shape[1]} "
+                 f"and a dev set of {_dev[0].shape[1]} examples")
+        _result, _calls = run_choose_lambda(_lambdas, _thresholds, _train, _dev, _its)
+        check_sweep(_result, _calls, _lambdas, _train, _dev, _acc, _train_acc, _its, _what)
+        for _name, _before, _after in zip(("train_X", "train_Y", "dev_X", "dev_Y"), _copies,
+                                          (*_train, *_dev)):
+            check_unchanged(_before, _after, f"{_name} passed to choose_lambda")
+
+
+_hidden_choose_lambda()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now the real sweep: no regularization, then values of $\lambda$ spaced by factors of about 3,
+# with 10000 iterations per network (half of `model`'s default, to keep the sweep short). Six
+# networks, a couple of seconds each.
 
 # %% tags=["demo"]
-parameters_l2, costs_l2 = model(train_X, train_Y, lambd=0.7)
+lambdas = [0, 0.3, 1, 3, 10, 30]
+lambd_chosen, dev_accuracies = choose_lambda(lambdas, train_X, train_Y, dev_X, dev_Y)
+print(f"{'lambd':>6}  dev accuracy")
+for value, acc in zip(lambdas, dev_accuracies):
+    print(f"{value:>6}  {100 * acc:.1f} %" + ("   <- chosen" if value == lambd_chosen else ""))
+
+fig, ax = plt.subplots(figsize=(6.4, 3.8))
+positions = np.arange(len(lambdas))
+ax.plot(positions, dev_accuracies, "o-", label="dev accuracy")
+best_dev = max(dev_accuracies)
+ax.axhspan(best_dev - 0.005, best_dev, color="tab:green", alpha=0.2,
+           label="within 0.005 of the best")
+chosen_index = lambdas.index(lambd_chosen)
+ax.plot(positions[chosen_index], dev_accuracies[chosen_index], "*", markersize=14,
+        color="tab:red", label=f"chosen: lambd = {lambd_chosen}")
+ax.set_xticks(positions, [str(v) for v in lambdas])
+ax.set_xlabel("lambd (L2 regularization strength)")
+ax.set_ylabel("accuracy on the dev set")
+ax.set_title("Choosing lambd on the dev set (10000 iterations each)")
+ax.legend(frameon=False, loc="lower left")
+ax.grid(alpha=0.3)
+plt.show()
+
+# %% [markdown]
+# The curve has the shape the lectures predict. Without regularization ($\lambda = 0$) the
+# network overfits and its dev accuracy is at least 3 points below the best; a strong penalty
+# ($\lambda = 30$) squeezes the weights so much that the network predicts one species
+# everywhere, near 50 % on the dev set (high bias). The best values lie in between, and the
+# sweep chooses $\lambda = 1$ (the cell checks all of it).
+
+# %% tags=["demo"]
+dev_of = dict(zip(lambdas, dev_accuracies))
+check_between(best_dev - dev_of[0], 0.03, 0.10, "the dev accuracy lost without regularization",
+              "the reference loses 4.8 points")
+check_between(dev_of[30], 0.4, 0.6, "the dev accuracy with lambd = 30",
+              "a network squeezed into predicting one species: the reference reaches 0.524")
+check_between(lambd_chosen, 1, 1, "the chosen lambd", "only lambd = 1 is within half a point "
+              "of the best dev accuracy, 0.87 for the reference")
+
+# %% [markdown]
+# Now train the final L2 network with the chosen $\lambda$, as the baseline was trained
+# (20000 iterations).
+
+# %% tags=["demo"]
+parameters_l2, costs_l2 = model(train_X, train_Y, lambd=lambd_chosen)
 print("On the training set:")
 predictions_train = nets.predict(train_X, train_Y, parameters_l2)
-print("On the test set:")
-predictions_test = nets.predict(test_X, test_Y, parameters_l2)
+print("On the dev set:")
+predictions_dev = nets.predict(dev_X, dev_Y, parameters_l2)
 
 # %% tags=["demo"]
-show_boundary(parameters_l2, train_X, train_Y, "L2 regularization, lambd = 0.7 (training set)")
+show_boundary(parameters_l2, train_X, train_Y,
+              f"L2 regularization, lambd = {lambd_chosen} (training set)")
 plt.show()
 
 # %% [markdown]
@@ -544,65 +858,60 @@ assert (l2_wrong & mislabeled).sum() > l2_wrong.sum() / 2
 # a network with small weights computes a smoother function.
 
 # %% tags=["demo"]
-for name, p in (("no regularization", parameters_plain), ("L2, lambd = 0.7", parameters_l2)):
+for name, p in (("no regularization", parameters_plain),
+                (f"L2, lambd = {lambd_chosen}", parameters_l2)):
     sizes = ", ".join(f"||W{l}||_F = {np.linalg.norm(p[f'W{l}']):6.2f}" for l in (1, 2, 3))
     print(f"{name:<18} {sizes}")
 assert all(np.linalg.norm(parameters_l2[f"W{l}"]) < np.linalg.norm(parameters_plain[f"W{l}"])
            for l in (1, 2, 3)), "L2 regularization should give smaller weights"
 
 # %% [markdown]
-# Two things to keep in mind about $\lambda$:
-#
-# - it is a hyperparameter: too small, and the network still overfits; too large, and the
-#   weights are squeezed so much that the network underfits (high bias). One picks it on data
-#   the network was not trained on (a dev set);
-# - the regularized cost is what gradient descent minimizes, so it is the one to plot when
-#   checking that training works.
+# One more thing to keep in mind: the regularized cost is what gradient descent minimizes, so
+# it is the one to plot when checking that training works.
 
 # %% [markdown]
-# ## 6 - Dropout
+# ## 7 - Dropout
 #
 # Dropout takes another route. At every iteration, each hidden unit is kept with probability
 # `keep_prob` and switched off (its activation set to 0) otherwise, independently for every
 # unit and every example. Each step thus trains a different, thinner network. A unit cannot
 # rely on any particular other unit being there, so it spreads its weights over many inputs,
-# which has an effect similar to an L2 penalty.
+# which has an effect similar to an L2 penalty. Dropout is used on the hidden layers only,
+# never on the input or the output.
 #
-# **Inverted dropout.** Switching units off makes the next layer's inputs smaller by a factor
-# `keep_prob` on average. Dividing the surviving activations by `keep_prob` restores their
-# expected value, so at test time the network is used as is, with all units and no scaling.
+# **Inverted dropout, the definition.** During training, the activation $a$ of a hidden unit
+# (the output of its ReLU) is replaced by
 #
-# For layer 1 (and the same for layer 2), with a mask $D^{[1]}$ of the shape of $A^{[1]}$:
+# $$\tilde{a} = d \cdot c \cdot a, \qquad d = \begin{cases} 1 & \text{with probability }
+# \texttt{keep\_prob} \\ 0 & \text{otherwise,} \end{cases}$$
 #
-# 1. $D^{[1]}$ = a matrix of random numbers, uniform in $[0, 1)$;
-# 2. $D^{[1]} := (D^{[1]} < \texttt{keep\_prob})$, as integers: each entry is 1 with
-#    probability `keep_prob`, else 0;
-# 3. $A^{[1]} := A^{[1]} * D^{[1]}$ (elementwise), switching the dropped units off;
-# 4. $A^{[1]} := A^{[1]} / \texttt{keep\_prob}$.
+# with a new $d$ for every unit, every example and every step, and a constant $c$ that is the
+# same for all of them. When the network predicts, every unit is on and nothing is scaled. So
+# that the next layer receives, on average, what it will receive at prediction time, $c$ is
+# chosen such that the expected value of $\tilde{a}$ is $a$:
 #
-# Dropout is used on the hidden layers only, never on the input or the output.
+# $$\mathbb{E}[\tilde{a}] = a .$$
 #
-# ### Exercise 3 - `forward_propagation_with_dropout`
+# Work out $c$ from this condition (what is $\mathbb{E}[d]$?); section 8 shows what goes wrong
+# without it. In matrix form, for layer 1 (and the same for layer 2) the masks $D^{[1]}$ hold the
+# $d$ of every unit and example, with the shape of $A^{[1]}$.
 #
-# Implement the forward pass with inverted dropout on both hidden layers. So that your results
-# can be checked, make the masks with exactly these random calls: for layer 1 (steps 1 and 2
-# above)
+# ### Exercise 4 - `forward_propagation_with_dropout`
 #
-# ```python
-# D1 = np.random.rand(A1.shape[0], A1.shape[1])
-# D1 = (D1 < keep_prob).astype(int)
-# ```
+# Implement the forward pass with inverted dropout on both hidden layers: after each ReLU,
+# draw the mask, switch the dropped units off and scale the kept ones by your $c$, so that the
+# next layer computes its $Z$ from $\tilde{A}$. Keep the masks in the cache, as integer arrays of
+# 0 and 1: the backward pass needs them.
 #
-# and then, after computing `A2`, the same for layer 2:
+# So that your masks can be checked, draw them this way:
 #
-# ```python
-# D2 = np.random.rand(A2.shape[0], A2.shape[1])
-# D2 = (D2 < keep_prob).astype(int)
-# ```
+# - one call of `np.random.rand` per layer, for an array of the shape of that layer's
+#   activations (uniform numbers in $[0, 1)$): layer 1's right after computing `A1`, layer 2's
+#   right after computing `A2`, and no other random numbers;
+# - a unit is kept (its $d$ is 1) where its number is **below** `keep_prob`.
 #
 # Do **not** call `np.random.seed` in the function: the caller seeds once (the `model` above
-# does), so that every training step draws new masks. Then apply steps 3 and 4 to each layer
-# yourself, and keep the masks in the cache: the backward pass needs them.
+# does), so that every training step draws new masks.
 
 # %% nbgrader={"grade_id": "forward_propagation_with_dropout", "solution": true}
 # GRADED FUNCTION: forward_propagation_with_dropout
@@ -774,18 +1083,22 @@ _hidden_forward_propagation_with_dropout()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ### Exercise 4 - `backward_propagation_with_dropout`
+# ### Exercise 5 - `backward_propagation_with_dropout`
 #
-# The backward pass goes through the same thinner network: a unit that was switched off in the
-# forward pass did not influence the cost, so its gradient is zero, and a kept unit's activation
-# was divided by `keep_prob`, so its gradient is divided by `keep_prob` too. In formulas, right
-# after computing $dA^{[2]}$ and $dA^{[1]}$:
+# Backpropagation follows the forward pass in reverse, one step at a time, and your forward
+# pass has a new step in each hidden layer: $\tilde{A}^{[2]} = D^{[2]} * c * A^{[2]}$
+# (elementwise), between the ReLU and the next layer (and the same in layer 1).
 #
-# $$dA^{[2]} := dA^{[2]} * D^{[2]} / \texttt{keep\_prob}, \qquad
-# dA^{[1]} := dA^{[1]} * D^{[1]} / \texttt{keep\_prob},$$
+# In the function below, `dA2 = np.dot(W3.T, dZ3)` is the gradient of the cost with respect to
+# what the output layer received: $\tilde{A}^{[2]}$, after dropout. The line after it,
+# `dZ2 = ...`, applies the derivative of the ReLU, so it needs the gradient with respect to the
+# ReLU's output $A^{[2]}$, before dropout. Derive, entry by entry with the chain rule, how to
+# turn one into the other: how does $\tilde{a}^{[2]}_{ki}$ change when $a^{[2]}_{ki}$ changes?
+# Then write it for layer 2 and for layer 1, using the masks of the forward pass (from the
+# cache; never new ones).
 #
-# with the masks $D^{[1]}, D^{[2]}$ of the forward pass, taken from the cache. Add these two
-# steps to the backward pass below.
+# The hidden tests compare your gradients with numerical derivatives of the cost of the
+# network the masks thin out.
 
 # %% nbgrader={"grade_id": "backward_propagation_with_dropout", "solution": true}
 # GRADED FUNCTION: backward_propagation_with_dropout
@@ -809,7 +1122,8 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     dZ3 = A3 - Y
     dW3 = 1. / m * np.dot(dZ3, A2.T)
     db3 = 1. / m * np.sum(dZ3, axis=1, keepdims=True)
-    dA2 = np.dot(W3.T, dZ3)
+    dA2 = np.dot(W3.T, dZ3)  # with respect to A2 after dropout, what layer 3 received
+    # Turn dA2 into the gradient with respect to the ReLU's output, before dropout.
     ### BEGIN SOLUTION
     dA2 = dA2 * D2
     dA2 = dA2 / keep_prob
@@ -818,7 +1132,8 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     dW2 = 1. / m * np.dot(dZ2, A1.T)
     db2 = 1. / m * np.sum(dZ2, axis=1, keepdims=True)
 
-    dA1 = np.dot(W2.T, dZ2)
+    dA1 = np.dot(W2.T, dZ2)  # with respect to A1 after dropout, what layer 2 received
+    # The same for layer 1.
     ### BEGIN SOLUTION
     dA1 = dA1 * D1
     dA1 = dA1 / keep_prob
@@ -950,37 +1265,182 @@ _hidden_backward_propagation_with_dropout()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# Now train with dropout, keeping each hidden unit with probability 0.6 (again a value chosen
-# on this data). Two practical points:
+# ## 8 - Training with dropout
 #
-# - dropout is for **training only**: `nets.predict` uses the plain forward pass with all units,
-#   which is right because inverted dropout already rescaled the activations during training;
+# Two practical points first:
+#
+# - dropout is for **training only**: `nets.predict` uses the plain forward pass with all units
+#   and no scaling;
 # - the recorded cost is the cost of a different thinned network at every step, so it is noisy
 #   and not a reliable way to check that gradient descent works. Check with `keep_prob = 1`
 #   first, then switch dropout on.
 #
-# Dropout draws two random masks per step, so this run takes a little longer.
+# ### Choosing `keep_prob` on the dev set
+#
+# `keep_prob` is a hyperparameter too, chosen like $\lambda$: one network per value, trained
+# for 10000 iterations, compared on the dev set. Dropout draws two masks per step, so each run
+# takes a few seconds.
 
 # %% tags=["demo"]
-parameters_dropout, costs_dropout = model(train_X, train_Y, keep_prob=0.6)
+keep_probs = [0.5, 0.7, 0.9]
+dropout_runs = {kp: model(train_X, train_Y, keep_prob=kp, num_iterations=10000,
+                          print_cost=False)[0] for kp in keep_probs}
+kp_dev = {kp: nets.accuracy(dev_X, dev_Y, p) for kp, p in dropout_runs.items()}
+keep_prob_chosen = max(kp_dev, key=kp_dev.get)
+for kp, acc in kp_dev.items():
+    print(f"keep_prob = {kp}: dev accuracy {100 * acc:.1f} %"
+          + ("   <- chosen" if kp == keep_prob_chosen else ""))
+check_between(keep_prob_chosen, 0.5, 0.5, "the chosen keep_prob",
+              "keep_prob = 0.5 has the best dev accuracy, 0.872 for the reference")
+check_between(kp_dev[0.5] - kp_dev[0.9], 0.01, 0.05, "the dev accuracy gained by dropping "
+              "half of the units rather than a tenth", "the reference gains 1.6 points")
+
+# %% [markdown]
+# Dropping half of the units does best; dropping only a tenth of them leaves the network
+# overfitting a little more (the cell checks both). Now the final dropout network, trained as
+# the others (20000 iterations):
+
+# %% tags=["demo"]
+parameters_dropout, costs_dropout = model(train_X, train_Y, keep_prob=keep_prob_chosen)
 print("On the training set:")
 predictions_train = nets.predict(train_X, train_Y, parameters_dropout)
-print("On the test set:")
-predictions_test = nets.predict(test_X, test_Y, parameters_dropout)
+print("On the dev set:")
+predictions_dev = nets.predict(dev_X, dev_Y, parameters_dropout)
 
 # %% tags=["demo"]
-show_boundary(parameters_dropout, train_X, train_Y, "Dropout, keep_prob = 0.6 (training set)")
+show_boundary(parameters_dropout, train_X, train_Y,
+              f"Dropout, keep_prob = {keep_prob_chosen} (training set)")
 plt.show()
 
 # %% [markdown]
-# ## 7 - The three networks side by side
+# ### Why inverted dropout divides by `keep_prob`
 #
-# Same network, same data, same learning rate and number of iterations. The boundaries are
-# drawn over the **test** set: the points each network has never seen.
+# What if the kept activations were not scaled ($c = 1$)? During training, each layer would
+# then receive inputs that are on average `keep_prob` times smaller than at prediction time,
+# when every unit is on, and its weights would be fitted to those smaller inputs.
+#
+# You can train such a network with your own two functions. Dividing $A^{[1]}$ by `keep_prob`
+# and then multiplying it by `keep_prob * W2` gives back `W2 @ (A1 * D1)`: a network with
+# parameters $W^{[2]}, W^{[3]}$ and no scaling computes exactly what your network computes with
+# `keep_prob * W2` and `keep_prob * W3`. Its gradients follow by the chain rule: those of your
+# backward pass for $W^{[2]}$ and $W^{[3]}$, times `keep_prob`.
+#
+# The cell below trains it with `keep_prob = 0.5` (10000 iterations, as the network of the
+# sweep above trained with inverted dropout and the same masks), then compares the two networks
+# on the dev set: the average size of $z^{[2]}$ and $z^{[3]}$ while training (averaged over
+# 200 draws of the masks) and when predicting (all units on).
 
 # %% tags=["demo"]
-runs = {"no regularization": parameters_plain, "L2 (lambd = 0.7)": parameters_l2,
-        "dropout (keep_prob = 0.6)": parameters_dropout}
+def forward_without_rescaling(X, parameters, keep_prob):
+    """Dropout with c = 1, computed with forward_propagation_with_dropout (see above)."""
+    scaled = dict(parameters, W2=keep_prob * parameters["W2"], W3=keep_prob * parameters["W3"])
+    return forward_propagation_with_dropout(X, scaled, keep_prob)
+
+
+def backward_without_rescaling(X, Y, cache, keep_prob):
+    """The gradients of the network of forward_without_rescaling, by the chain rule."""
+    grads = backward_propagation_with_dropout(X, Y, cache, keep_prob)
+    grads["dW2"] = keep_prob * grads["dW2"]
+    grads["dW3"] = keep_prob * grads["dW3"]
+    return grads
+
+
+np.random.seed(1)  # the seed model uses: the same masks as the network of the sweep
+parameters_unscaled, _ = nets.train(
+    train_X, train_Y, [2, 50, 20, 1],
+    initialize=lambda dims: nets.initialize_parameters(dims, seed=3), learning_rate=0.3,
+    num_iterations=10000, print_every=None,
+    forward=lambda X, p: forward_without_rescaling(X, p, 0.5),
+    backward=lambda X, Y, c: backward_without_rescaling(X, Y, c, 0.5))
+compared = {"inverted dropout": (dropout_runs[0.5], forward_propagation_with_dropout),
+            "no rescaling": (parameters_unscaled, forward_without_rescaling)}
+
+np.random.seed(2)
+growth, outputs = {}, {}
+for name, (p, forward) in compared.items():
+    caches = [forward(dev_X, p, 0.5)[1] for _ in range(200)]
+    Z2_training = np.mean([c[5] for c in caches], axis=0)  # z2 averaged over the masks
+    Z3_training = np.mean([c[10] for c in caches], axis=0)
+    A3, (_, _, _, _, Z2, _, _, _, Z3, _, _, _) = nets.forward_propagation(dev_X, p)
+    growth[name] = [np.abs(Z2).mean() / np.abs(Z2_training).mean(),
+                    np.abs(Z3).mean() / np.abs(Z3_training).mean()]
+    outputs[name] = A3[0]
+    print(f"{name:<17} z2: x {growth[name][0]:.2f}, z3: x {growth[name][1]:.2f} when "
+          f"predicting; dev accuracy {100 * nets.accuracy(dev_X, dev_Y, p):.1f} %, dev cost "
+          f"{nets.compute_cost(A3, dev_Y):.3f}")
+
+fig, axes = plt.subplots(1, 2, figsize=(12, 4))
+width = 0.35
+for k, (name, values) in enumerate(growth.items()):
+    axes[0].bar(np.arange(2) + (k - 0.5) * width, values, width, label=name)
+axes[0].axhline(1, color="k", linewidth=0.8)
+axes[0].set_xticks([0, 1], ["$z^{[2]}$", "$z^{[3]}$"])
+axes[0].set_ylabel("mean |z| when predicting ÷ while training")
+axes[0].set_title("How much larger each layer's z is when predicting")
+axes[0].legend(frameon=False)
+bins = np.linspace(0, 1, 21)
+for name, a3 in outputs.items():
+    axes[1].hist(a3, bins=bins, alpha=0.6, label=name)
+axes[1].set_xlabel("predicted probability of species 1 ($a^{[3]}$), dev set")
+axes[1].set_ylabel("number of dev examples")
+axes[1].set_title("The outputs when predicting")
+axes[1].legend(frameon=False)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# With inverted dropout, $z^{[2]}$ and $z^{[3]}$ have the same average size when the network
+# predicts as they had in training. Without the rescaling, $z^{[2]}$ is twice as large when
+# predicting (about $1/\texttt{keep\_prob}$: it is a linear function of the layer-1
+# activations, all of which are now on, plus a bias), and $z^{[3]}$ more than twice. The output
+# probabilities are pushed to 0 and 1: the network claims a certainty it does not have (about
+# 10 % of the labels are wrong, so no honest probability should come near 0 or 1), and its
+# dev cost is much higher.
+#
+# The labels it predicts hardly change here: the boundary is where $z^{[3]} = 0$, and scaling
+# all the activations of a ReLU network with small biases moves that place very little. That is
+# what makes the mistake dangerous: the accuracy does not reveal it, but every probability is
+# wrong. The original dropout (Srivastava et al., 2014) did without $c$ and multiplied the
+# weights by `keep_prob` after training instead; inverted dropout moves that factor into
+# training, so that prediction needs no change at all. The cell below checks these figures.
+
+# %% tags=["demo"]
+costs_on_dev = {name: nets.compute_cost(nets.forward_propagation(dev_X, p)[0], dev_Y)
+                for name, (p, _) in compared.items()}
+check_between(growth["inverted dropout"][0], 0.95, 1.05, "z2 when predicting ÷ while "
+              "training, inverted dropout", "the same size: 0.999 for the reference")
+check_between(growth["no rescaling"][0], 1.9, 2.1, "z2 when predicting ÷ while training, no "
+              "rescaling", "1 / keep_prob = 2: 2.005 for the reference")
+check_between(growth["no rescaling"][1], 1.8, 3.0, "z3 when predicting ÷ while training, no "
+              "rescaling", "2.23 for the reference")
+check_between(costs_on_dev["no rescaling"] / costs_on_dev["inverted dropout"], 1.4, 2.5,
+              "the dev cost without rescaling ÷ with inverted dropout",
+              "0.832 / 0.508 for the reference")
+confident = {name: np.mean((a3 < 0.01) | (a3 > 0.99)) for name, a3 in outputs.items()}
+check_between(confident["no rescaling"] - confident["inverted dropout"], 0.3, 0.7,
+              "the extra fraction of dev outputs below 0.01 or above 0.99 without rescaling",
+              "0.63 against 0.11 for the reference")
+accuracies_on_dev = [nets.accuracy(dev_X, dev_Y, p) for p, _ in compared.values()]
+check_between(abs(accuracies_on_dev[0] - accuracies_on_dev[1]), 0.0, 0.02,
+              "the difference in dev accuracy", "the labels hardly change: the same 0.872")
+fixed = dict(parameters_unscaled, W2=0.5 * parameters_unscaled["W2"],
+             W3=0.5 * parameters_unscaled["W3"])
+cost_fixed = nets.compute_cost(nets.forward_propagation(dev_X, fixed)[0], dev_Y)
+print(f"no rescaling, weights multiplied by keep_prob after training: dev cost {cost_fixed:.3f}")
+check_between(cost_fixed, 0.3, 0.6, "the dev cost of the weights multiplied by keep_prob "
+              "after training", "0.454 for the reference, as good as inverted dropout")
+
+# %% [markdown]
+# ## 9 - The three networks on the test set
+#
+# Same network, same data, same learning rate and number of iterations; $\lambda$ and
+# `keep_prob` were chosen on the dev set. Now, and only now, the test set measures the three
+# final networks. The boundaries are drawn over it: points no network has seen, and that played
+# no part in any choice.
+
+# %% tags=["demo"]
+runs = {"no regularization": parameters_plain, f"L2 (lambd = {lambd_chosen})": parameters_l2,
+        f"dropout (keep_prob = {keep_prob_chosen})": parameters_dropout}
 results = {name: (nets.accuracy(train_X, train_Y, p), nets.accuracy(test_X, test_Y, p))
            for name, p in runs.items()}
 print(f"{'model':<28}{'train accuracy':>16}{'test accuracy':>16}")
@@ -1001,24 +1461,32 @@ plt.show()
 # - without regularization, at least **97 %** on the training set and more than **10 points**
 #   less on the test set;
 # - L2 regularization and dropout both give up training accuracy (they no longer fit the wrong
-#   labels) and both gain at least **2 points** of test accuracy over no regularization
-#   (L2 about 5 points, dropout about 4 on this data).
+#   labels) and both gain at least **3 points** of test accuracy over no regularization
+#   (L2 about 4 points, dropout about 5 on this data), to within 3 points of the river itself,
+#   which, as a classifier, is right on about 90 % of the test set.
 
 # %% tags=["demo"]
 (plain_train, plain_test), (l2_train, l2_test), (drop_train, drop_test) = results.values()
-assert plain_train >= 0.97 and plain_train - plain_test >= 0.10, "no regularization"
-assert l2_train < plain_train and drop_train < plain_train, "less fit to the training set"
-assert l2_test >= plain_test + 0.02, f"L2: test {l2_test:.3f} vs {plain_test:.3f}"
-assert drop_test >= plain_test + 0.02, f"dropout: test {drop_test:.3f} vs {plain_test:.3f}"
-assert 0.03 <= l2_test - plain_test <= 0.08 and 0.02 <= drop_test - plain_test <= 0.07
-print("These accuracies are in the ranges a correct implementation reaches "
-      "(the ranges only; the test cells check your functions).")
+check_between(plain_train - plain_test, 0.10, 0.25, "train minus test accuracy, no "
+              "regularization", "0.154 for the reference")
+check_between(plain_train - max(l2_train, drop_train), 0.03, 0.15, "the training accuracy "
+              "given up by the better fitting of L2 and dropout", "0.073 for the reference")
+check_between(l2_test - plain_test, 0.03, 0.06, "the test accuracy gained by L2",
+              "0.041 for the reference")
+check_between(drop_test - plain_test, 0.03, 0.07, "the test accuracy gained by dropout",
+              "0.049 for the reference")
+river_test = float(np.mean((test_X[1] > river_boundary(test_X[0])) == test_Y[0]))
+print(f"the river itself, as a classifier: test accuracy {100 * river_test:.1f} %")
+check_between(river_test, 0.87, 0.93, "the river's test accuracy", "about 90 %: the labels "
+              "are wrong with probability 0.1")
+check_between(river_test - max(l2_test, drop_test), 0.0, 0.03, "the river's test accuracy "
+              "minus the best network's", "0.019 for the reference")
 
 # %% [markdown]
 # The recorded costs: without regularization the cost keeps falling towards 0 (memorizing
 # every label), with L2 it levels off early at a higher value (the penalty on the weights),
 # and with dropout it is noisy (a different thinned network at each step) and stays well above
-# the unregularized cost.
+# the unregularized cost (at least twice as high: the cell checks it).
 
 # %% tags=["demo"]
 plot_costs({"no regularization": costs_plain, "L2 (regularized cost)": costs_l2,
@@ -1028,17 +1496,22 @@ plt.show()
 assert 2 * costs_plain[-1] < min(costs_l2[-1], costs_dropout[-1])
 
 # %% [markdown]
-# ## 8 - What to remember
+# ## 10 - What to remember
 #
-# - A training accuracy far above the test accuracy signals **high variance**: the network fits
+# - A training accuracy far above the dev accuracy signals **high variance**: the network fits
 #   the noise of its training set. Regularization trades a little training accuracy for a
-#   better test accuracy.
+#   better accuracy on new data.
 # - **L2 regularization** adds $\frac{\lambda}{2m} \sum_l \lVert W^{[l]} \rVert_F^2$ to the
-#   cost and $\frac{\lambda}{m} W^{[l]}$ to each $dW^{[l]}$: every step shrinks the weights
-#   ("weight decay"), and smaller weights make a smoother boundary. $\lambda$ is a
-#   hyperparameter, tuned on a dev set.
+#   cost and, as you derived, $\frac{\lambda}{m} W^{[l]}$ to each $dW^{[l]}$ (nothing to the
+#   biases): every step shrinks the weights ("weight decay"), and smaller weights make a
+#   smoother boundary.
+# - **Hyperparameters are chosen on the dev set**: train on the training set, compare on the
+#   dev set, treat differences of a few dev examples as ties, and look at the test set once, at
+#   the end. Too small a $\lambda$ overfits, too large a one underfits.
 # - **Dropout** switches hidden units off at random during training, with the same masks in the
 #   forward and the backward pass, and divides the kept activations by `keep_prob` (inverted
-#   dropout) so that nothing changes at test time. It is never used when predicting.
+#   dropout), so that each layer receives inputs of the same size in training and when
+#   predicting. Without that factor the activations are $1/\texttt{keep\_prob}$ times too large
+#   when predicting and the probabilities overconfident, even where the labels survive.
 # - Both regularize only the training: the cost with the L2 term and the dropout masks are
 #   parts of `model`, not of `predict`.

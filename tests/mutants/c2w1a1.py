@@ -24,6 +24,16 @@ def _init(body: str, name: str, seed: bool = True) -> str:
 _ZEROS_B = "        parameters['b' + str(l)] = np.zeros((layers_dims[l], 1))\n"
 
 
+def _rms(variance: str, sqrt: bool = True) -> str:
+    """A predicted_rms that computes ``variance`` and returns its square root (or not)."""
+    result = "float(np.sqrt(variance))" if sqrt else "float(variance)"
+    return (
+        "def predicted_rms(scale, layer, width=200):\n"
+        f"    variance = {variance}\n"
+        f"    return {result}\n"
+    )
+
+
 MUTANTS = {
     "initialize_parameters_zeros": {
         # W with the shape (n_{l-1}, n_l): rows and columns swapped.
@@ -110,6 +120,21 @@ MUTANTS = {
             "        parameters['W' + str(l)] = np.random.randn(layers_dims[l - 1],"
             " layers_dims[l]).T * 10\n" + _ZEROS_B,
             "initialize_parameters_random"),
+    },
+    "predicted_rms": {
+        # The ReLU's factor 1/2 forgotten: every layer multiplies the variance by n sigma^2.
+        "no_half": _rms("width * scale ** 2 * (width * scale ** 2) ** (layer - 1)"),
+        # The input treated as a ReLU output too: a factor 1/2 in layer 1 as well.
+        "relu_on_input": _rms("(width * scale ** 2 / 2) ** layer"),
+        # The variance returned instead of the rms.
+        "variance_not_rms": _rms("width * scale ** 2 * (width * scale ** 2 / 2) ** (layer - 1)",
+                                 sqrt=False),
+        # One factor too many: the exponent is the layer number.
+        "exponent_off_by_one": _rms("width * scale ** 2 * (width * scale ** 2 / 2) ** layer"),
+        # The scale used as a variance (sigma instead of sigma^2).
+        "scale_not_squared": _rms("width * scale * (width * scale / 2) ** (layer - 1)"),
+        # The width of the notebook's experiment hard-coded.
+        "hardcoded_width": _rms("200 * scale ** 2 * (200 * scale ** 2 / 2) ** (layer - 1)"),
     },
     "initialize_parameters_he": {
         # The size of the current layer under the square root instead of the previous one.

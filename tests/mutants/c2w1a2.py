@@ -123,6 +123,22 @@ def _backward_dropout(mask2: str, mask1: str, dZ3: str = "A3 - Y") -> str:
     )
 
 
+# ---------------------------------------------------------------- choose_lambda
+
+
+def _choose(measure: str, train: str = "train_X, train_Y",
+            pick: str = "lambdas[int(np.argmax(accuracies))]",
+            its: str = ", num_iterations=num_iterations") -> str:
+    return (
+        "def choose_lambda(lambdas, train_X, train_Y, dev_X, dev_Y, num_iterations=10000):\n"
+        "    accuracies = []\n"
+        "    for value in lambdas:\n"
+        f"        parameters, _ = model({train}, lambd=value{its}, print_cost=False)\n"
+        + measure
+        + f"    return {pick}, accuracies\n"
+    )
+
+
 MUTANTS = {
     "compute_cost_with_regularization": {
         # lambda / m instead of lambda / (2m).
@@ -167,6 +183,44 @@ MUTANTS = {
         # The biases regularized too: db3 gets a lambd/m b3 term.
         "regularizes_bias": _l2(_OK, db3="1. / m * np.sum(dZ3, axis=1, keepdims=True)"
                                          " + lambd / m * b3"),
+    },
+    "choose_lambda": {
+        # Chosen on the training accuracy: every network looks best there unregularized.
+        "chosen_on_training_set": _choose(
+            "        accuracies.append(nets.accuracy(train_X, train_Y, parameters))\n"),
+        # The test set used to choose.
+        "uses_test_set": _choose(
+            "        accuracies.append(nets.accuracy(test_X, test_Y, parameters))\n"),
+        # Trained on the dev set and measured on it.
+        "trains_on_dev_set": _choose(
+            "        accuracies.append(nets.accuracy(dev_X, dev_Y, parameters))\n",
+            train="dev_X, dev_Y"),
+        # The worst value: min instead of max.
+        "argmin": _choose(
+            "        accuracies.append(nets.accuracy(dev_X, dev_Y, parameters))\n",
+            pick="lambdas[int(np.argmin(accuracies))]"),
+        # The index of the best value instead of the value.
+        "returns_index": _choose(
+            "        accuracies.append(nets.accuracy(dev_X, dev_Y, parameters))\n",
+            pick="int(np.argmax(accuracies))"),
+        # num_iterations not passed on: model's default 20000 iterations.
+        "ignores_num_iterations": _choose(
+            "        accuracies.append(nets.accuracy(dev_X, dev_Y, parameters))\n",
+            its=""),
+        # The accuracies in percent.
+        "percent": _choose(
+            "        accuracies.append(100 * nets.accuracy(dev_X, dev_Y, parameters))\n"),
+        # The values swept in increasing order: the accuracies no longer line up with lambdas.
+        "sorted_sweep": (
+            "def choose_lambda(lambdas, train_X, train_Y, dev_X, dev_Y, num_iterations=10000):\n"
+            "    values = sorted(lambdas)\n"
+            "    accuracies = []\n"
+            "    for value in values:\n"
+            "        parameters, _ = model(train_X, train_Y, lambd=value,"
+            " num_iterations=num_iterations, print_cost=False)\n"
+            "        accuracies.append(nets.accuracy(dev_X, dev_Y, parameters))\n"
+            "    return values[int(np.argmax(accuracies))], accuracies\n"
+        ),
     },
     "forward_propagation_with_dropout": {
         # No inverted-dropout scaling.
