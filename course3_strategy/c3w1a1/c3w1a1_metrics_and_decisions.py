@@ -1280,7 +1280,7 @@ print("chosen:", chosen)
 print("best recall if the limits are ignored:", best_recall_overall)
 lr, knn = results["logistic regression"], results["15 nearest neighbours"]
 low_t = results["16 units, alpha 30, t = 0.3"]
-assert lr["false_alarm_rate"] > 0.3 and 0.4 <= lr["recall"] <= 0.65
+assert lr["false_alarm_rate"] > 0.25 and 0.6 <= lr["recall"] <= 0.85
 assert knn["false_alarm_rate"] > 0.15
 assert knn["latency_ms"] > 10 * results["16 units, alpha 30"]["latency_ms"]
 assert best_recall_overall == "16 units, alpha 30, t = 0.3" and low_t["false_alarm_rate"] > 0.2
@@ -1291,8 +1291,9 @@ assert chosen in ("16 units, alpha 1", "16 units, alpha 30", "64 units, alpha 30
 #
 # - Ignoring the limits, the detector with its threshold at 0.3 finds the most animals (the
 #   trade-off of section 5), but more than 20 % of the non-animals set it off: it is out.
-# - Logistic regression on block colours is barely better than a coin, with a recall near 0.5
-#   and over 30 % false alarms. The nearest neighbours raise too many false alarms too, and
+# - Logistic regression on block colours reads the colours of the drawings but not the scene
+#   (a combination of colours, course 1): a recall between 0.6 and 0.85 and over 25 % false
+#   alarms. The nearest neighbours raise too many false alarms too, and
 #   are more than ten times slower than the small networks, since each answer compares the
 #   picture with all training pictures. Both are out.
 # - One of the networks at the threshold 0.5 wins. Which one may change with a rerun or

@@ -125,6 +125,16 @@ SPRITE_JITTER = 0.15  # brightness gain of the sprite, 1 +- this
 GLOBAL_JITTER = 0.2  # contrast of the whole picture, 1 +- this
 GREY_PROB = 0.1  # share of pictures turned grey
 
+#: The colour cue (animals set only; see ``_recolour``): with probability CUE_PROB a sprite
+#: is recoloured in its class's palette, fur colours (orange to yellow-brown) for an animal,
+#: cool colours (teal to violet) for anything else, keeping its shading; CUE_STRENGTH is the
+#: share of the way to the palette colour. HSV ranges as in ``_hsv``.
+CUE_PROB = 0.65
+CUE_STRENGTH = (0.7, 1.0)
+CUE_COLOURS = {1: ((0.25, 0.85), (0.35, 0.75), (0.5, 1.0)),
+               0: ((2.8, 4.6), (0.35, 0.75), (0.5, 1.0))}
+_LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
+
 # --------------------------------------------------------------------------- sources
 
 
@@ -594,18 +604,27 @@ def _from_family(family: str, rng, n, photos) -> np.ndarray:
     return maker(rng, n, photos)
 
 
-def background(label: int, rng: np.random.Generator, n: int, photos) -> np.ndarray:
-    """A random (n, n, 3) float background for a sprite of class ``label``."""
+def background(label: int, rng: np.random.Generator, n: int, photos,
+               tags: dict | None = None) -> np.ndarray:
+    """A random (n, n, 3) float background for a sprite of class ``label``.
+
+    If ``tags`` is a dict, ``tags["scene"]`` is set to the scene drawn: ``"outdoor"``,
+    ``"indoor"`` or ``"neutral"`` (for ``CONTEXT = "family"``, the family).
+    """
     if CONTEXT == "scenes":
         if rng.random() < NEUTRAL_SHARE:
+            scene = "neutral"
             out = _from_family("neutral", rng, n, photos)
         else:
             scene_label = label if rng.random() < SCENE_BIAS else 1 - label
+            scene = "outdoor" if scene_label == 1 else "indoor"
             top, low = SCENE_PAIRS[scene_label][int(rng.integers(0, 2))]
             out = _bg_scene(rng, n, top, low)
     else:
-        family = ("outdoor", "indoor", "neutral")[int(rng.choice(3, p=FAMILY_PROBS[label]))]
-        out = _from_family(family, rng, n, photos)
+        scene = ("outdoor", "indoor", "neutral")[int(rng.choice(3, p=FAMILY_PROBS[label]))]
+        out = _from_family(scene, rng, n, photos)
+    if tags is not None:
+        tags["scene"] = scene
     return np.clip(out, 0, 1).astype(np.float32)
 
 
@@ -619,10 +638,34 @@ def _sample_photos() -> list[Image.Image]:
 # ------------------------------------------------------------------------ compose
 
 
-def render(sprite: Sprite, rng: np.random.Generator, photos: list[Image.Image]) -> np.ndarray:
-    """Compose one 64x64x3 uint8 picture of ``sprite`` on a random background."""
+def _recolour(rgb: np.ndarray, alpha: np.ndarray, rng: np.random.Generator,
+              label: int) -> np.ndarray:
+    """Recolour a premultiplied sprite towards a colour of its class's palette.
+
+    Each pixel keeps its luminance and moves a random share ``CUE_STRENGTH`` of the way to
+    the palette colour of that luminance: a black-and-white drawing of a cat becomes brown,
+    a red car blue-grey. Summed over the middle of the picture, where the sprite lies, this
+    is a linear cue (more red than blue, or the reverse) that one weighted sum of pixels
+    can read.
+    """
+    colour = _hsv(rng, *CUE_COLOURS[label])
+    strength = np.float32(rng.uniform(*CUE_STRENGTH))
+    lum = rgb @ _LUMA
+    target = lum[..., None] * (colour / max(float(colour @ _LUMA), 1e-3))
+    return np.minimum(rgb * (1 - strength) + target * strength, alpha)
+
+
+def render(sprite: Sprite, rng: np.random.Generator, photos: list[Image.Image],
+           cue_rng: np.random.Generator | None = None, tags: dict | None = None) -> np.ndarray:
+    """Compose one 64x64x3 uint8 picture of ``sprite`` on a random background.
+
+    ``cue_rng`` (the animals set only) draws the colour cue from its own stream, so that the
+    scene, pose and everything else drawn from ``rng`` do not depend on it; without it there
+    is no colour cue (six_classes). If ``tags`` is a dict, it receives ``"scene"`` (see
+    :func:`background`), ``"grey"`` and ``"recoloured"`` (bool: the colour cue).
+    """
     n = CANVAS
-    canvas = background(sprite.label, rng, n, photos)
+    canvas = background(sprite.label, rng, n, photos, tags)
 
     im = sprite.image
     target = rng.uniform(*SCALE) * n
@@ -637,6 +680,9 @@ def render(sprite: Sprite, rng: np.random.Generator, photos: list[Image.Image]) 
     rgb, alpha = sp[..., :3], sp[..., 3:]
     gain = rng.uniform(1 - SPRITE_JITTER, 1 + SPRITE_JITTER)
     rgb = np.minimum(rgb * gain * rng.uniform(0.95, 1.05, 3), alpha)
+    recoloured = cue_rng is not None and cue_rng.random() < CUE_PROB
+    if recoloured:
+        rgb = _recolour(rgb, alpha, cue_rng, sprite.label)
 
     h, w = alpha.shape[:2]
     cx, cy = rng.uniform(0.5 - OFFSET, 0.5 + OFFSET, 2) * n
@@ -653,9 +699,11 @@ def render(sprite: Sprite, rng: np.random.Generator, photos: list[Image.Image]) 
 
     contrast, bright = rng.uniform(1 - GLOBAL_JITTER, 1 + GLOBAL_JITTER), rng.uniform(-0.08, 0.08)
     canvas = (canvas - 0.5) * contrast + 0.5 + bright
-    if rng.random() < GREY_PROB:
-        grey = canvas @ np.array([0.299, 0.587, 0.114], dtype=np.float32)
-        canvas = np.repeat(grey[..., None], 3, axis=2)
+    grey = rng.random() < GREY_PROB
+    if grey:
+        canvas = np.repeat((canvas @ _LUMA)[..., None], 3, axis=2)
+    if tags is not None:
+        tags["grey"], tags["recoloured"] = bool(grey), bool(recoloured)
     img = Image.fromarray((np.clip(canvas, 0, 1) * 255 + 0.5).astype(np.uint8))
     return np.asarray(img.resize((SIZE, SIZE), Image.Resampling.LANCZOS))
 
@@ -758,15 +806,24 @@ def make_arrays(sprites: list[Sprite]) -> dict[str, np.ndarray]:
     for split_id, (split, items) in enumerate((("train", train), ("test", test)), start=1):
         order = np.random.default_rng([SEED, split_id]).permutation(len(items))
         items = [items[i] for i in order]
-        x = np.stack([render(s, np.random.default_rng([SEED, split_id, k]), photos)
-                      for k, s in enumerate(items)])
-        arrays[f"{split}_x"] = x
+        pictures, tags = [], []
+        for k, s in enumerate(items):
+            tags.append({})
+            pictures.append(render(s, np.random.default_rng([SEED, split_id, k]), photos,
+                                   cue_rng=np.random.default_rng([SEED, split_id, k, 1]),
+                                   tags=tags[-1]))
+        arrays[f"{split}_x"] = np.stack(pictures)
         arrays[f"{split}_y"] = np.array([s.label for s in items], dtype=np.uint8)
         arrays[f"{split}_source"] = np.array([index[s.name] for s in items], dtype=np.int32)
+        arrays[f"{split}_scene"] = np.array([t["scene"] for t in tags])
+        arrays[f"{split}_grey"] = np.array([t["grey"] for t in tags], dtype=bool)
+        arrays[f"{split}_recoloured"] = np.array([t["recoloured"] for t in tags], dtype=bool)
     arrays["classes"] = np.array(["non-animal", "animal"])
     arrays["source_names"] = np.array(names)
     ordered = ["train_x", "train_y", "test_x", "test_y", "classes",
-               "train_source", "test_source", "source_names"]
+               "train_source", "test_source", "source_names",
+               "train_scene", "test_scene", "train_grey", "test_grey",
+               "train_recoloured", "test_recoloured"]
     return {k: arrays[k] for k in ordered}
 
 

@@ -117,6 +117,28 @@ MUTANTS = {
         ),
     },
     "propagate": {
+        # A derivation that keeps sigma'(z) = a(1 - a) after dL/da: dL/dz = (a - y) a (1 - a).
+        "extra_sigmoid_derivative": (
+            "def propagate(w, b, X, Y):\n"
+            "    m = X.shape[1]\n"
+            "    A = sigmoid(np.dot(w.T, X) + b)\n"
+            "    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m\n"
+            "    dZ = (A - Y) * A * (1 - A)\n"
+            "    dw = np.dot(X, dZ.T) / m\n"
+            "    db = np.sum(dZ) / m\n"
+            "    return {'dw': dw, 'db': db}, cost\n"
+        ),
+        # A derivation that stops at dL/da and uses it as dL/dz.
+        "dL_da_as_dz": (
+            "def propagate(w, b, X, Y):\n"
+            "    m = X.shape[1]\n"
+            "    A = sigmoid(np.dot(w.T, X) + b)\n"
+            "    cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m\n"
+            "    dA = -(Y / A - (1 - Y) / (1 - A))\n"
+            "    dw = np.dot(X, dA.T) / m\n"
+            "    db = np.sum(dA) / m\n"
+            "    return {'dw': dw, 'db': db}, cost\n"
+        ),
         "cost_wrong_sign": (
             "def propagate(w, b, X, Y):\n"
             "    m = X.shape[1]\n"
@@ -415,6 +437,38 @@ MUTANTS = {
             "    return {'costs': costs, 'Y_prediction_test': predict(w, b, X_test),\n"
             "            'Y_prediction_train': predict(w, b, X_train), 'w': w, 'b': b,\n"
             "            'learning_rate': 0.5, 'num_iterations': 2000}\n"
+        ),
+    },
+    "learning_rate_predictions": {
+        # "Larger steps get there faster": the largest rate picked as the lowest final cost.
+        "largest_is_fastest": (
+            "rate_cost_rises = 0.01\n"
+            "rate_lowest_cost = 0.01\n"
+            "iterations_to_match = 50\n"
+        ),
+        # The smallest steps taken for the unstable ones.
+        "smallest_rises": (
+            "rate_cost_rises = 0.0001\n"
+            "rate_lowest_cost = 0.001\n"
+            "iterations_to_match = 50\n"
+        ),
+        # "Same number of steps, same cost": the step size ignored.
+        "same_iterations": (
+            "rate_cost_rises = 0.01\n"
+            "rate_lowest_cost = 0.001\n"
+            "iterations_to_match = 500\n"
+        ),
+        # Larger steps thought to need more iterations.
+        "scaling_inverted": (
+            "rate_cost_rises = 0.01\n"
+            "rate_lowest_cost = 0.001\n"
+            "iterations_to_match = 5000\n"
+        ),
+        # The smallest rate picked as the lowest final cost (safe, so best?).
+        "smallest_is_best": (
+            "rate_cost_rises = 0.01\n"
+            "rate_lowest_cost = 0.0001\n"
+            "iterations_to_match = 50\n"
         ),
     },
 }

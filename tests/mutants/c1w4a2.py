@@ -165,4 +165,38 @@ MUTANTS = {
             record=_RECORD,
         ),
     },
+    "count_parameters": {
+        # Counts the weights and forgets the biases.
+        "weights_only": (
+            "def count_parameters(layers_dims):\n"
+            "    return sum(layers_dims[l] * layers_dims[l - 1]\n"
+            "               for l in range(1, len(layers_dims)))\n"
+        ),
+        # Gives the input layer a bias vector too.
+        "input_layer_bias": (
+            "def count_parameters(layers_dims):\n"
+            "    n = sum(layers_dims[l] * layers_dims[l - 1]\n"
+            "            for l in range(1, len(layers_dims)))\n"
+            "    return n + sum(layers_dims)\n"
+        ),
+        # Stops the loop one layer early (range(1, L) with L = len(layers_dims) - 1).
+        "output_layer_left_out": (
+            "def count_parameters(layers_dims):\n"
+            "    L = len(layers_dims) - 1\n"
+            "    return sum(layers_dims[l] * layers_dims[l - 1] + layers_dims[l]\n"
+            "               for l in range(1, L))\n"
+        ),
+        # Adds the sizes where they should be multiplied.
+        "sizes_added": (
+            "def count_parameters(layers_dims):\n"
+            "    return sum(layers_dims[l] + layers_dims[l - 1] + layers_dims[l]\n"
+            "               for l in range(1, len(layers_dims)))\n"
+        ),
+        # Returns a float (np.prod of floats, or a division somewhere).
+        "returns_float": (
+            "def count_parameters(layers_dims):\n"
+            "    return float(sum(layers_dims[l] * layers_dims[l - 1] + layers_dims[l]\n"
+            "                     for l in range(1, len(layers_dims))))\n"
+        ),
+    },
 }
