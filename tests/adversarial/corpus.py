@@ -7,9 +7,9 @@ or its blank release. :func:`write_corpus` writes ``<kind>/<notebook>`` folders 
 Most attacks sit at the top of the ``sigmoid`` solution cell (solution cells are the only
 student code that runs during grading), on top of a *wrong* ``sigmoid`` (``s = x``) that fails
 ``test_sigmoid`` (and only it: the other tests put a correct sigmoid in where they need one):
-without the defences each attack turns that failure into a pass (10/10 with plain nbgrader,
-measured in grader/SECURITY.md); with them the score stays at most 9/10 and the outcome carries
-a flag.
+without the defences each attack turns that failure into a pass (full marks with plain
+nbgrader, measured in tests/adversarial/README.md, when c1w2a1 had 10 points); with them the
+score stays at most FULL - 1 and the outcome carries a flag.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from grader import manifest
 from grader import source as src
 
 ASSIGNMENT = "c1w2a1"
-FULL, WRONG = 10.0, 9.0  # reference score; the wrong sigmoid's score (test_sigmoid fails)
+FULL = float(manifest.get(ASSIGNMENT).points)  # the reference's score
+WRONG = FULL - 1.0  # the wrong sigmoid's score: test_sigmoid (1 point) fails, nothing else
 RIGHT_SIGMOID = "s = 1 / (1 + np.exp(-x))"
 
 
@@ -313,15 +314,16 @@ FIXTURES: list[Fixture] = [
     # item 3: limits
     F("network", "connects to a server on the grader's loopback (passes only if it can)",
       "graded", (WRONG, WRONG)),
-    F("infinite_loop", "an endless loop in a solution cell", "limit", (0, 9), "",
+    F("infinite_loop", "an endless loop in a solution cell", "limit", (0, FULL - 1), "",
       "time limit: a cell ran longer"),
-    F("sleep", "every solution cell sleeps 10 s (past the notebook limit)", "limit", (0, 9),
+    F("sleep", "every solution cell sleeps 10 s (past the notebook limit)", "limit", (0, FULL - 1),
       "", "time limit: the notebook ran longer"),
-    F("memory", "allocates 6 GB", "limit", (0, 9), "", "memory limit"),
-    F("output_flood", "prints 110 MB", "limit", (0, 9), "", "output limit"),
+    F("memory", "allocates 6 GB", "limit", (0, FULL - 1), "", "memory limit"),
+    F("output_flood", "prints 110 MB", "limit", (0, FULL - 1), "", "output limit"),
     # the children share the kernel's pages, which the resident-set sum counts once per
     # process: the memory limit may fire before the process limit; either stops the bomb
-    F("fork_bomb", "forks 300 sleeping children", "limit", (0, 9), "", " limit: the notebook"),
+    F("fork_bomb", "forks 300 sleeping children", "limit", (0, FULL - 1), "",
+      " limit: the notebook"),
     # item 6: bad input
     F("invalid_json", "not JSON", "rejected", None, "", "not valid JSON"),
     F("empty", "an empty file", "rejected", None, "", "empty"),
