@@ -300,7 +300,7 @@ def test_load_six_classes_shapes_and_dtypes(six):
     assert test_x.shape == (m_test, 64, 64, 3) and test_x.dtype == np.uint8
     assert train_y.shape == (1, m_train) and train_y.dtype == np.int64
     assert test_y.shape == (1, m_test) and test_y.dtype == np.int64
-    assert 900 <= m_train <= 1300 and 150 <= m_test <= 200
+    assert 900 <= m_train <= 1300 and m_test == 600
     assert classes.tolist() == SIX_CLASSES and classes.dtype.kind == "U"
 
 
@@ -332,8 +332,22 @@ def test_six_classes_split_by_source(six_npz):
     train_src = set(six_npz["train_source"].tolist())
     test_src = set(six_npz["test_source"].tolist())
     assert not train_src & test_src
-    assert len(test_src) == len(six_npz["test_source"])  # one test picture per test source
     assert len(six_npz["source_names"]) > max(train_src | test_src)
+
+
+def test_six_classes_test_views_in_blocks(six_npz):
+    """150 test sources, each pictured 4 times: test picture k + 150 v is view v of picture k
+    (the same source and label, another background and pose)."""
+    source, y, x = six_npz["test_source"], six_npz["test_y"], six_npz["test_x"]
+    n = len(set(source.tolist()))
+    assert n == 150 and len(source) == 4 * n
+    first = source[:n]
+    assert len(set(first.tolist())) == n  # the first block: one picture per source
+    for v in range(1, 4):
+        block = slice(v * n, (v + 1) * n)
+        assert np.array_equal(source[block], first) and np.array_equal(y[block], y[:n])
+        differs = np.abs(x[block].astype(int) - x[:n].astype(int)).mean(axis=(1, 2, 3))
+        assert differs.min() > 5, "each view has its own background and pose"
 
 
 def test_six_classes_sources_agree_with_labels(six_npz):

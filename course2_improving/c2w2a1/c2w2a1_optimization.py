@@ -22,10 +22,11 @@
 # - **learning-rate decay**, which takes large steps at first and smaller ones later.
 #
 # **By the end you will have written** `update_parameters_with_gd`, `random_mini_batches`,
-# `initialize_velocity`, `update_parameters_with_momentum`, `initialize_adam`,
-# `update_parameters_with_adam`, `update_lr` and `schedule_lr_decay`, and you will have
-# trained the same 3-layer network with gradient descent, momentum and Adam and compared
-# them.
+# `initialize_velocity`, `update_parameters_with_momentum`, `bias_correction`,
+# `initialize_adam`, `update_parameters_with_adam`, `update_lr` and `schedule_lr_decay`, you
+# will have derived Adam's bias correction and the largest learning rate gradient descent
+# can use on a simple cost, and you will have trained the same 3-layer network with gradient
+# descent, momentum and Adam and compared them.
 #
 # **How this notebook works**
 #
@@ -70,6 +71,7 @@ from dlcourse.planar import make_moons
 from dlcourse.plots import plot_decision_boundary
 from dlcourse.testing import (
     check_array,
+    check_between,
     check_equal,
     check_keys,
     check_scalar,
@@ -77,6 +79,7 @@ from dlcourse.testing import (
     check_type,
     check_unchanged,
     run_checks,
+    substituted,
 )
 
 # %% [markdown]
@@ -243,21 +246,20 @@ _hidden_update_parameters_with_gd()
 # `np.random.seed(seed)` and then `permutation = list(np.random.permutation(m))`, the
 # shuffled order. Your tasks:
 #
-# 1. `shuffled_X` and `shuffled_Y`: the columns of `X` and of `Y` in the order `permutation`
-#    (`X[:, permutation]` picks columns in that order). Keep `shuffled_Y` of shape $(1, m)$.
-# 2. In the loop, mini-batch number `k` (from 0): columns
-#    `k * mini_batch_size` up to, not including, `(k + 1) * mini_batch_size`.
-# 3. When the last mini-batch is incomplete: the columns from
-#    `num_complete_minibatches * mini_batch_size` to the end.
+# 1. `shuffled_X` and `shuffled_Y`: the columns of `X` and of `Y` in the order `permutation`.
+#    Keep `shuffled_Y` of shape $(1, m)$.
+# 2. In the loop, mini-batch number `k` (counted from 0), as in the picture above: work out
+#    which columns it holds.
+# 3. When `mini_batch_size` does not divide $m$: the last mini-batch, the columns left over.
 #
 # Return the list of pairs `(mini_batch_X, mini_batch_Y)`, in order.
 #
 # <details><summary>Hints</summary>
 #
+# - Indexing with a list, `A[:, [2, 0, 1]]`, picks columns in the order of the list.
 # - A slice `A[:, i:j]` holds columns `i` to `j - 1`; `A[:, i:]` goes to the end.
-# - `math.floor(m / mini_batch_size)` counts the complete mini-batches (so does
-#   `m // mini_batch_size`).
-# - `m % mini_batch_size` is the size of the last, incomplete mini-batch (0 if there is none).
+# - Check your slices on the example: with $m = 148$ and mini-batches of 64, mini-batch 1
+#   holds shuffled columns 64 to 127 and the last one columns 128 to 147.
 # </details>
 
 # %% nbgrader={"grade_id": "random_mini_batches", "solution": true}
@@ -396,7 +398,7 @@ X_148 = np.random.default_rng(0).normal(size=(2, 148))
 Y_148 = np.ones((1, 148))
 sizes_148 = [mb_X.shape[1] for mb_X, mb_Y in random_mini_batches(X_148, Y_148, 64, seed=0)]
 print("mini-batch sizes:", sizes_148)
-assert sizes_148 == [64, 64, 20]
+assert sizes_148 == [64, 64, 20], "two full mini-batches of 64 and a last one of 20"
 
 # %% [markdown]
 # Powers of two (16, 32, 64, 128, ...) are common mini-batch sizes, and a mini-batch should
@@ -436,7 +438,7 @@ plt.show()
 # Step-to-step jumps of the cost, over the last 200 steps: larger for smaller mini-batches.
 jumps = {size: np.std(np.diff(c[-200:])) for size, c in step_costs.items()}
 print({size: round(float(j), 4) for size, j in jumps.items()})
-assert jumps[8] > jumps[64] > jumps[300]
+assert jumps[8] > jumps[64] > jumps[300], "the smaller the mini-batch, the noisier its cost"
 
 # %% [markdown]
 # ## 5 - Momentum
@@ -487,7 +489,7 @@ plt.show()
 
 # The average of a constant 1 after 10 steps with beta = 0.9: only 1 - 0.9**10 of it.
 print("v after 10 steps of a constant gradient 1:", running_average(np.ones(10), 0.9)[-1])
-assert abs(running_average(np.ones(10), 0.9)[-1] - 0.651) < 0.001
+assert abs(running_average(np.ones(10), 0.9)[-1] - 0.651) < 0.001, "v reaches only 0.651"
 
 # %% [markdown]
 # ### Exercise 3 - `initialize_velocity`
@@ -684,13 +686,118 @@ _hidden_update_parameters_with_momentum()
 # **squared** gradients, that measures how large each gradient entry has typically been.
 # Each parameter then takes a step of the size of its averaged gradient *divided by* that
 # typical size: parameters with consistently large gradients take no larger steps than
-# those with small ones. For $l = 1, \dots, L$, at step $t$ (counted from 1):
+# those with small ones. Both averages start at 0, and you saw above what that does to
+# momentum's: after 10 steps of a constant gradient 1, $v$ is only 0.651. Adam corrects
+# that shortfall, and you can work out the correction yourself.
+#
+# ### Exercise 5 - `bias_correction`
+#
+# Take one entry of the gradient, $g_t$ at step $t$, and its average
+#
+# $$v_0 = 0, \qquad v_t = \beta \, v_{t-1} + (1 - \beta) \, g_t \quad (t = 1, 2, \dots).$$
+#
+# 1. Unroll the recursion: write $v_t$ as a weighted sum of $g_1, g_2, \dots, g_t$. Which
+#    weight does $g_k$ get?
+# 2. If every gradient is the same number $g$, then $v_t = c_t \, g$, where $c_t$ depends only
+#    on $\beta$ and $t$. Find $c_t$ (the weights form a geometric series, which has a closed
+#    form).
+#
+# Dividing by $c_t$ removes the shortfall exactly: $v_t / c_t = g$ for a constant gradient.
+# That is Adam's **bias correction**. Implement `bias_correction(beta, t)`, which returns
+# $c_t$ for $t \ge 1$. (A loop that adds up the weights is correct too; the closed form is one
+# line.)
+
+# %% nbgrader={"grade_id": "bias_correction", "solution": true}
+# GRADED FUNCTION: bias_correction
+def bias_correction(beta, t):
+    """The factor c_t by which an average v_t started at 0 falls short of a constant gradient.
+
+    Arguments:
+    beta -- the decay of the average, a number in [0, 1)
+    t -- the number of steps taken, an integer >= 1
+
+    Returns:
+    c_t -- a number in (0, 1]: v_t = c_t * g when all t gradients equal g
+    """
+    ### BEGIN SOLUTION
+    # v_t = (1 - beta) * sum_k beta^(t - k) g_k; the weights add up to 1 - beta^t.
+    c_t = 1 - beta ** t
+    ### END SOLUTION
+    return c_t
+
+
+# %% nbgrader={"grade_id": "test_bias_correction", "points": 2}
+# The momentum plot's figure: after 10 steps with beta = 0.9, v of a constant 1 is 0.6513.
+print("bias_correction(0.9, 10) =", bias_correction(0.9, 10))
+run_checks(
+    "bias_correction",
+    lambda: check_scalar(bias_correction(0.9, 10), 0.6513215599, "bias_correction(0.9, 10)",
+                         rtol=1e-8, hints=[
+                             (1e-10, "(1 − β) to the power t: the weight of g_k is (1 − β) "
+                                     "times a power of β alone?"),
+                             (0.6125795110, "an off-by-one in the power: with t = 1 the "
+                                            "average is (1 − β) g_1?"),
+                             (0.6861894039, "an off-by-one in the power: with t = 1 the "
+                                            "average is (1 − β) g_1?"),
+                             (0.3486784401, "β^t is the share of the starting value v_0, "
+                                            "not of the gradients?"),
+                             (6.513215599, "the sum of the powers of β without the factor "
+                                           "(1 − β)?"),
+                             (0.5861894039, "the newest gradient g_t gets the weight (1 − β), "
+                                            "times β to the power 0?")]),
+    lambda: check_scalar(bias_correction(0.5, 1), 0.5, "bias_correction(0.5, 1)", rtol=1e-8),
+    lambda: check_scalar(bias_correction(0.999, 2), 0.001999, "bias_correction(0.999, 2)",
+                         rtol=1e-8),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_bias_correction():
+    def _average_of_ones(_beta, _t):
+        # the definition: v_0 = 0, v_t = beta v_(t-1) + (1 - beta) * 1
+        _v = 0.0
+        for _ in range(_t):
+            _v = _beta * _v + (1.0 - _beta) * 1.0
+        return _v
+
+    for _beta in (0.0, 0.5, 0.8, 0.9, 0.99, 0.999):
+        for _t in (1, 2, 3, 7, 50, 1000):
+            _want = _average_of_ones(_beta, _t)
+            check_scalar(bias_correction(_beta, _t), _want,
+                         f"bias_correction({_beta}, {_t})", rtol=1e-9, atol=1e-15,
+                         hints=[(_average_of_ones(_beta, _t - 1), "an off-by-one in the power?"),
+                                (_average_of_ones(_beta, _t + 1), "an off-by-one in the power?"),
+                                ((1.0 - _beta) ** _t, "(1 − β) to the power t?")])
+    check_scalar(bias_correction(beta=0.95, t=20), _average_of_ones(0.95, 20),
+                 "bias_correction(beta=0.95, t=20)", rtol=1e-9)
+
+
+_hidden_bias_correction()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# The correction on the momentum plot's example, an average of the constant gradient 1:
+
+# %% tags=["demo"]
+v_raw = running_average(np.ones(30), 0.9)
+v_fixed = v_raw / np.array([bias_correction(0.9, t) for t in range(1, 31)])
+fig, ax = plt.subplots(figsize=(6, 3.4))
+ax.axhline(1.0, color="grey", linewidth=6, alpha=0.3, label="the gradient, 1")
+ax.plot(range(1, 31), v_raw, "o-", markersize=3, label="$v_t$, started at 0")
+ax.plot(range(1, 31), v_fixed, "s--", markersize=3, label="$v_t / c_t$, corrected (on the 1)")
+ax.set_xlabel("step $t$")
+ax.set_ylim(0, 1.15)
+ax.legend(frameon=False)
+plt.show()
+print("corrected average at steps 1, 10, 30:", v_fixed[[0, 9, 29]])
+assert np.allclose(v_fixed, 1.0), "the corrected average of a constant 1 is 1 from the first step"
+
+# %% [markdown]
+# **Adam.** For $l = 1, \dots, L$, at step $t$ (counted from 1):
 #
 # $$\begin{aligned}
 # v_{dW^{[l]}} &= \beta_1 v_{dW^{[l]}} + (1 - \beta_1) \, dW^{[l]}, &
-# v^{corrected}_{dW^{[l]}} &= \frac{v_{dW^{[l]}}}{1 - (\beta_1)^t}, \\
+# v^{corrected}_{dW^{[l]}} &= \frac{v_{dW^{[l]}}}{c_t(\beta_1)}, \\
 # s_{dW^{[l]}} &= \beta_2 s_{dW^{[l]}} + (1 - \beta_2) \, (dW^{[l]})^2, &
-# s^{corrected}_{dW^{[l]}} &= \frac{s_{dW^{[l]}}}{1 - (\beta_2)^t}, \\
+# s^{corrected}_{dW^{[l]}} &= \frac{s_{dW^{[l]}}}{c_t(\beta_2)}, \\
 # W^{[l]} &= W^{[l]} - \alpha \, \frac{v^{corrected}_{dW^{[l]}}}
 # {\sqrt{s^{corrected}_{dW^{[l]}}} + \varepsilon}, &&
 # \end{aligned}$$
@@ -699,17 +806,15 @@ _hidden_update_parameters_with_momentum()
 # are elementwise.
 #
 # - $v$ is the momentum average of the gradients, $s$ the average of their squares.
-# - The **bias correction** divides by $1 - \beta^t$. Both averages start at 0, so in the
-#   first steps they are too small (after 10 steps with $\beta = 0.9$, the average of a
-#   constant gradient of 1 is only 0.65, as the momentum plot showed). Dividing by
-#   $1 - \beta^t$ removes exactly that shortfall; as $t$ grows, $\beta^t \to 0$ and the
-#   correction fades away.
+# - $c_t(\beta_1)$ and $c_t(\beta_2)$ are the factor of exercise 5 with $\beta = \beta_1$
+#   and $\beta = \beta_2$: each average is corrected for its own decay. As $t$ grows,
+#   $c_t \to 1$ and the correction fades away.
 # - $\varepsilon$ (e.g. $10^{-8}$) only prevents a division by zero. It is added **after**
 #   the square root.
 # - The usual values: $\beta_1 = 0.9$, $\beta_2 = 0.999$, $\varepsilon = 10^{-8}$; the
 #   learning rate $\alpha$ still needs tuning.
 #
-# ### Exercise 5 - `initialize_adam`
+# ### Exercise 6 - `initialize_adam`
 #
 # Both averages start at zero. Return `v` and `s`, two dictionaries with the keys
 # `"dW1"`, `"db1"`, ..., `"dWL"`, `"dbL"`, holding zeros of the shapes of the
@@ -793,7 +898,7 @@ _hidden_initialize_adam()
 ### END HIDDEN TESTS
 
 # %% [markdown]
-# ### Exercise 6 - `update_parameters_with_adam`
+# ### Exercise 7 - `update_parameters_with_adam`
 #
 # Implement one step of Adam with the formulas above, for every layer and for both $W$ and
 # $b$:
@@ -803,12 +908,13 @@ _hidden_initialize_adam()
 # 3. update the parameters.
 #
 # `t` is the number of Adam steps taken so far, this one included (1 at the first call).
-# Return the parameters, `v`, `s`, and the dictionaries `v_corrected` and `s_corrected`
-# (same keys as `v`).
+# You may call your `bias_correction` for $c_t$ (the tests of this exercise put a correct
+# `bias_correction` in place of yours, so a mistake there costs the points of exercise 5
+# only). Return the parameters, `v`, `s`, and the dictionaries `v_corrected` and
+# `s_corrected` (same keys as `v`).
 #
 # <details><summary>Hints</summary>
 #
-# - `beta1 ** t` is $(\beta_1)^t$; mind the parentheses in $1 - (\beta_1)^t$.
 # - `grads[f"dW{l}"] ** 2` squares every entry; `np.sqrt` takes the square root of every
 #   entry.
 # - Update with the corrected averages, and add `epsilon` outside the square root.
@@ -865,15 +971,19 @@ v = {"dW1": np.array([[0.1, 0.0, -0.2], [0.3, -0.1, 0.0]]), "db1": np.array([[0.
 s = {"dW1": np.array([[0.01, 0.02, 0.0], [0.04, 0.01, 0.03]]),
      "db1": np.array([[0.001], [0.002]]), "dW2": np.array([[0.05, 0.06]]),
      "db2": np.array([[0.1]])}
-parameters, v, s, v_corrected, s_corrected = update_parameters_with_adam(parameters, grads,
-                                                                         v, s, t=2)
-# One first step (t = 1) with a large epsilon = 0.1 and learning_rate = 0.1: then v̂ = dW and
-# ŝ = dW², and each parameter moves by -0.1 * dW / (|dW| + 0.1), epsilon outside the root.
-one_step = update_parameters_with_adam(
-    {"W1": np.array([[1.0]]), "b1": np.array([[0.0]])},
-    {"dW1": np.array([[0.02]]), "db1": np.array([[-0.5]])},
-    {"dW1": np.zeros((1, 1)), "db1": np.zeros((1, 1))},
-    {"dW1": np.zeros((1, 1)), "db1": np.zeros((1, 1))}, 1, 0.1, 0.9, 0.999, 0.1)
+# If your Adam calls bias_correction, it gets these values of c_t (exercise 5), not yours.
+C_T = {(0.9, 1): 0.1, (0.999, 1): 0.001, (0.9, 2): 0.19, (0.999, 2): 0.001999}
+with substituted(globals(), bias_correction=lambda beta, t: C_T[(beta, t)]):
+    parameters, v, s, v_corrected, s_corrected = update_parameters_with_adam(parameters, grads,
+                                                                             v, s, t=2)
+    # One first step (t = 1) with a large epsilon = 0.1 and learning_rate = 0.1: then v̂ = dW
+    # and ŝ = dW², and each parameter moves by -0.1 * dW / (|dW| + 0.1), epsilon outside the
+    # root.
+    one_step = update_parameters_with_adam(
+        {"W1": np.array([[1.0]]), "b1": np.array([[0.0]])},
+        {"dW1": np.array([[0.02]]), "db1": np.array([[-0.5]])},
+        {"dW1": np.zeros((1, 1)), "db1": np.zeros((1, 1))},
+        {"dW1": np.zeros((1, 1)), "db1": np.zeros((1, 1))}, 1, 0.1, 0.9, 0.999, 0.1)
 W_eps, b_eps = one_step[0]["W1"], one_step[0]["b1"]
 print("W1 =\n", parameters["W1"])
 print("v_corrected['dW1'] =\n", v_corrected["dW1"])
@@ -955,7 +1065,8 @@ def _hidden_update_parameters_with_adam():
                   for _k, _w in _P.items()}
             _vc, _sc = _step(_want_P, _G, _want_V, _want_S, _t, _hp["learning_rate"],
                              _hp["beta1"], _hp["beta2"], _hp["epsilon"])
-            _out = update_parameters_with_adam(_got_P, _G, _got_V, _got_S, _t, **_kw)
+            with substituted(globals(), bias_correction=lambda beta, t: 1.0 - beta ** t):
+                _out = update_parameters_with_adam(_got_P, _G, _got_V, _got_S, _t, **_kw)
             check_type(_out, tuple, "the result of update_parameters_with_adam")
             check_equal(len(_out), 5, "the number of values update_parameters_with_adam returns")
             _got_P, _got_V, _got_S, _got_vc, _got_sc = _out
@@ -984,9 +1095,85 @@ _hidden_update_parameters_with_adam()
 # $$J = \tfrac{1}{2} \left( 0.5 \, W_1^2 + 20 \, b_1^2 \right),$$
 #
 # a valley 40 times steeper across ($b_1$) than along ($W_1$), with its minimum at
-# $(0, 0)$. The cell runs 40 steps of each rule from $(-4, 1)$ with your functions.
+# $(0, 0)$. Its gradients are $dW_1 = 0.5 \, W_1$ and $db_1 = 20 \, b_1$.
+#
+# ### Exercise 8 - derive: how large a learning rate can gradient descent take here?
+#
+# Too large a learning rate makes gradient descent diverge: the parameters move further from
+# the minimum at every step and the cost explodes. Work out, on paper, the largest learning
+# rate $\alpha$ for which gradient descent started at $(-4, 1)$ does **not** diverge on this
+# valley. Write one step of gradient descent for $W_1$ and for $b_1$ separately: each is
+# multiplied by a number that depends on $\alpha$. When does repeating that multiplication
+# blow up?
+#
+# Store the limit in `valley_max_learning_rate` (a number, or the arithmetic that gives it).
+# The grader checks your number against runs of gradient descent: a little below it
+# (0.97 times your number) gradient descent must converge, a little above it (1.03 times)
+# it must diverge. The cell after the test makes these two runs for you.
+
+# %% nbgrader={"grade_id": "valley_max_learning_rate", "solution": true}
+# valley_max_learning_rate = ...
+### BEGIN SOLUTION
+# b1 := (1 - 20 alpha) b1 and W1 := (1 - 0.5 alpha) W1: both factors must lie in (-1, 1),
+# and the steep direction sets the limit, 1 - 20 alpha > -1.
+valley_max_learning_rate = 2 / 20
+### END SOLUTION
+print("valley_max_learning_rate =", valley_max_learning_rate)
+
+# %% nbgrader={"grade_id": "test_valley_max_learning_rate", "points": 2}
+def valley_gd_cost(learning_rate, num_steps=300):
+    """The valley's cost after num_steps steps of gradient descent from (-4, 1)."""
+    W, b = -4.0, 1.0
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(num_steps):
+            W, b = W - learning_rate * 0.5 * W, b - learning_rate * 20.0 * b
+        return 0.5 * (0.5 * W ** 2 + 20.0 * b ** 2)
+
+
+run_checks(
+    "valley_max_learning_rate",
+    lambda: check_between(valley_max_learning_rate, 1e-6, 100.0, "valley_max_learning_rate",
+                          "a positive learning rate"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_valley_max_learning_rate():
+    _start = 0.5 * (0.5 * 16.0 + 20.0)  # the cost at (-4, 1)
+    check_between(valley_max_learning_rate, 1e-6, 100.0, "valley_max_learning_rate",
+                  "a positive learning rate")
+    _lr = float(valley_max_learning_rate)
+    _hints = [(1 / 20, "1 / 20: the factor 1 − 20α may go below 0, as long as it stays above −1?"),
+              (2 / 0.5, "the limit of the gentle direction W1: the steep direction b1 "
+                        "diverges first?"),
+              (2 / 10, "the steepness of b1 is its gradient's factor 20 (db1 = 20 b1), not the "
+                       "10 of J?"),
+              (0.09, "0.09 is the learning rate of the demo below, not the limit?")]
+    # A learning rate just below the answer must converge, one just above must diverge.
+    _below, _above = valley_gd_cost(0.97 * _lr), valley_gd_cost(1.03 * _lr)
+    if not (_below <= 0.01 * _start and _above >= 100.0 * _start):
+        # the runs disagree with the answer: name the likely cause if there is one
+        check_scalar(_lr, 0.1, "valley_max_learning_rate", rtol=0.025, hints=_hints)
+    check_between(_below, 0.0, 0.01 * _start,
+                  "the valley's cost after 300 steps at 0.97 × valley_max_learning_rate",
+                  "gradient descent converges below the limit")
+    check_between(_above, 100.0 * _start, np.inf,
+                  "the valley's cost after 300 steps at 1.03 × valley_max_learning_rate",
+                  "gradient descent diverges above the limit")
+
+
+_hidden_valley_max_learning_rate()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# The two runs, with your number, and then 40 steps of each update rule from $(-4, 1)$, with
+# your functions:
 
 # %% tags=["demo"]
+for factor in (0.97, 1.03):
+    print(f"gradient descent at {factor} × {valley_max_learning_rate:.4g}: cost "
+          f"{valley_gd_cost(factor * valley_max_learning_rate):.3g} after 300 steps "
+          f"(it started at {valley_gd_cost(0.0):.3g})")
+
+
 def valley_cost(W, b):
     return 0.5 * (0.5 * W ** 2 + 20.0 * b ** 2)
 
@@ -1021,25 +1208,31 @@ fig, axes = plt.subplots(1, 3, figsize=(14, 3.6), sharey=True)
 for ax, (title, path) in zip(axes, valley_runs.items()):
     ax.contour(W_grid, b_grid, valley_cost(W_grid, b_grid),
                levels=np.geomspace(0.05, 20, 10), colors="lightgray", linewidths=0.8)
-    ax.plot(path[:, 0], path[:, 1], "o-", markersize=3)
-    ax.plot(0, 0, "*", color="tab:red", markersize=12)
+    ax.plot(path[:, 0], path[:, 1], "o-", markersize=3, label="40 steps from (−4, 1)")
+    ax.plot(0, 0, "*", color="tab:red", markersize=12, label="the minimum")
     final = valley_cost(*path[-1])
     ax.set_title(f"{title}\ncost after 40 steps: {final:.3f}", fontsize=10)
     ax.set_xlabel("W1")
 axes[0].set_ylabel("b1")
+axes[0].legend(frameon=False, fontsize=8, loc="lower right")
 plt.show()
 
 final_costs = [valley_cost(*path[-1]) for path in valley_runs.values()]
 diverged = valley_cost(*valley_path("gd", 0.3, num_steps=10)[-1])
 print(f"gradient descent with learning rate 0.3: cost {diverged:.3g} after 10 steps")
-assert final_costs[1] < final_costs[0] / 3 and final_costs[2] < final_costs[0]
-assert diverged > 1000 * valley_cost(-4.0, 1.0)
+assert final_costs[1] < final_costs[0] / 3, "momentum's cost: less than a third of GD's"
+assert final_costs[2] < final_costs[0], "Adam's cost: below gradient descent's"
+assert diverged > 1000 * valley_cost(-4.0, 1.0), "gradient descent at 0.3 should diverge"
 
 # %% [markdown]
-# - **Gradient descent** can use at most a learning rate of $2 / 20 = 0.1$ here: above it,
-#   the steps across the steep direction overshoot more and more (with 0.3 the cost explodes,
-#   as the printed line shows). At 0.09 it zig-zags across the valley and then crawls along
-#   it, because the gradient along $W_1$ is small.
+# - **Gradient descent** can use at most a learning rate of $2 / 20 = 0.1$ here (exercise
+#   8): one step multiplies $b_1$ by $1 - 20\alpha$ and $W_1$ by $1 - 0.5\alpha$, and
+#   both factors must stay between $-1$ and 1. The steep direction sets the limit: above it,
+#   the steps across the valley overshoot more and more (with 0.3 the cost explodes, as the
+#   printed line shows). At 0.09 it zig-zags across the valley and then crawls along it,
+#   because its factor along $W_1$, $1 - 0.045$, is so close to 1. The steepest direction
+#   limits the learning rate, the flattest sets the pace: that is why a valley, steep across
+#   and flat along, is hard for gradient descent.
 # - **Momentum** averages the gradients: across the valley they alternate in sign and cancel,
 #   along it they add up. That lets it use a learning rate (0.3) at which gradient descent
 #   diverges. With $\beta = 0.9$ it behaves like a heavy ball: it swings past the bottom and
@@ -1137,10 +1330,28 @@ for optimizer in ("gd", "momentum", "adam"):
     runs[optimizer] = model(train_X, train_Y, layers_dims, optimizer)
 
 # %% tags=["demo"]
-plot_costs({name: run[1] for name, run in runs.items()},
+fig, axes = plt.subplots(1, 2, figsize=(13, 4))
+plot_costs({name: run[1] for name, run in runs.items()}, ax=axes[0],
            title="Learning rate 0.0007, mini-batches of 64")
-plt.gca().set_xlabel("epoch")
+# gradient descent thick and pale, momentum dashed on top of it: the two curves coincide
+for line, (style, width, alpha) in zip(axes[0].get_lines(),
+                                       (("-", 6, 0.35), ("--", 1.5, 1.0), ("-", 1.5, 1.0))):
+    line.set(linestyle=style, linewidth=width, alpha=alpha)
+axes[0].legend(frameon=False)
+axes[0].set_xlabel("epoch")
+momentum_minus_gd = np.array(runs["momentum"][1]) - np.array(runs["gd"][1])
+axes[1].plot(np.arange(len(momentum_minus_gd)) * 100, momentum_minus_gd, "o-", markersize=3,
+             color="tab:orange", label="momentum's cost − gradient descent's")
+axes[1].axhline(0.0, color="grey", linewidth=1)
+axes[1].set_xlabel("epoch")
+axes[1].set_ylabel("difference of the costs")
+axes[1].set_title("Momentum and gradient descent, the gap between them")
+axes[1].legend(frameon=False)
+axes[1].grid(alpha=0.3)
 plt.show()
+print(f"largest gap between momentum's and gradient descent's cost: "
+      f"{np.abs(momentum_minus_gd).max():.4f}")
+assert np.abs(momentum_minus_gd).max() < 0.002, "the gap: about 0.001 at most"
 
 fig, axes = plt.subplots(1, 3, figsize=(14, 4))
 for ax, (name, run) in zip(axes, runs.items()):
@@ -1157,10 +1368,10 @@ for name, (parameters, costs, _) in runs.items():
     print(f"{name:<10} {results[name][0]:>10.4f} {100 * results[name][1]:>14.1f}% "
           f"{100 * results[name][2]:>13.1f}%")
 
-assert results["adam"][1] >= results["gd"][1] + 0.08, "Adam should be clearly ahead of GD"
-assert results["adam"][2] >= results["gd"][2] + 0.05
-assert results["adam"][0] < results["gd"][0] / 3
-assert abs(results["momentum"][1] - results["gd"][1]) <= 0.02
+assert results["adam"][1] >= results["gd"][1] + 0.08, "Adam: 8 train points ahead of GD"
+assert results["adam"][2] >= results["gd"][2] + 0.05, "Adam: 5 test points ahead of GD"
+assert results["adam"][0] < results["gd"][0] / 3, "Adam's cost: less than a third of GD's"
+assert abs(results["momentum"][1] - results["gd"][1]) <= 0.02, "momentum within 2 points of GD"
 
 # %% [markdown]
 # At the same learning rate and the same number of epochs:
@@ -1168,10 +1379,13 @@ assert abs(results["momentum"][1] - results["gd"][1]) <= 0.02
 # - **Adam** wins clearly: its cost ends several times lower, it draws a curved boundary
 #   that follows the moons, and its train and test accuracies are at least 8 and 5
 #   points above gradient descent's.
-# - **Momentum** ends within 2 points of gradient descent: with this small learning rate
-#   both take tiny steps, and averaging tiny steps does not make them bigger. Momentum
-#   helps when the gradients oscillate (as in the valley above) and when the learning rate
-#   is tuned for it.
+# - **Momentum** ends within 2 points of gradient descent, and its cost curve lies on top of
+#   gradient descent's (the dashed line inside the pale one; the right panel shows the gap,
+#   about 0.001 at most). With this small learning rate the parameters hardly move over
+#   the ten or so steps that the velocity remembers, so the gradients it averages are nearly
+#   all the same and their average is the latest gradient: momentum takes the steps of
+#   gradient descent. Momentum helps when the gradients oscillate (as in the valley above)
+#   and when the learning rate is tuned for it.
 # - Gradient descent is not hopeless, only slow: a larger learning rate, or many more epochs,
 #   would get it further (section 8 does exactly that with learning-rate decay).
 #
@@ -1185,7 +1399,7 @@ assert abs(results["momentum"][1] - results["gd"][1]) <= 0.02
 # bounce around it, and mini-batch noise keeps them from settling. Reducing the learning rate
 # over time gives large, fast steps at the start and small, careful ones at the end.
 #
-# ### Exercise 7 - `update_lr`
+# ### Exercise 9 - `update_lr`
 #
 # The decay of the lectures divides the initial learning rate $\alpha_0$ by a number that
 # grows with the epoch:
@@ -1251,7 +1465,7 @@ _hidden_update_lr()
 # long before the network has learned much. A common fix is to decay at fixed intervals
 # only.
 #
-# ### Exercise 8 - `schedule_lr_decay`
+# ### Exercise 10 - `schedule_lr_decay`
 #
 # Decay once every `time_interval` epochs:
 #
@@ -1340,8 +1554,9 @@ ax.grid(alpha=0.3, which="both")
 plt.show()
 
 print(f"after 100 epochs: {per_epoch[100]:.2e} (every epoch), {scheduled[100]:.2e} (scheduled)")
-assert per_epoch[100] < 0.01 * 0.01 and abs(scheduled[100] - 0.01) < 1e-12
-assert abs(scheduled[-1] - 0.01 / 4) < 1e-12
+assert per_epoch[100] < 0.01 * 0.01, "decayed every epoch: below 1 % of α0 after 100 epochs"
+assert abs(scheduled[100] - 0.01) < 1e-12, "scheduled: still α0 after 100 epochs"
+assert abs(scheduled[-1] - 0.01 / 4) < 1e-12, "scheduled: α0 / 4 in the last 500 epochs"
 
 # %% [markdown]
 # ### Training with a decaying learning rate
@@ -1386,10 +1601,11 @@ print(f"{'run':<14} {'final cost':>10} {'train accuracy':>15} {'test accuracy':>
 for name, (final_cost, train_acc, test_acc) in results.items():
     print(f"{name:<14} {final_cost:>10.4f} {100 * train_acc:>14.1f}% {100 * test_acc:>13.1f}%")
 
-assert results["adam + decay"][0] < results["adam"][0]
-assert results["adam + decay"][1] >= 0.95 and results["adam + decay"][2] >= 0.90
-assert results["gd + decay"][1] >= results["gd"][1] + 0.08
-assert abs(results["gd + decay"][1] - results["adam"][1]) <= 0.03
+assert results["adam + decay"][0] < results["adam"][0], "decay: a lower cost for Adam"
+assert results["adam + decay"][1] >= 0.95, "Adam with decay: at least 95 % train accuracy"
+assert results["adam + decay"][2] >= 0.90, "Adam with decay: at least 90 % test accuracy"
+assert results["gd + decay"][1] >= results["gd"][1] + 0.08, "GD with decay: 8 points better"
+assert abs(results["gd + decay"][1] - results["adam"][1]) <= 0.03, "GD + decay: near Adam"
 
 # %% [markdown]
 # - Adam with a 14 times larger, decayed learning rate reaches a lower cost than Adam at

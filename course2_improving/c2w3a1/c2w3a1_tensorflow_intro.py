@@ -22,6 +22,8 @@
 #
 # **By the end you will have written**
 #
+# - two predictions, checked by running them: the dtypes TensorFlow gives to a few
+#   expressions, and what gradient descent does with five learning rates;
 # - `linear_function`, `sigmoid` and `one_hot_matrix`: warm-ups with tensors;
 # - `initialize_parameters`, `forward_propagation` and `compute_total_loss`: the pieces of a
 #   3-layer network (LINEAR → RELU → LINEAR → RELU → LINEAR → SOFTMAX) that recognises six
@@ -72,6 +74,8 @@ from dlcourse.curves import plot_costs
 from dlcourse.data import load_six_classes
 from dlcourse.plots import montage
 from dlcourse.testing import (
+    CheckFailed,
+    check_between,
     check_close,
     check_equal,
     check_keys,
@@ -85,6 +89,26 @@ from dlcourse.testing import (
 print("TensorFlow", tf.__version__)
 
 
+def check_choice(got, expected, name, mistakes=()):
+    """Fail unless got == expected; name the likely cause when got is a known mistake."""
+    if got == expected:
+        return got
+    for value, cause in mistakes:
+        if got == value:
+            raise CheckFailed(f"{name} is wrong: expected {expected!r}, got {got!r}\n"
+                              f"  likely cause: {cause}")
+    raise CheckFailed(f"{name} is wrong: expected {expected!r}, got {got!r}")
+
+
+def check_answers(answers, allowed_keys, allowed_values, name):
+    """A dict with exactly the keys asked for, each value one of the allowed answers."""
+    check_keys(answers, allowed_keys, name)
+    for key in allowed_keys:
+        if answers[key] not in allowed_values:
+            raise CheckFailed(f"{name}[{key!r}] is {answers[key]!r}, not one of the allowed "
+                              f"answers {sorted(allowed_values)}")
+
+
 # %% [markdown]
 # ## 2 - Tensors, variables and gradients
 #
@@ -95,9 +119,20 @@ print("TensorFlow", tf.__version__)
 # matter here:
 #
 # - a tensor cannot be changed in place (there is no `t[0] = 1`);
-# - TensorFlow does not convert between dtypes silently. Adding a `float32` tensor to a
-#   `float64` one is an error; convert one of them with `tf.cast` first. Neural networks almost
-#   always work in `float32`, while NumPy's default is `float64`.
+# - TensorFlow never mixes dtypes in one operation. Where NumPy would turn `float32 + float64`
+#   into `float64`, TensorFlow refuses to add a `float32` tensor to a `float64` tensor (an
+#   `InvalidArgumentError`); convert one of them with `tf.cast(t, tf.float32)` first.
+#
+# Where the dtype of a tensor comes from:
+#
+# - `tf.constant` of a Python list: Python floats give `float32`, Python integers `int32`;
+# - `tf.constant` of a NumPy array keeps the array's dtype, and NumPy's defaults are `float64`
+#   and `int64` (`np.random.randn`, `np.ones`, `np.arange` all give 64-bit arrays);
+# - in an operation between a tensor and something that is *not* a tensor (a Python number
+#   or a NumPy array), the other operand is converted to **the tensor's dtype** first, just
+#   as `tf.cast` would convert it. Only two tensors of different dtypes clash.
+#
+# Neural networks almost always work in `float32`, half the memory of `float64` and faster.
 #
 # `tf.constant` makes a tensor from a list or a NumPy array; `.numpy()` turns it back into an
 # array.
@@ -119,11 +154,110 @@ print("A @ v =", tf.matmul(A, v).numpy().ravel())
 print("column sums:", tf.reduce_sum(A, axis=0).numpy())
 print("A + 1 (broadcasting):\n", (A + 1).numpy())
 
+# %% [markdown]
+# ### Exercise 1 - predict the dtypes
+#
+# Before running anything, apply the rules above to these six expressions. For each, write
+# the dtype of the result (`"int32"`, `"int64"`, `"float32"` or `"float64"`), or `"error"`
+# if TensorFlow refuses to compute it:
+#
+# | key | expression |
+# |---|---|
+# | 1 | `tf.constant([1, 2, 3])` |
+# | 2 | `tf.constant(np.arange(3))` |
+# | 3 | `tf.constant(np.array([1.0, 2.0]))` |
+# | 4 | `tf.constant([1.0, 2.0]) + np.array([1.0, 2.0])` |
+# | 5 | `tf.constant([1.0, 2.0]) + tf.constant(np.array([1.0, 2.0]))` |
+# | 6 | `tf.constant([1, 2]) + np.array([0.5, 0.5])` |
+#
+# Store your answers in the dictionary `dtype_predictions`, keys 1 to 6, e.g.
+# `dtype_predictions = {1: "float64", 2: ..., ...}` (strings, not `tf.` dtypes). The test cell
+# checks only that the answers are well formed; the grader compares them with what TensorFlow
+# does, and so does the cell after the test: run it once you have answered.
+
+# %% nbgrader={"grade_id": "dtype_predictions", "solution": true}
+# dtype_predictions = {1: ..., 2: ..., 3: ..., 4: ..., 5: ..., 6: ...}
+### BEGIN SOLUTION
+dtype_predictions = {1: "int32", 2: "int64", 3: "float64", 4: "float32", 5: "error", 6: "int32"}
+### END SOLUTION
+
+# %% nbgrader={"grade_id": "test_dtype_predictions", "points": 2}
+DTYPE_EXPRESSIONS = {
+    1: "tf.constant([1, 2, 3])",
+    2: "tf.constant(np.arange(3))",
+    3: "tf.constant(np.array([1.0, 2.0]))",
+    4: "tf.constant([1.0, 2.0]) + np.array([1.0, 2.0])",
+    5: "tf.constant([1.0, 2.0]) + tf.constant(np.array([1.0, 2.0]))",
+    6: "tf.constant([1, 2]) + np.array([0.5, 0.5])",
+}
+DTYPE_ANSWERS = {"int32", "int64", "float32", "float64", "error"}
+run_checks(
+    "dtype_predictions",
+    lambda: check_answers(dtype_predictions, DTYPE_EXPRESSIONS, DTYPE_ANSWERS,
+                          "dtype_predictions"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_dtype_predictions():
+    def _run(_expression):
+        try:
+            return eval(_expression).dtype.name
+        except (tf.errors.InvalidArgumentError, TypeError, ValueError):
+            return "error"
+
+    _mistakes = {
+        1: [("int64", "Python integers give an int32 tensor (int64 is NumPy's default)")],
+        2: [("int32", "tf.constant keeps a NumPy array's dtype, and np.arange gives int64")],
+        3: [("float32", "tf.constant keeps a NumPy array's dtype: float64 here")],
+        4: [("float64", "a NumPy array is converted to the tensor's dtype (float32): no upcast "
+                        "as in NumPy"),
+            ("error", "only two *tensors* of different dtypes clash; a NumPy array is "
+                      "converted to the tensor's dtype")],
+        5: [("float64", "two tensors of different dtypes are never converted: an error")],
+        6: [("float64", "the array is converted to the tensor's dtype, int32, even though "
+                        "that drops the fractions"),
+            ("error", "only two *tensors* of different dtypes clash; the array is converted "
+                      "to the tensor's dtype, int32")],
+    }
+    check_answers(dtype_predictions, DTYPE_EXPRESSIONS, DTYPE_ANSWERS, "dtype_predictions")
+    for _key, _expression in DTYPE_EXPRESSIONS.items():
+        check_choice(dtype_predictions[_key], _run(_expression),
+                     f"dtype_predictions[{_key}] ({_expression})", _mistakes[_key])
+
+
+_hidden_dtype_predictions()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# Now run them. Each line shows the result, or the error, next to your prediction:
+
+# %% tags=["demo"]
+for key, expression in DTYPE_EXPRESSIONS.items():
+    try:
+        value = eval(expression)
+        outcome, shown = value.dtype.name, value.numpy()
+    except tf.errors.InvalidArgumentError as error:
+        outcome, shown = "error", type(error).__name__
+    print(f"{key}. {expression:60s} {outcome:8s} {str(shown):24s} "
+          f"(you said {dtype_predictions.get(key)!r})")
+
+mixed = tf.constant([1.0, 2.0]) + np.array([1.0, 2.0])
+assert mixed.dtype == tf.float32, "a float64 NumPy array is converted to the float32 tensor's dtype"
+truncated = tf.constant([1, 2]) + np.array([0.5, 0.5])
+assert truncated.numpy().tolist() == [1, 2], "0.5 converted to int32 is 0: the fractions are lost"
 try:
-    A + np.ones((2, 2))  # a float64 array: turned into a float64 tensor, then added
-except Exception as error:
-    print("float32 + float64 fails:", type(error).__name__)
-print("after tf.cast it works:\n", (A + tf.cast(np.ones((2, 2)), tf.float32)).numpy())
+    tf.constant([1.0, 2.0]) + tf.constant(np.array([1.0, 2.0]))
+    clash = None
+except tf.errors.InvalidArgumentError as error:
+    clash = error
+assert clash is not None, "a float32 tensor plus a float64 tensor should raise an error"
+print("after tf.cast it works:",
+      (tf.constant([1.0, 2.0]) + tf.cast(tf.constant(np.array([1.0, 2.0])), tf.float32)).numpy())
+
+# %% [markdown]
+# Two things to remember. A tensor made from a NumPy array is `float64` unless you cast it,
+# which is why exercise 3 below returns a `float64` tensor and why `normalize` casts the
+# pictures to `float32`. And the silent conversion of a NumPy array can lose information:
+# in line 6, `0.5` became the integer `0`.
 
 # %% [markdown]
 # ### 2.2 - Variables
@@ -176,14 +310,145 @@ print(f"after 40 steps: w = {w.numpy():.5f}")
 assert abs(w.numpy() - 5.0) < 1e-2, "w should have reached the minimum at 5"
 
 plt.figure(figsize=(5, 3))
-plt.plot(w_history, marker="o", markersize=3)
-plt.axhline(5.0, color="grey", linestyle="--", linewidth=1)
+plt.plot(w_history, marker="o", markersize=3, label="w, learning rate 0.1")
+plt.axhline(5.0, color="grey", linestyle="--", linewidth=1, label="the minimum, w = 5")
 plt.xlabel("step")
 plt.ylabel("w")
 plt.title("Gradient descent on $J(w) = (w - 5)^2$")
+plt.legend(frameon=False)
 plt.show()
 
 # %% [markdown]
+# ### Exercise 2 - predict: five learning rates
+#
+# The learning rate 0.1 took $w$ from 0 to the minimum in 40 steps. What would other learning
+# rates do, from the same start $w = 0$ and for the same 40 steps? For each of
+# $\alpha = 0.01, 0.5, 0.9, 1.0, 1.1$ choose one of these outcomes:
+#
+# - `"converges"`: after 40 steps $w$ is within 0.01 of 5;
+# - `"too slow"`: $w$ gets closer to 5 at every step, but is still 0.01 or more away from it
+#   after 40 steps;
+# - `"oscillates"`: $w$ jumps back and forth between two values and never gets closer to 5;
+# - `"diverges"`: $w$ gets further from 5 at every step.
+#
+# Work it out rather than guess: write one step, $w := w - \alpha \frac{dJ}{dw}$ with
+# $\frac{dJ}{dw} = 2w - 10$, in terms of the distance to the minimum, $w - 5$. What happens
+# to that distance in one step, and so in 40? Store your answers in the dictionary
+# `lr_predictions`, with the learning rates as keys:
+# `lr_predictions = {0.01: ..., 0.5: ..., 0.9: ..., 1.0: ..., 1.1: ...}`. As in exercise 1,
+# the test cell checks the form of the answers, the grader checks them against the runs, and
+# the cell after the test makes the runs for you to compare.
+
+# %% nbgrader={"grade_id": "lr_predictions", "solution": true}
+# lr_predictions = {0.01: ..., 0.5: ..., 0.9: ..., 1.0: ..., 1.1: ...}
+### BEGIN SOLUTION
+# One step: w - 5 := (1 - 2 alpha) (w - 5), so after 40 steps |w - 5| = 5 |1 - 2 alpha|^40.
+lr_predictions = {0.01: "too slow", 0.5: "converges", 0.9: "converges", 1.0: "oscillates",
+                  1.1: "diverges"}
+### END SOLUTION
+
+# %% nbgrader={"grade_id": "test_lr_predictions", "points": 2}
+LEARNING_RATES = (0.01, 0.5, 0.9, 1.0, 1.1)
+OUTCOMES = {"converges", "too slow", "oscillates", "diverges"}
+run_checks(
+    "lr_predictions",
+    lambda: check_answers(lr_predictions, LEARNING_RATES, OUTCOMES, "lr_predictions"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_lr_predictions():
+    def _outcome(_lr):
+        # 40 steps from w = 0, as in the cell above; the outcome by the exercise's definitions
+        _w = tf.Variable(0.0, dtype=tf.float64)
+        _dist = [5.0]
+        for _ in range(40):
+            with tf.GradientTape() as _tape:
+                _J = _w**2 - 10 * _w + 25
+            _w.assign_sub(_lr * _tape.gradient(_J, _w))
+            _dist.append(abs(float(_w.numpy()) - 5.0))
+        _dist = np.array(_dist)
+        if np.all(np.diff(_dist) > 0):
+            return "diverges"
+        if np.allclose(_dist, 5.0):
+            return "oscillates"
+        return "converges" if _dist[-1] < 0.01 else "too slow"
+
+    _step = "one step multiplies w − 5 by 1 − 2α"
+    _mistakes = {
+        0.01: [("converges", f"{_step} = 0.98: after 40 steps w − 5 is still 0.98^40 ≈ 45 % "
+                             "of where it started")],
+        0.5: [("oscillates", f"{_step} = 0: the first step lands exactly on the minimum"),
+              ("too slow", f"{_step} = 0: the first step lands exactly on the minimum")],
+        0.9: [("diverges", f"{_step} = −0.8: w overshoots the minimum at every step, but by "
+                           "less each time"),
+              ("oscillates", f"{_step} = −0.8: w overshoots the minimum at every step, but by "
+                             "less each time")],
+        1.0: [("diverges", f"{_step} = −1: the distance to 5 keeps its size, only its sign "
+                           "flips"),
+              ("converges", f"{_step} = −1: the distance to 5 keeps its size")],
+        1.1: [("oscillates", f"{_step} = −1.2: the distance to 5 grows by 20 % per step")],
+    }
+    check_answers(lr_predictions, LEARNING_RATES, OUTCOMES, "lr_predictions")
+    for _lr in LEARNING_RATES:
+        check_choice(lr_predictions[_lr], _outcome(_lr),
+                     f"lr_predictions[{_lr}] (40 steps of gradient descent from w = 0)",
+                     _mistakes[_lr])
+
+
+_hidden_lr_predictions()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# The runs, one panel per learning rate, each titled with what happened:
+
+# %% tags=["demo"]
+def gradient_descent_path(learning_rate, num_steps=40):
+    """The values of w over num_steps steps of gradient descent on J from w = 0."""
+    w = tf.Variable(0.0, dtype=tf.float64)
+    path = [0.0]
+    for _ in range(num_steps):
+        with tf.GradientTape() as tape:
+            J = w**2 - 10 * w + 25
+        w.assign_sub(learning_rate * tape.gradient(J, w))
+        path.append(float(w.numpy()))
+    return np.array(path)
+
+
+def outcome(path):
+    distance = np.abs(path - 5.0)
+    if np.all(np.diff(distance) > 0):
+        return "diverges"
+    if np.allclose(distance, 5.0):
+        return "oscillates"
+    return "converges" if distance[-1] < 0.01 else "too slow"
+
+
+fig, axes = plt.subplots(1, len(LEARNING_RATES), figsize=(15, 3), sharey=True)
+for ax, lr in zip(axes, LEARNING_RATES):
+    path = gradient_descent_path(lr)
+    ax.plot(np.clip(path, -5, 15), marker="o", markersize=2, linewidth=1)
+    ax.axhline(5.0, color="grey", linestyle="--", linewidth=1, label="the minimum, w = 5")
+    ax.set_title(f"α = {lr}: {outcome(path)}\n(you said {lr_predictions.get(lr)!r})",
+                 fontsize=9)
+    ax.set_xlabel("step")
+axes[0].set_ylabel("w (clipped to [-5, 15])")
+axes[0].legend(frameon=False, fontsize=8, loc="lower right")
+plt.show()
+
+outcomes = {lr: outcome(gradient_descent_path(lr)) for lr in LEARNING_RATES}
+print(outcomes)
+assert outcome(gradient_descent_path(0.1)) == "converges", "the run above: 0.1 converges"
+assert outcomes[1.0] == "oscillates", "with α = 1, w should jump between 0 and 10"
+assert outcomes[1.1] == "diverges", "with α = 1.1, w − 5 should grow by 20 % per step"
+
+# %% [markdown]
+# One step of gradient descent multiplies the distance to the minimum by $1 - 2\alpha$: 0.98
+# for $\alpha = 0.01$ (a crawl), 0 for $\alpha = 0.5$ (the minimum in one step), $-0.8$ for
+# $\alpha = 0.9$ (overshooting, by less each time), $-1$ for $\alpha = 1$ and $-1.2$ for
+# $\alpha = 1.1$. Gradient descent converges when $|1 - 2\alpha| < 1$, that is for
+# $0 < \alpha < 1$ here; the best learning rate is not the smallest one. On a real network
+# the cost has no formula you could analyse like this, which is why the learning rate is
+# tuned by trying a few values and watching the cost.
+#
 # In a network there are many variables; `tape.gradient(J, [W1, b1, ...])` returns one gradient
 # per variable, and an **optimizer** such as `tf.keras.optimizers.Adam` applies the update rule
 # you wrote by hand last week: `optimizer.apply_gradients(zip(grads, variables))`.
@@ -213,9 +478,11 @@ for batch in squares.batch(4):
 #
 # The background says nothing about the class (any background goes with any class), and no
 # drawing of the test set appears in the training set, so the test set measures how well the
-# network recognises *new* drawings. `load_six_classes()` returns the same five things as the
-# loader of course 1: images of shape `(m, 64, 64, 3)`, labels of shape `(1, m)` and the class
-# names.
+# network recognises *new* drawings. There are 1200 training pictures, 200 per class, and 600
+# test pictures: 150 drawings (25 per class), each pasted four times with a different
+# background, size and position. Four views per drawing make the test accuracy steadier: one
+# picture is 1/600 of it. `load_six_classes()` returns the same five things as the loader of
+# course 1: images of shape `(m, 64, 64, 3)`, labels of shape `(1, m)` and the class names.
 
 # %%
 train_set_x_orig, train_set_y, test_set_x_orig, test_set_y, classes = load_six_classes()
@@ -225,19 +492,30 @@ print("test_set_x_orig: ", test_set_x_orig.shape)
 print("classes:", classes.tolist())
 print("training pictures per class:", np.bincount(train_set_y[0]))
 print("test pictures per class:    ", np.bincount(test_set_y[0]))
-assert classes.tolist() == ["animal", "building", "food", "person", "plant", "vehicle"]
+assert classes.tolist() == ["animal", "building", "food", "person", "plant", "vehicle"], \
+    "the six classes in the order of the table"
 assert (np.bincount(train_set_y[0]) == 200).all(), "200 training pictures per class"
+assert (np.bincount(test_set_y[0]) == 100).all(), "100 test pictures per class"
+
+# %% [markdown]
+# Some drawings are hard to recognise at 64 × 64 even for a person (a dark silhouette on a
+# dark photo, a white outline on a white background). The examples shown in this notebook are
+# taken from pictures we looked at and could name: four of each class from the first 80
+# training pictures.
 
 # %% tags=["demo"]
-montage(train_set_x_orig[:24], labels=train_set_y[0, :24], classes=classes,
-        title="The first 24 training examples")
+shown = [4, 6, 17, 44, 0, 10, 27, 28, 13, 19, 56, 73, 5, 11, 21, 49, 3, 20, 22, 74,
+         1, 18, 38, 64]  # checked by eye: animals, buildings, food, persons, plants, vehicles
+assert np.bincount(train_set_y[0, shown]).tolist() == [4] * 6, "four of each class"
+montage(train_set_x_orig[shown], labels=train_set_y[0, shown], classes=classes, ncols=8,
+        title="Four training examples of each class")
 plt.show()
 
 # %% [markdown]
 # Now the data goes into `tf.data` pipelines. Each image is converted to `float32`, divided by
 # 255 and flattened into a vector of $64 \cdot 64 \cdot 3 = 12288$ numbers, as in course 1;
 # `normalize` does that for one image, and `map` applies it to every element of the dataset.
-# The labels stay integers for now; exercise 3 turns them into vectors.
+# The labels stay integers for now; exercise 5 turns them into vectors.
 
 # %%
 x_train = tf.data.Dataset.from_tensor_slices(train_set_x_orig)
@@ -261,7 +539,7 @@ print("one element of new_train:", new_train.element_spec)
 # %% [markdown]
 # ## 4 - Warm-up: functions on tensors
 #
-# ### Exercise 1 - `linear_function`
+# ### Exercise 3 - `linear_function`
 #
 # Compute $Y = WX + b$ with TensorFlow, where $X$, $W$ and $b$ are random: $X$ of shape
 # $(3, 1)$, $W$ of shape $(4, 3)$ and $b$ of shape $(4, 1)$, so $Y$ has shape $(4, 1)$.
@@ -334,7 +612,7 @@ result = linear_function()
 print(result)
 
 # %% [markdown]
-# ### Exercise 2 - `sigmoid`
+# ### Exercise 4 - `sigmoid`
 #
 # Compute $\sigma(z) = \frac{1}{1 + e^{-z}}$ with TensorFlow. The argument may be a Python
 # number (even an integer such as `0`), a NumPy array or a tensor; the result must be a
@@ -403,7 +681,7 @@ print("sigmoid(0) =", sigmoid(0))
 print("sigmoid([0.5, 12.0]) =", sigmoid(np.array([0.5, 12.0])))
 
 # %% [markdown]
-# ### Exercise 3 - `one_hot_matrix`
+# ### Exercise 5 - `one_hot_matrix`
 #
 # The network will have $C = 6$ outputs, one per class, so a label $y \in \{0, \dots, 5\}$ is
 # written as a **one-hot** vector: a vector of $C$ zeros with a single 1 at position $y$. For
@@ -482,7 +760,7 @@ new_y_test = y_test.map(one_hot_matrix)
 print("label of the first test picture:", test_set_y[0, 0], "->", next(iter(new_y_test)).numpy())
 
 # %% [markdown]
-# ### Exercise 4 - `initialize_parameters`
+# ### Exercise 6 - `initialize_parameters`
 #
 # The network has $n_x = 12288$ inputs, two hidden layers of 25 and 12 units and $C = 6$
 # outputs, so its parameters have these shapes:
@@ -491,22 +769,31 @@ print("label of the first test picture:", test_set_y[0, 0], "->", next(iter(new_
 # |---|---|---|---|---|---|---|
 # | shape | (25, 12288) | (25, 1) | (12, 25) | (12, 1) | (6, 12) | (6, 1) |
 #
-# Each one must be a `tf.Variable` (so that the gradient tape tracks it) holding random
-# `float32` numbers from the **Glorot normal** (also called Xavier) initializer: a normal
-# distribution with variance $\frac{2}{n_{in} + n_{out}}$, the two sizes of the matrix,
-# which keeps the size of the activations steady from layer to layer (week 1's He
-# initialization is its cousin for ReLU networks).
+# Each one must be a `tf.Variable` (so that the gradient tape tracks it) holding `float32`
+# numbers:
 #
-# The cell already creates `initializer = tf.keras.initializers.GlorotNormal(seed=1)`. Call it
-# with the shape of each parameter, **biases included**, e.g. `initializer(shape=(25, 12288))`,
-# and wrap each result in `tf.Variable(...)`.
+# - the **weights** $W^{[l]}$ are random, from the **Glorot normal** (also called Xavier)
+#   initializer: a normal distribution with variance $\frac{2}{n_{in} + n_{out}}$, the two
+#   sizes of the matrix, which keeps the size of the activations steady from layer to layer
+#   (week 1's He initialization is its cousin for ReLU networks). The cell already creates
+#   `initializer = tf.keras.initializers.GlorotNormal(seed=1)`; call it with the shape of each
+#   weight matrix, e.g. `initializer(shape=(25, 12288))`;
+# - the **biases** $b^{[l]}$ start at **zero** (`tf.zeros(shape)`), as in every network of
+#   this course so far. Random weights already make the units of a layer differ from each
+#   other (the symmetry breaking of week 1), so the biases need no randomness of their own.
+#   Drawing them with the same initializer would not be neutral: for a bias of shape
+#   $(n, 1)$ the Glorot variance is $\frac{2}{n + 1}$, so $b^{[1]}$ would start with a
+#   spread of about 0.28, twenty times that of the entries of $W^{[1]}$, set by the bias's
+#   shape and not by anything about the unit.
+#
+# Wrap each array in `tf.Variable(...)`.
 
 # %% nbgrader={"grade_id": "initialize_parameters", "solution": true}
 # GRADED FUNCTION: initialize_parameters
 def initialize_parameters():
     """Create the parameters of the 12288 -> 25 -> 12 -> 6 network as tf.Variables.
 
-    Every parameter is drawn with tf.keras.initializers.GlorotNormal(seed=1).
+    The weights are drawn with tf.keras.initializers.GlorotNormal(seed=1); the biases are zeros.
 
     Returns:
     parameters -- dict with "W1" (25, 12288), "b1" (25, 1), "W2" (12, 25), "b2" (12, 1),
@@ -515,11 +802,11 @@ def initialize_parameters():
     initializer = tf.keras.initializers.GlorotNormal(seed=1)
     ### BEGIN SOLUTION
     W1 = tf.Variable(initializer(shape=(25, 12288)))
-    b1 = tf.Variable(initializer(shape=(25, 1)))
+    b1 = tf.Variable(tf.zeros((25, 1)))
     W2 = tf.Variable(initializer(shape=(12, 25)))
-    b2 = tf.Variable(initializer(shape=(12, 1)))
+    b2 = tf.Variable(tf.zeros((12, 1)))
     W3 = tf.Variable(initializer(shape=(6, 12)))
-    b3 = tf.Variable(initializer(shape=(6, 1)))
+    b3 = tf.Variable(tf.zeros((6, 1)))
     ### END SOLUTION
 
     parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2, "W3": W3, "b3": b3}
@@ -544,11 +831,11 @@ run_checks(
                                 "exercise names?"),
                                ([0.437040448, -0.046210825, 0.115806341],
                                 "Glorot uniform: the exercise names GlorotNormal?")]),
-    # The biases too are drawn with the initializer.
-    lambda: check_close(parameters["b1"][:3, 0], [0.0399334356, -0.1554504335, 0.1990173906],
-                        "parameters['b1'][:3, 0]", rtol=1e-5,
-                        hints=[([0.0, 0.0, 0.0], "zeros: the biases are drawn with the "
-                                                 "initializer too?")]),
+    # The biases start at zero.
+    lambda: check_close(parameters["b1"][:3, 0], [0.0, 0.0, 0.0], "parameters['b1'][:3, 0]",
+                        hints=[([0.0399334356, -0.1554504335, 0.1990173906],
+                                "b1 drawn with the initializer: the biases start at zero?"),
+                               ([1.0, 1.0, 1.0], "ones: the biases start at zero?")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_initialize_parameters():
@@ -560,9 +847,16 @@ def _hidden_initialize_parameters():
         check_equal(isinstance(_params[_k], tf.Variable), True, f"isinstance({_name}, tf.Variable)")
         check_tensor(_params[_k], tf.float32, _name)
         check_shape(_params[_k], _shape, _name)
-        check_close(_params[_k], np.asarray(_init(shape=_shape)), _name, rtol=1e-5, atol=1e-7,
-                    hints=[(np.zeros(_shape), "zeros: every parameter is drawn with the "
-                                              "initializer?")])
+        _drawn = np.asarray(_init(shape=_shape))
+        if _k.startswith("W"):
+            check_close(_params[_k], _drawn, _name, rtol=1e-5, atol=1e-7,
+                        hints=[(np.zeros(_shape), "zeros: the weights are drawn with the "
+                                                  "initializer?")])
+        else:
+            check_close(_params[_k], np.zeros(_shape), _name, atol=0,
+                        hints=[(_drawn, "a bias drawn with the initializer: the biases start "
+                                        "at zero?"),
+                               (np.ones(_shape), "ones: the biases start at zero?")])
     # The spread of the weights: the Glorot variance 2 / (n_in + n_out).
     for _k in ("W1", "W2"):
         _fan = sum(SHAPES[_k])
@@ -582,10 +876,18 @@ for key, value in parameters.items():
     print(f"{key}: shape {tuple(value.shape)}, dtype {value.dtype.name}, "
           f"std {float(tf.math.reduce_std(value)):.4f}")
 
+# The spread a Glorot draw would give the first bias, next to that of the weights of W1:
+glorot_std_b1, glorot_std_W1 = np.sqrt(2 / (25 + 1)), np.sqrt(2 / (12288 + 25))
+print(f"Glorot std for b1 (25, 1): {glorot_std_b1:.3f}; for W1 (25, 12288): "
+      f"{glorot_std_W1:.4f}; ratio {glorot_std_b1 / glorot_std_W1:.0f}")
+assert 15 < glorot_std_b1 / glorot_std_W1 < 25, "about twenty times W1's spread"
+assert abs(float(tf.math.reduce_std(parameters["W1"])) - np.sqrt(2 / (12288 + 25))) < 1e-3, \
+    "W1's spread is the Glorot one"
+
 # %% [markdown]
 # ## 5 - The network
 #
-# ### Exercise 5 - `forward_propagation`
+# ### Exercise 7 - `forward_propagation`
 #
 # For a matrix $X$ of shape $(n_x, m)$ holding $m$ examples as columns, the network computes
 #
@@ -594,7 +896,7 @@ for key, value in parameters.items():
 # Z^{[3]} = W^{[3]} A^{[2]} + b^{[3]}.$$
 #
 # The last layer's activation, the softmax, is left out on purpose: `forward_propagation`
-# returns $Z^{[3]}$, the **logits**, and the loss function of exercise 6 applies the softmax
+# returns $Z^{[3]}$, the **logits**, and the loss function of exercise 8 applies the softmax
 # itself (in a way that is more accurate numerically than applying it first).
 #
 # Use `tf.linalg.matmul` (or `@`), `tf.math.add` (or `+`) and `tf.keras.activations.relu`. No
@@ -721,7 +1023,7 @@ Z3 = forward_propagation(first_two, initialize_parameters())
 print("Z3 for the first two training pictures:\n", Z3.numpy())
 
 # %% [markdown]
-# ### Exercise 6 - `compute_total_loss`
+# ### Exercise 8 - `compute_total_loss`
 #
 # The softmax turns the logits $z^{(i)}$ of example $i$ (a column of $Z^{[3]}$) into
 # probabilities, $\hat{y}^{(i)}_k = \frac{e^{z^{(i)}_k}}{\sum_{j=1}^{C} e^{z^{(i)}_j}}$, and the
@@ -931,9 +1233,10 @@ parameters, costs, train_acc, test_acc = model(new_train, new_y_train, new_test,
 # %% [markdown]
 # ### The curves
 #
-# The cost falls steadily. The accuracy curves tell more: both rise fast in the first ten
+# The cost falls steadily. The accuracy curves tell more: both rise fast in the first twenty
 # epochs; then the training accuracy keeps climbing, to about 85 %, while the test accuracy
-# creeps up slowly and ends around 50 %, about three times the 1/6 of guessing.
+# hardly moves after epoch 30 and ends around 44 %, between two and three times the 1/6 of
+# guessing.
 
 # %% tags=["demo"]
 fig, axes = plt.subplots(1, 2, figsize=(11, 4))
@@ -953,14 +1256,19 @@ plt.show()
 
 # %% tags=["demo"]
 final_train = train_acc[-1]
-final_test = np.mean(test_acc[-10:])  # the test accuracy jumps a little from epoch to epoch
+final_test = np.mean(test_acc[-10:])  # the test accuracy moves a little from epoch to epoch
+check_between(costs[-1] / costs[0], 0.0, 0.5, "the last cost / the first",
+              "the cost falls to less than half")
+check_between(final_train, 0.78, 0.92, "the training accuracy", "about 85 %")
+check_between(final_test, 0.40, 0.48, "the test accuracy", "around 44 %")
+check_between(final_test - test_acc[30], -0.03, 0.03, "the test accuracy's change after epoch 30",
+              "it hardly moves")
+check_between(final_train - final_test, 0.3, 0.6, "the gap between train and test accuracy",
+              "a clear gap")
 print(f"cost: {costs[0]:.3f} after the first epoch, {costs[-1]:.3f} after the last")
 print(f"train accuracy after the last epoch:         {final_train:.3f}")
+print(f"test accuracy after epoch 30:                {test_acc[30]:.3f}")
 print(f"test accuracy, mean over the last 10 epochs: {final_test:.3f}")
-assert costs[-1] < 0.5 * costs[0], "the cost should have fallen to less than half"
-assert 0.78 <= final_train <= 0.93, f"train accuracy {final_train:.3f} is not about 85 %"
-assert 0.42 <= final_test <= 0.58, f"test accuracy {final_test:.3f} is not about 50 %"
-assert final_train - final_test >= 0.2, "expected a clear gap between train and test"
 
 # %% [markdown]
 # ### What does it get wrong?
@@ -987,20 +1295,29 @@ ax.set_ylabel("true class")
 ax.set_title("Confusion matrix on the test set")
 plt.show()
 
+# %% [markdown]
+# Which pictures does it get wrong? The gallery shows misclassified test pictures from the
+# first view of each drawing (test pictures 0 to 149), leaving out the 18 drawings that we
+# could not name ourselves at this size: a mistake on those says little about the network.
+
 # %% tags=["demo"]
+unclear = [7, 15, 19, 27, 33, 37, 43, 56, 57, 70, 82, 88, 96, 103, 129, 130, 142, 147]
 wrong = np.flatnonzero(test_pred != test_set_y[0])
 print(f"{wrong.size} of {test_pred.size} test pictures are misclassified")
-montage(test_set_x_orig[wrong[:16]],
-        labels=[f"said {classes[p]}\nis {classes[t]}"
-                for p, t in zip(test_pred[wrong[:16]], test_set_y[0, wrong[:16]])],
-        title="Misclassified test pictures")
+wrong_shown = [i for i in wrong if i < 150 and i not in unclear][:16]
+assert len(wrong_shown) == 16, "enough recognisable mistakes to fill the gallery"
+montage(test_set_x_orig[wrong_shown],
+        labels=[f"said {classes[test_pred[i]]}\nis {classes[test_set_y[0, i]]}"
+                for i in wrong_shown],
+        title="Misclassified test pictures (first views, recognisable ones)")
 plt.show()
 
 # %% [markdown]
 # ## 7 - What next
 #
-# The network recognises about half of the pictures it has never seen, three times better
-# than guessing, but it does much better on the pictures it was trained on. Some of the gap
+# The network recognises more than 4 in 10 of the pictures it has never seen, between two and
+# three times better than guessing, but it does much better on the pictures it was trained on
+# (about 85 %). Some of the gap
 # is **overfitting**: 12288 × 25 weights in the first layer are plenty to memorise 1200
 # pictures. Much of it comes from how a fully connected layer looks at a picture: each weight
 # is tied to one pixel position, so the network has to learn separately, for every place in

@@ -949,8 +949,9 @@ _hidden_macro_f1()
 # ### The six-class pictures
 #
 # The pictures of course 2 show six kinds of things: animal, building, food, person, plant,
-# vehicle. The 1,200 training pictures train the models, the 150 held-out pictures (25 of each
-# class) serve as the dev set. The features are the same 8×8 block colours.
+# vehicle. The 1,200 training pictures train the models, the 600 held-out pictures (100 of each
+# class: 25 drawings per class, each pasted on four backgrounds) serve as the dev set. The
+# features are the same 8×8 block colours.
 
 # %%
 six_train_orig, six_train_y, six_dev_orig, six_dev_y, six_classes = load_six_classes()
@@ -967,7 +968,7 @@ plant = int(np.flatnonzero(six_classes == "plant")[0])
 # ### Exercise 7 - predict: a classifier that always says "plant"
 #
 # Before the real models, one more prediction. A classifier that answers "plant" (label
-# `plant = 4`) for every one of the 150 dev pictures, 25 of each class: what are its accuracy
+# `plant = 4`) for every one of the 600 dev pictures, 100 of each class: what are its accuracy
 # and its macro-F1? Think class by class: which classes have a precision, which a recall,
 # and what is the F1 of each? Store the two numbers in the dictionary `always_plant` with the
 # keys `"accuracy"` and `"macro_f1"` (numbers or arithmetic, not calls of your functions).
@@ -975,8 +976,8 @@ plant = int(np.flatnonzero(six_classes == "plant")[0])
 # %% nbgrader={"grade_id": "always_plant", "solution": true}
 # always_plant = {"accuracy": ..., "macro_f1": ...}
 ### BEGIN SOLUTION
-_f1_plant = 2 * (1 / 6) * 1 / (1 / 6 + 1)  # precision 25 / 150, recall 25 / 25
-always_plant = {"accuracy": 25 / 150, "macro_f1": _f1_plant / 6}
+_f1_plant = 2 * (1 / 6) * 1 / (1 / 6 + 1)  # precision 100 / 600, recall 100 / 100
+always_plant = {"accuracy": 100 / 600, "macro_f1": _f1_plant / 6}
 ### END SOLUTION
 print(always_plant)
 
@@ -1059,9 +1060,9 @@ assert all(0.4 <= v <= 0.65 for v in six_macro.values()), "macro-F1 should be ab
 # %% [markdown]
 # Each model wins some classes, so the table alone does not say which to keep; the macro-F1
 # does, in one number (both are around 0.5: these are hard pictures for 192 block colours).
-# Which one is ahead by it may differ by a few hundredths only, on 150 pictures: a difference
-# that small may not survive a bigger dev set, another reason to size the dev set well
-# (section 8).
+# Which one is ahead by it may differ by a few hundredths only, on 600 pictures of only 150
+# drawings: a difference that small may not survive a bigger dev set, another reason to size
+# the dev set well (section 8).
 #
 # ## 7 - One optimizing metric, the rest satisficing
 #

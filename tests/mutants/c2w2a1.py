@@ -138,6 +138,11 @@ def _mom(body=_MOM_RIGHT_BODY, which='("W", "b")'):
     return _MOM.format(body=body, which=which)
 
 
+_BC = """\
+def bias_correction(beta, t):
+    return {expr}
+"""
+
 _LR = """\
 def update_lr(learning_rate0, epoch_num, decay_rate):
     return {expr}
@@ -229,6 +234,34 @@ MUTANTS = {
             "velocity = beta * v[key] + (1 - beta) * grads[key]\n"
             "            parameters[f'{p}{l}'] = parameters[f'{p}{l}'] - learning_rate * velocity"
         ),
+    },
+    "bias_correction": {
+        # The power on 1 - beta instead of on beta.
+        "power_on_one_minus_beta": _BC.format(expr="(1 - beta) ** t"),
+        # Off by one in the power (counting the steps from 0).
+        "power_t_minus_one": _BC.format(expr="1 - beta ** (t - 1)"),
+        "power_t_plus_one": _BC.format(expr="1 - beta ** (t + 1)"),
+        # The share of the starting value v_0 instead of that of the gradients.
+        "beta_to_the_t": _BC.format(expr="beta ** t"),
+        # The geometric sum of the powers of beta, without the factor (1 - beta).
+        "sum_without_one_minus_beta": _BC.format(expr="(1 - beta ** t) / (1 - beta)"),
+        # A loop that adds the weights with the power counted the wrong way round.
+        "loop_wrong_weights": (
+            "def bias_correction(beta, t):\n"
+            "    return sum((1 - beta) * beta ** k for k in range(1, t + 1))\n"
+        ),
+    },
+    "valley_max_learning_rate": {
+        # 1 - 20 alpha > 0 instead of > -1: no overshoot at all.
+        "no_overshoot_allowed": "valley_max_learning_rate = 1 / 20\n",
+        # The limit of the gentle direction W1.
+        "gentle_direction": "valley_max_learning_rate = 2 / 0.5\n",
+        # The coefficient 10 of J (0.5 * 20) taken for the steepness.
+        "coefficient_of_J": "valley_max_learning_rate = 2 / 10\n",
+        # The learning rate of the demo.
+        "demo_learning_rate": "valley_max_learning_rate = 0.09\n",
+        # "Learning rates above 1 are too large."
+        "one": "valley_max_learning_rate = 1.0\n",
     },
     "initialize_adam": {
         # v and s are the same dictionary.

@@ -34,7 +34,55 @@ _LOSS = (
     "    return total_loss\n"
 )
 
+_DTYPES = ("dtype_predictions = {{1: {0!r}, 2: {1!r}, 3: {2!r}, 4: {3!r}, 5: {4!r}, "
+           "6: {5!r}}}\n")
+_RIGHT_DTYPES = ("int32", "int64", "float64", "float32", "error", "int32")
+
+
+def _dtypes(**changes):
+    answers = list(_RIGHT_DTYPES)
+    for key, value in changes.items():
+        answers[int(key[1:]) - 1] = value
+    return _DTYPES.format(*answers)
+
+
+_LRS = ("lr_predictions = {{0.01: {0!r}, 0.5: {1!r}, 0.9: {2!r}, 1.0: {3!r}, "
+        "1.1: {4!r}}}\n")
+_RIGHT_LRS = ("too slow", "converges", "converges", "oscillates", "diverges")
+
+
+def _lrs(*answers):
+    return _LRS.format(*answers)
+
+
 MUTANTS = {
+    "dtype_predictions": {
+        # NumPy's rules: Python integers become int64, and int32 + float64 gives float64.
+        "numpy_rules": _dtypes(k1="int64", k4="float64", k6="float64"),
+        # The old claim of this notebook: a float32 tensor plus a float64 array is an error.
+        "tensor_plus_array_fails": _dtypes(k4="error", k6="error"),
+        # tf.constant makes float32 of everything.
+        "constant_is_always_float32": _dtypes(k3="float32"),
+        # Two tensors of different dtypes are upcast, as in NumPy.
+        "tensors_upcast": _dtypes(k5="float64"),
+        # np.arange seen as Python integers.
+        "arange_is_int32": _dtypes(k2="int32"),
+    },
+    "lr_predictions": {
+        # "Overshooting the minimum means diverging."
+        "overshoot_diverges": _lrs("too slow", "converges", "diverges", "diverges", "diverges"),
+        # "A larger learning rate is always faster."
+        "larger_is_faster": _lrs("too slow", "converges", "converges", "converges", "converges"),
+        # "Smaller is safer, so it converges."
+        "small_converges": _lrs("converges", "converges", "converges", "oscillates",
+                                "diverges"),
+        # alpha = 0.5 lands on the minimum in one step, not a bounce.
+        "half_oscillates": _lrs("too slow", "oscillates", "converges", "oscillates",
+                                "diverges"),
+        # |1 - 2 alpha| = 1.2: growing, not a steady bounce.
+        "growth_seen_as_bounce": _lrs("too slow", "converges", "converges", "oscillates",
+                                      "oscillates"),
+    },
     "linear_function": {
         # Draws W before X: right shapes, numbers that do not match the stated calls.
         "draws_in_wrong_order": _LINEAR.format(body=(
@@ -170,14 +218,32 @@ MUTANTS = {
             "    W3 = tf.Variable(zeros(shape=(6, 12)))\n"
             "    b3 = tf.Variable(zeros(shape=(6, 1)))\n"
         )),
-        # Biases start at zero, against the instructions (W from the initializer).
-        "bias_zeros": _INIT.format(body=(
+        # The biases drawn with the initializer too (the original assignment's choice).
+        "biases_from_initializer": _INIT.format(body=(
             "    W1 = tf.Variable(initializer(shape=(25, 12288)))\n"
-            "    b1 = tf.Variable(tf.zeros((25, 1)))\n"
+            "    b1 = tf.Variable(initializer(shape=(25, 1)))\n"
             "    W2 = tf.Variable(initializer(shape=(12, 25)))\n"
-            "    b2 = tf.Variable(tf.zeros((12, 1)))\n"
+            "    b2 = tf.Variable(initializer(shape=(12, 1)))\n"
             "    W3 = tf.Variable(initializer(shape=(6, 12)))\n"
-            "    b3 = tf.Variable(tf.zeros((6, 1)))\n"
+            "    b3 = tf.Variable(initializer(shape=(6, 1)))\n"
+        )),
+        # Biases of ones.
+        "biases_ones": _INIT.format(body=(
+            "    W1 = tf.Variable(initializer(shape=(25, 12288)))\n"
+            "    b1 = tf.Variable(tf.ones((25, 1)))\n"
+            "    W2 = tf.Variable(initializer(shape=(12, 25)))\n"
+            "    b2 = tf.Variable(tf.ones((12, 1)))\n"
+            "    W3 = tf.Variable(initializer(shape=(6, 12)))\n"
+            "    b3 = tf.Variable(tf.ones((6, 1)))\n"
+        )),
+        # Biases as row vectors (1, n): they broadcast the wrong way in W X + b.
+        "biases_as_rows": _INIT.format(body=(
+            "    W1 = tf.Variable(initializer(shape=(25, 12288)))\n"
+            "    b1 = tf.Variable(tf.zeros((1, 25)))\n"
+            "    W2 = tf.Variable(initializer(shape=(12, 25)))\n"
+            "    b2 = tf.Variable(tf.zeros((1, 12)))\n"
+            "    W3 = tf.Variable(initializer(shape=(6, 12)))\n"
+            "    b3 = tf.Variable(tf.zeros((1, 6)))\n"
         )),
         # Rows and columns swapped.
         "W_transposed": _INIT.format(body=(
