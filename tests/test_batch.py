@@ -491,3 +491,25 @@ def test_symbolic_links_are_never_followed_and_get_a_message(tmp_path):
     # nothing was copied from the link targets
     assert not (course / "submitted" / "bob" / A.id / "data").resolve().is_relative_to(course)
     assert batch.symbolic_link(subs.parent / "elsewhere") is None
+
+
+def test_sweep_removes_work_folders_whose_grader_is_gone_and_keeps_live_ones(tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f"{batch.WORKDIR_PREFIX}{A.id}-stale"
+    live = tmp_path / f"{batch.WORKDIR_PREFIX}{A.id}-live"
+    foreign = tmp_path / f"{batch.WORKDIR_PREFIX}not-ours"  # no owner file: not the grader's
+    for d, pid in ((stale, dead.pid), (live, os.getpid()), (foreign, None)):
+        (d / "run").mkdir(parents=True)
+        if pid is not None:
+            (d / batch.OWNER_FILE).write_text(str(pid))
+    # a "kernel" started from the stale folder (the launcher's command line names its policy)
+    kernel = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)",
+                               "grader.guard", str(stale / "policy.json")])
+    try:
+        removed = batch.sweep_leftovers(tmp_path)
+        assert stale.name in removed and not stale.exists()
+        assert live.exists() and foreign.exists()
+        assert kernel.wait(timeout=10) != 0  # killed
+    finally:
+        kernel.kill()
