@@ -129,3 +129,44 @@ def test_source_errors_are_clear(tmp_path):
     bad.write_text('# %% nbgrader={"grade_id": "f", "grade": true}\nx = 1\n')
     with pytest.raises(src.SourceError, match="needs points"):
         src.read_source(bad)
+
+
+#: calls that end a test cell and return None
+_NONE_CALLS = re.compile(r"^(run_checks|print|display|_hidden_\w+|check_shared_layers)$")
+
+
+def _ends_with_a_value(source: str) -> str | None:
+    """The last top-level statement, if it is an expression that may have a value."""
+    import ast
+
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return None
+    if not body or not isinstance(body[-1], ast.Expr):
+        return None
+    value = body[-1].value
+    if isinstance(value, ast.Call):
+        name = value.func.id if isinstance(value.func, ast.Name) else \
+            value.func.attr if isinstance(value.func, ast.Attribute) else ""
+        if _NONE_CALLS.match(name):
+            return None
+    return ast.unparse(body[-1])[:80]
+
+
+@per_assignment
+def test_no_test_cell_ends_with_a_value(assignment):
+    # nbgrader reads a test cell's last value (its execute_result) as partial credit: a cell that
+    # ends with `check_scalar(...)` (it returns the checked value) scores that number, or fails
+    # when it exceeds the points; neither the release nor the grading copy may end so
+    nb = src.read_source(assignment.source_path)
+    bad = []
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or not meta.get("points") or meta.get("solution"):
+            continue
+        for what, text in (("whole", cell.source), ("public", src.strip_hidden(cell.source))):
+            last = _ends_with_a_value(text)
+            if last:
+                bad.append(f"{meta.get('grade_id')} ({what}): {last}")
+    assert not bad, bad

@@ -189,7 +189,7 @@ check_scalar(sigmoid(0.8), float(_sigmoid_oracle(0.8)), "sigmoid of a Python flo
 _x_in = _rng.normal(size=(3, 2))
 _x_before = _x_in.copy()
 sigmoid(_x_in)
-check_unchanged(_x_before, _x_in, "x after sigmoid(x)")
+_ = check_unchanged(_x_before, _x_in, "x after sigmoid(x)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -610,7 +610,7 @@ for _shape, _label in (((5, 3), "a 5x3 matrix"), ((3, 3), "a square matrix"),
 _m = _rng.normal(size=(4, 3))
 _m_before = _m.copy()
 normalize_rows(_m)
-check_unchanged(_m_before, _m, "x after normalize_rows(x)")
+_ = check_unchanged(_m_before, _m, "x after normalize_rows(x)")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -737,7 +737,7 @@ check_array(_got, _expected, "softmax of rows with entries near +1000 and -1000"
 _m = _rng.normal(size=(2, 3))
 _m_before = _m.copy()
 softmax(_m)
-check_unchanged(_m_before, _m, "x after softmax(x)")
+_ = check_unchanged(_m_before, _m, "x after softmax(x)")
 ### END HIDDEN TESTS
 
 # %% [markdown]

@@ -1340,11 +1340,12 @@ check_scalar(float(rate_lowest_cost), 0.001, "rate_lowest_cost", rtol=1e-9,
                            "iterations: is the largest step the fastest here?"),
                     (0.0001, "the smallest steps are safe but slow: after 500 of them the cost "
                              "has hardly moved?")])
-check_scalar(float(iterations_to_match), 50, "iterations_to_match", rtol=1e-9,
-             hints=[(500, "the same number of steps, but steps ten times larger go about ten "
-                          "times as far?"),
-                    (5000, "larger steps need fewer iterations, not more?"),
-                    (5, "ten times larger steps, so ten times fewer iterations: 500 / 10?")])
+# (assigned: a number as a test cell's last value would be read by nbgrader as partial credit)
+_ = check_scalar(float(iterations_to_match), 50, "iterations_to_match", rtol=1e-9,
+                 hints=[(500, "the same number of steps, but steps ten times larger go about ten "
+                              "times as far?"),
+                        (5000, "larger steps need fewer iterations, not more?"),
+                        (5, "ten times larger steps, so ten times fewer iterations: 500 / 10?")])
 ### END HIDDEN TESTS
 
 # %% [markdown]

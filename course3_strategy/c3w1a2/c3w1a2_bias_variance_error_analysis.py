@@ -265,7 +265,7 @@ _check_gaps(
 )
 _h5 = dict(_h4)
 diagnose(_h5)
-check_equal(_h5 == _h4, True, "errors left unchanged by diagnose")
+_ = check_equal(_h5 == _h4, True, "errors left unchanged by diagnose")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -404,7 +404,7 @@ check_equal(
     "reduce_variance",
     "next_action(..., tolerance=0.25)",
 )
-check_equal(
+_ = check_equal(
     next_action(_gaps(0.02, 0.09, 0.12, 0.03)),
     "reduce_mismatch",
     "next_action (mismatch 12 points, variance 9)",
@@ -593,7 +593,7 @@ check_array(
     _exp_t[[3, 0]],
     "train_errors for sizes [60, 6]",
 )
-check_equal(
+_ = check_equal(
     bool((_Xt2c == _Xt2).all() and (_Yt2c == _Yt2).all()), True, "X_train, Y_train left unchanged"
 )
 ### END HIDDEN TESTS
@@ -758,7 +758,7 @@ check_array(
     ],
 )
 _got3 = tally_errors([["x"], ["x"], ["y"]], np.array([1, 1, 0]), np.array([1, 1, 0]))
-_check_tally(_got3, {"x": 0, "y": 0}, "tally_errors when nothing is misclassified")
+_ = _check_tally(_got3, {"x": 0, "y": 0}, "tally_errors when nothing is misclassified")
 ### END HIDDEN TESTS
 
 # %% [markdown]
@@ -844,7 +844,7 @@ _check_ceilings(
     {"x": 0.0, "y": 0.0},
     "error_ceilings when nothing is misclassified",
 )
-_check_ceilings(
+_ = _check_ceilings(
     error_ceilings({"p": 3, "q": 1}, np.array([0, 1, 2, 0, 1, 2]), np.array([1, 2, 0, 0, 1, 2])),
     {"p": 1.0, "q": 1 / 3},
     "error_ceilings on 3 errors of 6 examples",
@@ -1064,7 +1064,7 @@ check_array(
 )
 _pr4 = _pr2.copy()
 rank_suspect_labels(_pr4, _lb2)
-check_equal(bool((_pr4 == _pr2).all()), True, "probs left unchanged")
+_ = check_equal(bool((_pr4 == _pr2).all()), True, "probs left unchanged")
 ### END HIDDEN TESTS
 
 # %% [markdown]

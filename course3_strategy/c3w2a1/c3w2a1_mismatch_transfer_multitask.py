@@ -355,9 +355,9 @@ run_checks(
 _order = sorted([(train_error - human_error, "avoidable_bias"),
                  (train_dev_error - train_error, "variance"),
                  (dev_error - train_dev_error, "data_mismatch")])
-check_equal(main_problem, _order[-1][1], "main_problem (the largest of the measured gaps)",
-            hints=[(_order[0][1], "the largest gap, not the smallest?"),
-                   (_order[1][1], "the largest gap, not the second?")])
+_ = check_equal(main_problem, _order[-1][1], "main_problem (the largest of the measured gaps)",
+                hints=[(_order[0][1], "the largest gap, not the smallest?"),
+                       (_order[1][1], "the largest gap, not the second?")])
 ### END HIDDEN TESTS
 
 # %%
