@@ -219,6 +219,10 @@ def _owner_alive(workdir: Path) -> bool:
     try:
         pid = int((workdir / OWNER_FILE).read_text())
         proc = psutil.Process(pid)
+        # a killed worker nobody reaped (e.g. PID 1 of a container that does not reap orphans)
+        # stays a zombie: it holds its pid but runs nothing
+        if proc.status() == psutil.STATUS_ZOMBIE:
+            return False
         # a reused pid belongs to a process younger than the folder
         return proc.create_time() <= (workdir / OWNER_FILE).stat().st_mtime + 1
     except (OSError, ValueError, psutil.Error):
@@ -237,7 +241,7 @@ def sweep_leftovers(tmp: Path | None = None) -> list[str]:
 
     import psutil
 
-    from .sandbox import _cache_root, _kill_uid, _privileged
+    from .sandbox import cache_root, kill_uid, privileged
 
     removed = []
     tmp = Path(tmp or tempfile.gettempdir())
@@ -251,8 +255,8 @@ def sweep_leftovers(tmp: Path | None = None) -> list[str]:
                     proc.kill()
         shutil.rmtree(workdir, ignore_errors=True)
         removed.append(workdir.name)
-    locks = _cache_root() / "uids"
-    if _privileged() and locks.is_dir():
+    locks = cache_root() / "uids"
+    if privileged() and locks.is_dir():
         for lock in sorted(locks.iterdir()):
             with open(lock, "w") as fh:
                 try:
@@ -261,7 +265,7 @@ def sweep_leftovers(tmp: Path | None = None) -> list[str]:
                     continue  # held by a running grader
                 if any(p.info["uids"] and p.info["uids"].real == int(lock.name)
                        for p in psutil.process_iter(["uids"])):
-                    _kill_uid(int(lock.name))
+                    kill_uid(int(lock.name))
                     removed.append(f"processes of sandbox user {lock.name}")
     return removed
 

@@ -94,7 +94,7 @@ def _fingerprint(a: manifest.Assignment) -> str:
     return h.hexdigest()[:20]
 
 
-def _cache_root() -> Path:
+def cache_root() -> Path:
     root = Path(tempfile.gettempdir()) / f"dlcourse-grader-cache-{os.getuid()}"
     root.mkdir(mode=0o700, exist_ok=True)
     os.chmod(root, 0o700)  # holds solutions and hidden tests: never readable by a kernel
@@ -107,7 +107,7 @@ def course_template(a: manifest.Assignment) -> Path:
     Built once per machine and source version, then copied into each work directory; the
     rename makes concurrent builders safe (the loser throws its copy away).
     """
-    final = _cache_root() / f"{a.id}-{_fingerprint(a)}"
+    final = cache_root() / f"{a.id}-{_fingerprint(a)}"
     if (final / "gradebook.db").exists():
         return final
     tmp = Path(tempfile.mkdtemp(prefix=f".{a.id}-", dir=final.parent))
@@ -146,7 +146,7 @@ UID_RANGE = range(61000, 61500)  # one unprivileged user id per kernel, never a 
 MAX_PROCESSES = 64  # processes of one kernel (fork bombs), enforced by the monitor and NPROC
 
 
-def _privileged() -> bool:
+def privileged() -> bool:
     return (sys.platform.startswith("linux") and os.geteuid() == 0
             and not os.environ.get("DLCOURSE_SANDBOX_OFF"))
 
@@ -163,14 +163,14 @@ class Policy:
             d.mkdir(exist_ok=True)
         self.file, self.report_file = workdir / "policy.json", workdir / "report.json"
         self.report_file.unlink(missing_ok=True)
-        self.uid, self._lock = (self._claim_uid() if _privileged() else (None, None))
+        self.uid, self._lock = (self._claim_uid() if privileged() else (None, None))
         self.write()
 
     @staticmethod
     def _claim_uid():
         import fcntl
 
-        locks = _cache_root() / "uids"
+        locks = cache_root() / "uids"
         locks.mkdir(exist_ok=True)
         for uid in UID_RANGE:
             fh = open(locks / str(uid), "w")
@@ -179,7 +179,7 @@ class Policy:
             except OSError:
                 fh.close()
                 continue
-            _kill_uid(uid)  # leftovers of a grader that was killed
+            kill_uid(uid)  # leftovers of a grader that was killed
             return uid, fh
         raise RuntimeError("no free sandbox user id")
 
@@ -245,7 +245,7 @@ class Policy:
 
     def cleanup(self) -> None:
         if self.uid is not None:
-            _kill_uid(self.uid)
+            kill_uid(self.uid)
             self._lock.close()
             self._lock = None
 
@@ -263,7 +263,7 @@ def _warnings_are_not_failures(cell) -> None:
                              if line.strip() and not line[:1].isspace())
 
 
-def _kill_uid(uid: int) -> None:
+def kill_uid(uid: int) -> None:
     import psutil
 
     for _ in range(50):

@@ -31,6 +31,7 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 import nbformat
+import psutil
 import pytest
 
 from grader import api, batch, manifest
@@ -207,7 +208,6 @@ def test_kill_9_mid_batch_keeps_finished_grades_and_rerun_grades_only_the_rest(t
          "--course-dir", str(course), "--workers", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
         start_new_session=True)
-    import psutil
 
     finished, lines, children = [], [], set()
     deadline = time.monotonic() + 600
@@ -496,10 +496,17 @@ def test_symbolic_links_are_never_followed_and_get_a_message(tmp_path):
 def test_sweep_removes_work_folders_whose_grader_is_gone_and_keeps_live_ones(tmp_path):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
+    # a worker killed with its grader and never reaped (a container's PID 1 that does not reap
+    # orphans): a zombie holds its pid but is gone
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])
+    t = time.monotonic()
+    while psutil.Process(zombie.pid).status() != psutil.STATUS_ZOMBIE and time.monotonic() - t < 30:
+        time.sleep(0.05)
     stale = tmp_path / f"{batch.WORKDIR_PREFIX}{A.id}-stale"
+    unreaped = tmp_path / f"{batch.WORKDIR_PREFIX}{A.id}-unreaped"
     live = tmp_path / f"{batch.WORKDIR_PREFIX}{A.id}-live"
     foreign = tmp_path / f"{batch.WORKDIR_PREFIX}not-ours"  # no owner file: not the grader's
-    for d, pid in ((stale, dead.pid), (live, os.getpid()), (foreign, None)):
+    for d, pid in ((stale, dead.pid), (unreaped, zombie.pid), (live, os.getpid()), (foreign, None)):
         (d / "run").mkdir(parents=True)
         if pid is not None:
             (d / batch.OWNER_FILE).write_text(str(pid))
@@ -509,7 +516,9 @@ def test_sweep_removes_work_folders_whose_grader_is_gone_and_keeps_live_ones(tmp
     try:
         removed = batch.sweep_leftovers(tmp_path)
         assert stale.name in removed and not stale.exists()
+        assert unreaped.name in removed and not unreaped.exists()
         assert live.exists() and foreign.exists()
         assert kernel.wait(timeout=10) != 0  # killed
     finally:
         kernel.kill()
+        zombie.wait()
