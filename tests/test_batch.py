@@ -263,7 +263,6 @@ def test_kill_9_mid_batch_keeps_finished_grades_and_rerun_grades_only_the_rest(t
     # ... and the re-run removes it, with the kernels started there (or another batch running
     # beside this test, in the same temporary directory, did it first)
     assert not [d for d in leftovers if d.exists()], leftovers
-    import psutil
 
     kernels = [p.pid for p in psutil.process_iter(["cmdline"])
                if any(str(d) in " ".join(p.info["cmdline"] or []) for d in leftovers)]
@@ -282,7 +281,6 @@ def test_kill_9_mid_batch_keeps_finished_grades_and_rerun_grades_only_the_rest(t
 
 
 def _cmdline(pid: int) -> list[str]:
-    import psutil
 
     try:
         return psutil.Process(pid).cmdline()
