@@ -544,12 +544,18 @@ class substituted:
         return cls(namespace, **namespace.pop(cls.HIDDEN_NAME, {}))
 
     def __enter__(self):
+        # while grading, a test runs in the grader's process and the function under test in
+        # the learner's kernel: the grader's namespace puts the stand-ins there
+        remote = getattr(self.namespace, "substitute", None)
+        self.restore = remote(self.replacements) if remote and self.replacements else None
         for key, value in self.replacements.items():
             self.saved[key] = self.namespace.get(key, _MISSING)
             self.namespace[key] = value
         return self
 
     def __exit__(self, *exc):
+        if self.restore is not None:
+            self.restore()
         for key, value in self.saved.items():
             if value is _MISSING:
                 self.namespace.pop(key, None)

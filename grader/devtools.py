@@ -22,6 +22,7 @@ import importlib.util
 import json
 import re
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -135,13 +136,41 @@ class Session:
         self.client.create_kernel_manager()
         self.client.start_new_kernel()
         self.client.start_new_kernel_client()
+        self.judge = None
+        if self.a.verdict == "trusted":  # test cells run here, as when grading
+            from .verdict import Judge
+
+            self._folder = tempfile.TemporaryDirectory(prefix="judge-")
+            self.judge = Judge(self._folder.name, [
+                c.source for c in self.nb.cells if c.cell_type == "code"
+                and not (src.is_solution(c) or src.is_test(c))])
+            err = self.run_full(self.judge.install_code())
+            if err:
+                raise RuntimeError(f"the grader's connection could not be set up: {err}")
         return self
 
     def __exit__(self, *exc):
         try:
             self.client._cleanup_kernel()
+            if self.judge is not None:
+                self.judge.close()
+                self._folder.cleanup()
         finally:
             self._env.__exit__(*exc)
+
+    def run_test(self, code: str, name: str = "test") -> str | None:
+        """Run a test cell as the grader does (in this process for a trusted verdict);
+        None on success, else ``"Ename: message"``."""
+        if self.judge is None:
+            return self.run_full(code)
+        text, error, note, kernel_err = self.judge.judge(code, name, self.run_full)
+        if error is not None:
+            return f"{error['ename']}: {error['evalue']}".rstrip()
+        if kernel_err is not None:
+            return kernel_err
+        if note:
+            return f"TestIncomplete: {note}"
+        return None
 
     def run_reference(self, skip_demo: bool = True):
         """Run the reference as the grader does: demo cells skipped unless ``skip_demo`` is
@@ -149,6 +178,12 @@ class Session:
         t = time.perf_counter()
         for i, cell in enumerate(self.nb.cells):
             if cell.cell_type == "code" and not (skip_demo and src.is_demo(cell)):
+                if self.judge is not None and src.is_test(cell):
+                    err = self.run_test(cell.source, cell.metadata["nbgrader"]["grade_id"])
+                    if err:
+                        raise RuntimeError(f"{self.a.id}: the reference fails "
+                                           f"{cell.metadata['nbgrader']['grade_id']}: {err}")
+                    continue
                 self.client.execute_cell(cell, i)
         self.reference_seconds = time.perf_counter() - t
 
@@ -214,21 +249,21 @@ def run_mutants(a: manifest.Assignment, mutants=None, cross: bool = True
                                                   f"mutant code itself failed: {err}"))
                     s.run(solution)
                     continue
-                public_err = s.run_full(public)
-                full_err = s.run_full(test)
+                public_err = s.run_test(public, own)
+                full_err = s.run_test(test, own)
                 o = MutantOutcome(function, name, public_err is not None, full_err is not None,
                                   (full_err or "NOT CAUGHT").splitlines()[0],
                                   message=full_err or "", public_message=public_err or "")
                 failing = {}
                 for gid, other in others:
-                    other_err = s.run_full(other)
+                    other_err = s.run_test(other, gid)
                     if other_err is not None:
                         failing[gid] = (other, other_err)
                 restore_err = s.run(solution)
                 if restore_err:
                     raise RuntimeError(f"restoring {function} after {name} failed: {restore_err}")
                 for gid, (other, other_err) in failing.items():
-                    if s.run(other) is None:  # passes again with the reference restored
+                    if s.run_test(other, gid) is None:  # passes again, reference restored
                         o.other_failing.append(gid)
                         o.other_messages[gid] = other_err.splitlines()[0]
                     else:

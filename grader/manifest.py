@@ -43,6 +43,9 @@ class Assignment:
     points: float = 0
     time_budget: int = 120
     cell_timeout: int = 300
+    # where test cells run while grading: "trusted" (the grader's process, grader/verdict.py)
+    # or "kernel" (the learner's kernel, watched by the integrity guard); see SECURITY.md
+    verdict: str = "kernel"
     extra: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property

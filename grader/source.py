@@ -282,3 +282,14 @@ def canonical_json(nb: nbformat.NotebookNode) -> str:
             cell.outputs = []
             cell.execution_count = None
     return nbformat.writes(nb, version=4) + "\n"
+
+
+def is_solution(cell) -> bool:
+    return bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution"))
+
+
+def is_test(cell) -> bool:
+    """A test cell: graded, not a solution (its tests run where the verdict is computed)."""
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return cell.get("cell_type") == "code" and bool(meta.get("grade")) \
+        and not meta.get("solution")

@@ -1,0 +1,259 @@
+"""Test cells judged on the grader's side: the verdict is computed where learner code never runs.
+
+While grading, a test cell (public and hidden tests) is not sent to the learner's kernel. The
+grader runs it in its own process, in a namespace that holds
+
+- the instructor's imports, done here (``np``, ``check_array``, ``substituted``, ...): a
+  learner who rebinds ``check_array`` in their kernel changes nothing here;
+- every other name the test reads, looked up in the learner's kernel when it is read: data
+  arrive as copies (:mod:`grader.rpc`), functions as handles whose calls run in the kernel.
+
+So the learner's code can only change what their functions return. Three things a test does
+to the kernel's state are carried over:
+
+- ``substituted(globals(), g=stand_in)`` puts the stand-in into the *kernel's* namespace while
+  the block runs (a trusted stand-in crosses as a handle: the kernel calls back here);
+- seeding (``np.random.seed``, ``random.seed``, ``tf.random.set_seed``,
+  ``keras.utils.set_random_seed``) seeds both processes;
+- arguments a learner's function changed in place are changed here too.
+
+:func:`run_cell` is called by :class:`grader.sandbox.GuardedExecute` in a thread while the
+kernel runs the serving loop of :func:`grader.rpc.serve`; its outcome becomes the test cell's
+outputs in the notebook nbgrader scores, so the gradebook, feedback and formgrader are as
+before.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import contextlib
+import io
+import sys
+import traceback
+
+from . import rpc
+
+# Top-level modules the trusted side imports itself when an instructor cell imports them.
+# Anything else (e.g. a module file next to the notebook, which the kernel's user can write)
+# is never imported here: its names are looked up in the kernel like the learner's.
+TRUSTED_MODULES = frozenset(sys.stdlib_module_names) | {
+    "numpy", "tensorflow", "keras", "dlcourse", "matplotlib", "scipy", "h5py", "PIL",
+    "IPython", "pandas", "sklearn",
+}
+
+SEEDERS = (  # (module, attribute path, what the kernel calls)
+    ("numpy", ("random", "seed"), "numpy"),
+    ("random", ("seed",), "random"),
+    ("tensorflow", ("random", "set_seed"), "tensorflow"),
+    ("keras", ("utils", "set_random_seed"), "keras"),
+)
+
+
+def trusted_imports(sources: list[str]) -> list[ast.stmt]:
+    """The import statements of instructor cells that the trusted side may run itself."""
+    out = []
+    for text in sources:
+        try:
+            tree = ast.parse(text)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Import):
+                names = [a for a in node.names if a.name.split(".")[0] in TRUSTED_MODULES]
+                if names:
+                    out.append(ast.Import(names=names))
+            elif isinstance(node, ast.ImportFrom):
+                if node.level == 0 and node.module and \
+                        node.module.split(".")[0] in TRUSTED_MODULES:
+                    out.append(node)
+    return out
+
+
+def base_namespace(import_nodes: list[ast.stmt]) -> dict:
+    ns: dict = {"__name__": "__main__", "__builtins__": builtins}
+    for node in import_nodes:
+        mod = ast.fix_missing_locations(ast.Module(body=[node], type_ignores=[]))
+        with contextlib.suppress(Exception):  # a failing optional import fails where used
+            exec(compile(mod, "<instructor imports>", "exec"), ns)
+    return ns
+
+
+class LearnerNamespace(dict):
+    """The test cell's globals: trusted names first, then the learner's kernel on demand."""
+
+    def __init__(self, base: dict, peer: rpc.Peer):
+        super().__init__(base)
+        self._peer = peer
+
+    def __missing__(self, name):
+        if name in builtins.__dict__ or name.startswith("__"):
+            raise KeyError(name)
+        got = self._peer.request({"op": "get", "name": name})
+        if got.get("missing"):
+            raise KeyError(name)
+        value = got["value"]
+        dict.__setitem__(self, name, value)
+        return value
+
+    # used by dlcourse.testing.substituted: the stand-ins go where the learner's code runs
+    def substitute(self, replacements: dict):
+        token = self._peer.request({"op": "subst"}, (), replacements)
+        return lambda: self._peer.request({"op": "restore"}, (token,))
+
+
+@contextlib.contextmanager
+def seeding_both_sides(peer: rpc.Peer):
+    """While a test runs here, its seeding calls seed the kernel's generators as well."""
+    saved = []
+    for modname, path, what in SEEDERS:
+        mod = sys.modules.get(modname)
+        if mod is None:
+            continue
+        owner = mod
+        with contextlib.suppress(AttributeError):
+            for part in path[:-1]:
+                owner = getattr(owner, part)
+            original = getattr(owner, path[-1])
+
+            def both(*args, _original=original, _what=what):
+                _original(*args)
+                peer.request({"op": "seed", "what": _what}, args)
+
+            saved.append((owner, path[-1], original))
+            setattr(owner, path[-1], both)
+    try:
+        yield
+    finally:
+        for owner, attr, original in reversed(saved):
+            setattr(owner, attr, original)
+
+
+def error_output(exc: BaseException) -> dict:
+    """How the test cell's failure reads in the notebook: ``Name: message`` (the grading
+    kernel's Minimal mode), never the test's source lines."""
+    ename = type(exc).__name__
+    if isinstance(exc, rpc.RemoteError):
+        ename, evalue = exc.ename, exc.evalue
+    else:
+        evalue = str(exc)
+    if isinstance(exc, SyntaxError):
+        evalue = f"{exc.msg} (line {exc.lineno})"
+    return {"ename": ename, "evalue": evalue,
+            "traceback": [f"{ename}: {evalue}" if evalue else ename]}
+
+
+def run_cell(source: str, name: str, base: dict, peer: rpc.Peer) -> tuple[str, dict | None]:
+    """Run one test cell here; its printed text and, if it failed, its error output."""
+    out = io.StringIO()
+    ns = LearnerNamespace(base, peer)
+    try:
+        code = compile(source, f"<{name}>", "exec")
+        with contextlib.redirect_stdout(out), seeding_both_sides(peer):
+            exec(code, ns)
+        return out.getvalue(), None
+    except rpc.ConnectionLost as exc:
+        return out.getvalue(), {
+            "ename": "KernelStopped",
+            "evalue": f"the notebook's kernel stopped answering during the test ({exc})",
+            "traceback": [f"KernelStopped: the notebook's kernel stopped answering ({exc})"]}
+    except BaseException as exc:  # noqa: BLE001 - a test's failure, of any kind
+        if not isinstance(exc, (AssertionError, Exception)):
+            traceback.print_exc()
+        return out.getvalue(), error_output(exc)
+
+
+class Judge:
+    """Runs test cells here while a kernel serves the learner's names (one per kernel).
+
+    ``execute(code)`` must run ``code`` in the kernel and return when it has finished (it may
+    raise, e.g. when the kernel died: the judge is stopped and the exception goes on).
+    """
+
+    def __init__(self, folder, instructor_sources: list[str]):
+        import os
+        import secrets
+        import socket
+        from pathlib import Path
+
+        self.path = str(Path(folder) / "v.sock")
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.listener.bind(self.path)
+        os.chmod(self.path, 0o777)  # the kernel may run under another user id
+        self.listener.listen(1)
+        self.module = "_r" + secrets.token_hex(8)
+        self._sources = instructor_sources
+        self._base: dict | None = None
+
+    def install_code(self) -> str:
+        """Code for the kernel: the serving loop as a private module (run once)."""
+        from pathlib import Path
+
+        text = Path(rpc.__file__).read_text(encoding="utf-8")
+        return (f"import sys as _s, types as _t\n_m = _t.ModuleType({self.module!r})\n"
+                f"exec(compile({text!r}, '<grader rpc>', 'exec'), _m.__dict__)\n"
+                f"_s.modules[{self.module!r}] = _m\ndel _s, _t, _m\n")
+
+    def serve_code(self) -> str:
+        return f"__import__('sys').modules[{self.module!r}].serve({self.path!r}, globals())"
+
+    def base(self) -> dict:
+        if self._base is None:
+            self._base = base_namespace(trusted_imports(self._sources))
+        return self._base
+
+    def judge(self, source: str, name: str, execute):
+        """Run one test cell: (printed text, error output or None, a note when the test
+        never ran to a verdict, what ``execute`` returned)."""
+        import socket
+        import threading
+
+        base = self.base()
+        result: dict = {}
+        stop = threading.Event()
+        conns: list = []
+
+        def work():
+            conn = None
+            try:
+                self.listener.settimeout(0.2)
+                while conn is None and not stop.is_set():
+                    with contextlib.suppress(socket.timeout):
+                        conn, _ = self.listener.accept()
+                if conn is None:
+                    result["out"] = ("", None, "the kernel never connected to the grader")
+                    return
+                conn.settimeout(None)
+                conns.append(conn)
+                peer = rpc.Peer(conn, trusted=True, hooks={"modules": TRUSTED_MODULES})
+                text, error = run_cell(source, name, base, peer)
+                result["out"] = (text, error, "")
+                with contextlib.suppress(Exception):
+                    peer._send({"op": "done"}, [])
+            except Exception as exc:  # the grader's own failure: the test cannot pass
+                result["out"] = ("", error_output(exc), "")
+            finally:
+                if conn is not None:
+                    conn.close()
+
+        thread = threading.Thread(target=work, daemon=True, name=f"verdict {name}")
+        thread.start()
+        try:
+            ran = execute(self.serve_code())
+        finally:
+            stop.set()
+            for conn in conns:  # the kernel's side has ended: unblock the judge
+                with contextlib.suppress(OSError):
+                    conn.shutdown(socket.SHUT_RDWR)
+            thread.join(60)
+        text, error, note = result.get("out", ("", None, "the test did not finish"))
+        return text, error, note, ran
+
+    def close(self) -> None:
+        import os
+
+        self.listener.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
