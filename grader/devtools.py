@@ -18,6 +18,7 @@ other test cells it fails (``--no-cross`` skips that). ``--json PATH`` writes th
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import re
@@ -184,6 +185,8 @@ class Session:
                         raise RuntimeError(f"{self.a.id}: the reference fails "
                                            f"{cell.metadata['nbgrader']['grade_id']}: {err}")
                     continue
+                if self.judge is not None:
+                    self.judge.forget(src.cell_bindings(cell.source))
                 self.client.execute_cell(cell, i)
         self.reference_seconds = time.perf_counter() - t
 
@@ -194,6 +197,9 @@ class Session:
 
     def run_full(self, code: str) -> str | None:
         """Execute code; return None on success, else ``"Ename: message"`` untruncated."""
+        if getattr(self, "judge", None) is not None:
+            with contextlib.suppress(Exception):
+                self.judge.forget(src.cell_bindings(code))
         cell = nbformat.v4.new_code_cell(code)
         self.nb.cells.append(cell)  # nbclient stores the executed cell back at its index
         try:

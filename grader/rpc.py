@@ -23,7 +23,6 @@ nothing else.
 from __future__ import annotations
 
 import builtins
-import io
 import json
 import socket
 import struct
@@ -115,6 +114,7 @@ class Peer:
     def __init__(self, sock: socket.socket, *, trusted: bool, namespace: dict | None = None,
                  hooks: dict | None = None):
         self.sock, self.trusted = sock, trusted
+        self._rfile = sock.makefile("rb", buffering=1 << 16)
         self.namespace = namespace if namespace is not None else {}
         self.hooks = hooks or {}
         self.exported: dict[int, object] = {}
@@ -134,14 +134,10 @@ class Peer:
     def _read(self, n: int) -> bytes:
         if n > MAX_MESSAGE:
             raise ConnectionLost(f"a message of {n} bytes was refused")
-        chunks, got = [], 0
-        while got < n:
-            chunk = self.sock.recv(min(n - got, 1 << 22))
-            if not chunk:
-                raise ConnectionLost("the other process closed the connection")
-            chunks.append(chunk)
-            got += len(chunk)
-        return b"".join(chunks)
+        data = self._rfile.read(n)
+        if data is None or len(data) < n:
+            raise ConnectionLost("the other process closed the connection")
+        return data
 
     def _recv(self) -> tuple[dict, list]:
         try:
@@ -169,7 +165,9 @@ class Peer:
             ident = len(self.exported) + 1
             self.exported[ident] = obj
             self._ids[key] = ident
-        name = getattr(obj, "__qualname__", None) or type(obj).__name__
+        # the trusted side's names (a hidden test's helpers) are not shown to the learner's side
+        name = "stand-in" if self.trusted else \
+            (getattr(obj, "__qualname__", None) or type(obj).__name__)
         return {"$": "ref", "id": ident, "kind": kind, "name": str(name)[:200]}
 
     def encode(self, v, bufs: list, depth: int = 0):
@@ -192,10 +190,10 @@ class Peer:
                 if v.dtype.hasobject:
                     return {"$": "ndobj", "shape": list(v.shape),
                             "v": [self.encode(x, bufs, depth + 1) for x in v.ravel().tolist()]}
-                return {"$": "nd", "b": self._buf(np, np.asarray(v), bufs),
-                        "sub": t.__name__ if t is not np.ndarray else None}
+                return dict(self._array(v, bufs), **{"$": "nd"},
+                            sub=t.__name__ if t is not np.ndarray else None)
             if isinstance(v, np.generic) and not isinstance(v, np.object_):
-                return {"$": "np", "b": self._buf(np, np.asarray(v), bufs)}
+                return dict(self._array(np.asarray(v), bufs), **{"$": "np"})
         if t in (list, tuple, set, frozenset):
             return {"$": t.__name__, "v": [self.encode(x, bufs, depth + 1) for x in v]}
         if t is dict:
@@ -210,11 +208,11 @@ class Peer:
         tf = _tf()
         if tf is not None:
             if isinstance(v, tf.Variable):
-                return {"$": "tfvar", "b": self._buf(np, v.numpy(), bufs),
-                        "name": v.name.split(":")[0], "trainable": bool(v.trainable)}
+                return dict(self._array(np.asarray(v.numpy()), bufs), **{"$": "tfvar"},
+                            name=v.name.split(":")[0], trainable=bool(v.trainable))
             if isinstance(v, tf.Tensor) and hasattr(v, "numpy"):
-                return {"$": "tensor", "b": self._buf(np, np.asarray(v.numpy()), bufs),
-                        "dtype": v.dtype.name}
+                return dict(self._array(np.asarray(v.numpy()), bufs), **{"$": "tensor"},
+                            tfdtype=v.dtype.name)
         keras = _keras()
         if keras is not None and isinstance(v, keras.layers.Layer):
             return self._encode_keras(v, bufs)
@@ -224,16 +222,18 @@ class Peer:
             return {"$": "exception", "ename": t.__name__, "evalue": str(v)[:2000]}
         return self._export(v, "function" if callable(v) else "object")
 
-    def _buf(self, np, arr, bufs: list) -> int:
-        out = io.BytesIO()
-        np.save(out, arr, allow_pickle=False)
-        bufs.append(out.getvalue())
-        return len(bufs) - 1
+    @staticmethod
+    def _array(arr, bufs: list) -> dict:
+        """An array as its raw bytes (C order) with its dtype and shape; never a pickle."""
+        if arr.dtype.hasobject:
+            raise TypeError("an array of Python objects cannot be sent")
+        bufs.append(arr.tobytes(order="C"))
+        return {"b": len(bufs) - 1, "dtype": arr.dtype.str, "shape": list(arr.shape)}
 
     def _encode_keras(self, layer, bufs: list) -> dict:
         keras = _keras()
         config = keras.saving.serialize_keras_object(layer)
-        weights = [self._buf(sys.modules["numpy"], w, bufs) for w in layer.get_weights()]
+        weights = [self._array(w, bufs) for w in layer.get_weights()]
         return {"$": "keras", "config": json.loads(json.dumps(config, default=str)),
                 "weights": weights, "built": bool(layer.built)}
 
@@ -266,7 +266,7 @@ class Peer:
         if tag in ("nd", "np", "tensor", "tfvar"):
             import numpy as np
 
-            arr = np.load(io.BytesIO(bufs[int(node["b"])]), allow_pickle=False)
+            arr = _load_array(np, node, bufs)
             if tag == "np":
                 return arr[()]
             if tag == "nd":
@@ -277,7 +277,7 @@ class Peer:
             import tensorflow as tf
 
             if tag == "tensor":
-                return tf.constant(arr, dtype=str(node["dtype"]))
+                return tf.constant(arr, dtype=str(node["tfdtype"]))
             return tf.Variable(arr, name=str(node["name"]), trainable=bool(node["trainable"]))
         if tag == "ndobj":
             import numpy as np
@@ -309,8 +309,7 @@ class Peer:
         obj = keras.saving.deserialize_keras_object(node["config"], safe_mode=True)
         if not isinstance(obj, keras.layers.Layer):
             raise ValueError("a Keras value that is not a layer or a model")
-        weights = [np.load(io.BytesIO(bufs[int(i)]), allow_pickle=False)
-                   for i in node["weights"]]
+        weights = [_load_array(np, w, bufs) for w in node["weights"]]
         if weights:
             obj.set_weights(weights)
         return obj
@@ -436,25 +435,20 @@ class Peer:
         else:
             raise ValueError(what)
 
-    def _snapshot(self, args, kwargs):
+    @staticmethod
+    def _snapshot(args, kwargs) -> dict:
         items = {f"a:{i}": a for i, a in enumerate(args)}
         items.update({f"k:{k}": v for k, v in kwargs.items()})
-        snap = {}
-        for key, v in items.items():
-            if _mutable(v):
-                b: list = []
-                snap[key] = (json.dumps(self.encode(v, b)), b)
-        return snap
+        return {key: _fingerprint(v) for key, v in items.items() if _mutable(v)}
 
     def _changes(self, before, args, kwargs, out: list) -> dict:
         items = {f"a:{i}": a for i, a in enumerate(args)}
         items.update({f"k:{k}": v for k, v in kwargs.items()})
         changed = {}
-        for key, (head, b0) in before.items():
-            b: list = []
-            node = self.encode(items[key], b)
-            if json.dumps(node) != head or b != b0:
-                changed[key] = _shift(node, len(out))
+        for key, fp in before.items():
+            if _fingerprint(items[key]) != fp:
+                b: list = []
+                changed[key] = _shift(self.encode(items[key], b), len(out))
                 out.extend(b)
         return changed
 
@@ -473,6 +467,30 @@ def _mutable(v) -> bool:
     return type(v) in (list, dict) or (np is not None and isinstance(v, np.ndarray))
 
 
+def _fingerprint(v, depth: int = 0):
+    """Enough to tell whether a container or an array was changed in place."""
+    np = sys.modules.get("numpy")
+    if depth > 50:
+        return id(v)
+    if np is not None and isinstance(v, np.ndarray):
+        if v.dtype.hasobject:
+            return ("nd", id(v), v.shape, tuple(_fingerprint(x, depth + 1) for x in v.flat))
+        return ("nd", v.shape, v.dtype.str, hash(v.tobytes()))
+    if type(v) is dict:
+        return ("d", tuple((k, id(x), _fingerprint(x, depth + 1)) for k, x in v.items()))
+    if type(v) is list:
+        return ("l", tuple((id(x), _fingerprint(x, depth + 1)) for x in v))
+    return id(v)
+
+
+def _load_array(np, node: dict, bufs: list):
+    dtype = np.dtype(str(node["dtype"]))
+    if dtype.hasobject:
+        raise ValueError("an array of Python objects was refused")
+    shape = tuple(int(s) for s in node["shape"])
+    return np.frombuffer(bufs[int(node["b"])], dtype=dtype).reshape(shape).copy()
+
+
 def _shift(node, k: int):
     """Renumber the buffers of an encoded value that is appended after ``k`` others."""
     if type(node) is list:
@@ -484,7 +502,7 @@ def _shift(node, k: int):
         if key == "b":
             out[key] = val + k
         elif key == "weights":
-            out[key] = [w + k for w in val]
+            out[key] = [_shift(w, k) for w in val]
         elif key == "config":
             out[key] = val  # a Keras configuration holds no buffer numbers
         else:

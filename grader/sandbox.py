@@ -45,6 +45,7 @@ class Limits:
     output_mb: int = 20  # total size of outputs in the graded notebook
     network: bool = False  # False: no network for student code where the OS allows
     full_run: bool = False  # True: run the demo cells too (default: skip them, see DEMO_TAG)
+    verdict: str = ""  # "trusted" / "kernel": where test cells run ("": the manifest's)
 
     @classmethod
     def for_assignment(cls, a: manifest.Assignment, **kw) -> Limits:
@@ -209,7 +210,7 @@ class Policy:
             "private": [str(self.cwd / self.a.notebook)], "nproc": 2 * MAX_PROCESSES,
             "fsize_mb": 256, "tmp_mb": 256, "shm_mb": 64,
             "limits": asdict(self.limits), "report": str(self.report_file),
-            "verdict": self.a.verdict,
+            "verdict": self.limits.verdict or self.a.verdict,
         }
         self.file.write_text(json.dumps(policy, indent=1))
 
@@ -524,6 +525,9 @@ class GuardedExecute(Execute):
 
     def _trusted_cell(self, cell, resources, index, is_test, gid):
         if not is_test:
+            if self._judge is not None:
+                with contextlib.suppress(Exception):
+                    self._judge.forget(src.cell_bindings(cell.source))
             try:
                 cell, resources = super().preprocess_cell(cell, resources, index)
             except DeadKernelError:

@@ -246,6 +246,14 @@ def _cell_names(source: str, where: str) -> tuple[set[str], set[str]]:
     return bound, used
 
 
+def cell_bindings(source: str) -> set[str]:
+    """The names a cell binds at module level (empty if it does not parse)."""
+    try:
+        return _cell_names(source, "cell")[0]
+    except SourceError:
+        return set()
+
+
 def demo_dependencies(nb: nbformat.NotebookNode) -> list[str]:
     """Names a kept (non-demo) cell reads whose latest definition is in a demo cell.
 
@@ -266,6 +274,31 @@ def demo_dependencies(nb: nbformat.NotebookNode) -> list[str]:
                                     f"{last_def[name]}")
         for name in bound:
             last_def[name] = where if is_demo(cell) else ""
+    return problems
+
+
+def test_cell_dependencies(nb: nbformat.NotebookNode) -> list[str]:
+    """Names a cell that is not a test reads whose latest definition is in a test cell.
+
+    With a trusted verdict a test cell runs in the grader's process (``grader.verdict``): what
+    it binds stays there (later test cells see it), so no other cell may rely on it. Empty
+    list: the notebook reads the same whether its tests run in the kernel or not.
+    """
+    last_def: dict[str, str] = {}
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        where = f"cell {i} ({gid or cell.get('id', '')})"
+        bound, used = _cell_names(cell.source, where)
+        if not is_test(cell):
+            for name in sorted(used - bound):
+                if last_def.get(name):
+                    problems.append(f"{where} uses {name!r}, defined by the test "
+                                    f"{last_def[name]}")
+        for name in bound:
+            last_def[name] = where if is_test(cell) else ""
     return problems
 
 

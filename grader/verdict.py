@@ -85,6 +85,7 @@ class LearnerNamespace(dict):
     def __init__(self, base: dict, peer: rpc.Peer):
         super().__init__(base)
         self._peer = peer
+        self.fetched: dict = {}
 
     def __missing__(self, name):
         if name in builtins.__dict__ or name.startswith("__"):
@@ -94,7 +95,14 @@ class LearnerNamespace(dict):
             raise KeyError(name)
         value = got["value"]
         dict.__setitem__(self, name, value)
+        self.fetched[name] = value
         return value
+
+    def bound(self, base: dict) -> dict:
+        """What the test cell itself bound (not the instructor's imports, not the kernel's)."""
+        return {k: v for k, v in self.items()
+                if not (k in base and base[k] is v)
+                and not (k in self.fetched and self.fetched[k] is v)}
 
     # used by dlcourse.testing.substituted: the stand-ins go where the learner's code runs
     def substitute(self, replacements: dict):
@@ -143,14 +151,24 @@ def error_output(exc: BaseException) -> dict:
             "traceback": [f"{ename}: {evalue}" if evalue else ename]}
 
 
-def run_cell(source: str, name: str, base: dict, peer: rpc.Peer) -> tuple[str, dict | None]:
-    """Run one test cell here; its printed text and, if it failed, its error output."""
+def run_cell(source: str, name: str, base: dict, peer: rpc.Peer,
+             keep: dict | None = None) -> tuple[str, dict | None]:
+    """Run one test cell here; its printed text and, if it failed, its error output.
+
+    ``keep`` holds what earlier test cells bound (a later test cell may use it, as it could in
+    one kernel); what this cell binds is added to it.
+    """
     out = io.StringIO()
-    ns = LearnerNamespace(base, peer)
+    start = dict(base, **(keep or {}))
+    ns = LearnerNamespace(start, peer)
     try:
         code = compile(source, f"<{name}>", "exec")
         with contextlib.redirect_stdout(out), seeding_both_sides(peer):
-            exec(code, ns)
+            try:
+                exec(code, ns)
+            finally:
+                if keep is not None:
+                    keep.update(ns.bound(start))
         return out.getvalue(), None
     except rpc.ConnectionLost as exc:
         return out.getvalue(), {
@@ -186,6 +204,12 @@ class Judge:
         self.module = "_r" + secrets.token_hex(8)
         self._sources = instructor_sources
         self._base: dict | None = None
+        self.kept: dict = {}  # what test cells bound, for later test cells
+
+    def forget(self, names) -> None:
+        """A cell of the notebook rebinds these names: later tests read the kernel's."""
+        for name in names:
+            self.kept.pop(name, None)
 
     def install_code(self) -> str:
         """Code for the kernel: the serving loop as a private module (run once)."""
@@ -228,7 +252,7 @@ class Judge:
                 conn.settimeout(None)
                 conns.append(conn)
                 peer = rpc.Peer(conn, trusted=True, hooks={"modules": TRUSTED_MODULES})
-                text, error = run_cell(source, name, base, peer)
+                text, error = run_cell(source, name, base, peer, self.kept)
                 result["out"] = (text, error, "")
                 with contextlib.suppress(Exception):
                     peer._send({"op": "done"}, [])

@@ -9,6 +9,7 @@ from adversarial.corpus import ASSIGNMENT, FIXTURES, SHM_MARKER
 from adversarial.run import check, grade_corpus, table
 
 from grader import manifest
+from grader import source as src
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("adversarial")]
 _RUN: dict = {}
@@ -27,6 +28,20 @@ def corpus(tmp_path_factory, reports_dir):
     return _RUN
 
 
+@pytest.fixture
+def guarded(tmp_path_factory, reports_dir):
+    """The attacks on the tests graded once more with the kernel verdict (tests in the
+    learner's kernel): the integrity guard must still flag each one there."""
+    if "guarded" not in _RUN:
+        kinds = {"wrong"} | {f.kind for f in FIXTURES if f.guard_flag}
+        tmp = tmp_path_factory.mktemp("adversarial-kernel")
+        fixtures, outcomes, _, _, _ = grade_corpus(tmp, workers=2, kinds=kinds, verdict="kernel")
+        _RUN["guarded"] = outcomes
+        (reports_dir / "adversarial-kernel-verdict.md").write_text(
+            table(fixtures, outcomes, "kernel") + "\n")
+    return _RUN["guarded"]
+
+
 def test_corpus_is_big_enough():
     assert len(FIXTURES) >= 30
     assert len({f.kind for f in FIXTURES}) == len(FIXTURES)
@@ -36,6 +51,43 @@ def test_corpus_is_big_enough():
 def test_fixture_gets_its_expected_outcome(fixture, corpus):
     out = corpus["outcomes"].get(fixture.kind)
     assert check(fixture, out) == [], (out and (out.status, out.message, out.flags))
+
+
+@pytest.mark.parametrize("fixture", [f for f in FIXTURES if f.guard_flag],
+                         ids=[f.kind for f in FIXTURES if f.guard_flag])
+def test_with_the_kernel_verdict_the_guard_flags_the_attack(fixture, guarded):
+    out = guarded.get(fixture.kind)
+    assert check(fixture, out, "kernel") == [], (out and (out.status, out.message, out.flags))
+
+
+def test_the_attacks_gain_nothing_over_the_same_wrong_code(corpus):
+    """Issue 13: every attack on the verdict scores no more than its wrong code alone."""
+    wrong = corpus["outcomes"]["wrong"]
+    base = sum(g["auto_score"] or 0 for g in wrong.grades.values())
+    for f in FIXTURES:
+        if f.guard_flag or f.kind in ("forged_trust", "kernel_methods", "library_swap"):
+            out = corpus["outcomes"][f.kind]
+            score = sum(g["auto_score"] or 0 for g in out.grades.values())
+            assert score <= base, (f.kind, score, base, out.flags)
+
+
+def test_hidden_tests_never_reach_the_learners_process(corpus):
+    """The input_history fixture printed the kernel's whole input history from inside a test:
+    with the trusted verdict no hidden test was ever sent to the kernel, so none is in it."""
+    a = manifest.get(ASSIGNMENT)
+    assert a.verdict == "trusted", "the corpus's assignment is graded with the trusted verdict"
+    from adversarial.corpus import HISTORY_MARK
+
+    text = corpus["outcomes"]["input_history"].autograded_nb
+    assert HISTORY_MARK in text  # the history was printed into the graded notebook
+    hidden = src.secret_lines(src.read_source(a.source_path))["hidden"]
+    assert hidden
+    import nbformat
+
+    printed = "".join(o.get("text", "") for c in nbformat.reads(text, as_version=4).cells
+                      for o in c.get("outputs", []) if o.get("output_type") == "stream")
+    leaked = [line for line in hidden if line in printed]
+    assert not leaked, leaked[:3]
 
 
 def test_instructor_files_are_untouched(corpus):

@@ -422,12 +422,10 @@ def _hidden_gradient_check():
     def _relative(_g, _ga):
         return abs(_g - _ga) / (abs(_g) + abs(_ga))
 
-    _saved = globals()["forward_propagation"], globals()["backward_propagation"]
-    try:
-        # A non-linear cost J = x * theta**3 with its correct derivative: the difference is the
-        # error of the two-sided estimate for this epsilon.
-        globals()["forward_propagation"] = lambda x, theta: x * theta ** 3
-        globals()["backward_propagation"] = lambda x, theta: 3.0 * x * theta ** 2
+    # A non-linear cost J = x * theta**3 with its correct derivative: the difference is the
+    # error of the two-sided estimate for this epsilon.
+    with substituted(globals(), forward_propagation=lambda x, theta: x * theta ** 3,
+                     backward_propagation=lambda x, theta: 3.0 * x * theta ** 2):
         for _x, _theta, _eps in ((1.5, 0.7, 1e-2), (-2.0, 1.9, 1e-3), (0.6, -1.1, 5e-2)):
             _ga = (_x * (_theta + _eps) ** 3 - _x * (_theta - _eps) ** 3) / (2 * _eps)
             with _quiet:
@@ -435,21 +433,20 @@ def _hidden_gradient_check():
             check_scalar(_d, _relative(3.0 * _x * _theta ** 2, _ga),
                          f"gradient_check for a non-linear cost with epsilon={_eps:g}",
                          rtol=1e-4, atol=0)
-        # The linear cost with a wrong derivative (twice the right one): difference 1/3.
-        globals()["forward_propagation"] = _cost
-        globals()["backward_propagation"] = lambda x, theta: 2.0 * x
+    # The linear cost with a wrong derivative (twice the right one): difference 1/3.
+    with substituted(globals(), forward_propagation=_cost,
+                     backward_propagation=lambda x, theta: 2.0 * x):
         with _quiet:
             _d = gradient_check(1.7, -0.6)
-        check_scalar(_d, 1.0 / 3.0, "gradient_check when the backward pass returns 2x "
-                     "(should be 1/3)", rtol=1e-6)
-        # A derivative of the wrong sign: difference 1.
-        globals()["backward_propagation"] = lambda x, theta: -x
+    check_scalar(_d, 1.0 / 3.0, "gradient_check when the backward pass returns 2x "
+                 "(should be 1/3)", rtol=1e-6)
+    # A derivative of the wrong sign: difference 1.
+    with substituted(globals(), forward_propagation=_cost,
+                     backward_propagation=lambda x, theta: -x):
         with _quiet:
             _d = gradient_check(-2.2, 0.9, epsilon=1e-4)
-        check_scalar(_d, 1.0, "gradient_check when the backward pass returns -x "
-                     "(should be 1)", rtol=1e-6)
-    finally:
-        globals()["forward_propagation"], globals()["backward_propagation"] = _saved
+    check_scalar(_d, 1.0, "gradient_check when the backward pass returns -x "
+                 "(should be 1)", rtol=1e-6)
 
 
 _hidden_gradient_check()

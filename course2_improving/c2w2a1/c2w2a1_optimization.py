@@ -1168,10 +1168,15 @@ _hidden_valley_max_learning_rate()
 # your functions:
 
 # %% tags=["demo"]
+# Each step multiplies W1 by (1 - 0.5 alpha) and b1 by (1 - 20 alpha), so after 300 steps
+# from (-4, 1): W1 = -4 (1 - 0.5 alpha)^300 and b1 = (1 - 20 alpha)^300.
 for factor in (0.97, 1.03):
+    alpha = np.float64(factor * valley_max_learning_rate)
+    with np.errstate(over="ignore"):
+        W_end, b_end = -4.0 * (1 - 0.5 * alpha) ** 300, (1 - 20 * alpha) ** 300
+        cost_end = 0.5 * (0.5 * W_end ** 2 + 20.0 * b_end ** 2)
     print(f"gradient descent at {factor} × {valley_max_learning_rate:.4g}: cost "
-          f"{valley_gd_cost(factor * valley_max_learning_rate):.3g} after 300 steps "
-          f"(it started at {valley_gd_cost(0.0):.3g})")
+          f"{cost_end:.3g} after 300 steps (it started at {0.5 * (0.5 * 16 + 20):.3g})")
 
 
 def valley_cost(W, b):

@@ -36,6 +36,9 @@ class Fixture:
     status: str  # expected Outcome.status
     score: tuple[float, float] | None  # inclusive range; None: not graded
     flag: str = ""  # substring of one flag ("" = no flag expected)
+    # with the kernel verdict (tests in the learner's kernel, watched by the integrity guard):
+    # the guard's flag expected; with the trusted verdict the attack reaches nothing to flag
+    guard_flag: str = ""
     message: str = ""  # substring of the message
     file_name: str | None = None  # None: the assignment's notebook name
 
@@ -109,6 +112,40 @@ SYS_EXIT = "import sys\nsys.exit(0)\n"
 WARNING_SIGMOID = ("__import__('warnings').warn('a library warning', UserWarning); "
                    + RIGHT_SIGMOID)
 OS_EXIT_IN_TEST = "import os as _os\n"  # the function body calls _os._exit when tested
+
+
+# ---- attacks on the verdict itself (issue 13): each reached the verdict while the tests ran
+# in the learner's kernel; with the trusted verdict the tests run in the grader's process
+FORGED_TRUST = """\
+def check_array(*args, **kwargs):
+    return None
+check_array.__module__, check_array.__qualname__ = "dlcourse.testing", "check_array"
+check_scalar = check_close = run_checks = check_array
+import dlcourse.testing as _dt
+_dt.check_array = _dt.check_scalar = _dt.check_close = _dt.run_checks = check_array
+"""
+KERNEL_METHODS = """\
+_kernel = get_ipython().kernel
+_send = _kernel.session.send
+def _no_errors(stream, msg_or_type, content=None, *args, **kwargs):
+    if msg_or_type == "error":
+        msg_or_type, content = "stream", {"name": "stdout", "text": ""}
+    if isinstance(content, dict) and content.get("status") == "error":
+        content = dict(content, status="ok")
+    return _send(stream, msg_or_type, content, *args, **kwargs)
+_kernel.session.send = _no_errors
+"""
+LIBRARY_SWAP = """\
+import dlcourse.testing as _dt
+_dt._fail.__code__ = (lambda message: None).__code__
+"""
+HISTORY_MARK = "<<input history>>"
+INPUT_HISTORY = f"""\
+def _history():
+    _ip = get_ipython()
+    return "\\n".join(list(_ip.history_manager.input_hist_raw) + list(_ip.user_ns.get("In", [])))
+"""
+HISTORY_SIGMOID = f"print({HISTORY_MARK!r}, _history()); " + RIGHT_SIGMOID
 
 
 def _os_exit() -> nbformat.NotebookNode:
@@ -267,31 +304,31 @@ FIXTURES: list[Fixture] = [
     F("wrong", "a wrong sigmoid (the base of the attacks)", "graded", (WRONG, WRONG)),
     # item 4: fooling the tests
     F("showtraceback", "IPython showtraceback replaced", "graded", (0, WRONG),
-      "tampering: redefined shell.showtraceback"),
+      guard_flag="tampering: redefined shell.showtraceback"),
     F("custom_exc", "set_custom_exc swallowing every exception", "graded", (0, WRONG),
-      "tampering: redefined shell.CustomTB"),
+      guard_flag="tampering: redefined shell.CustomTB"),
     F("excepthook", "sys.excepthook replaced (IPython resets it: no effect)", "graded",
       (WRONG, WRONG)),
     F("print", "builtins.print redefined", "graded", (0, WRONG),
-      "tampering: redefined builtins.print"),
+      guard_flag="tampering: redefined builtins.print"),
     F("allclose", "np.allclose and np.testing.assert_allclose monkeypatched", "graded",
-      (0, WRONG), "tampering: redefined numpy.allclose"),
+      (0, WRONG), guard_flag="tampering: redefined numpy.allclose"),
     F("np_abs", "np.abs monkeypatched to zeros (the checks' error term)", "graded", (0, WRONG),
-      "tampering: redefined numpy.abs"),
+      guard_flag="tampering: redefined numpy.abs"),
     F("rebind_helpers", "check_array/check_scalar/run_checks rebound to no-ops", "graded",
-      (0, WRONG), "tampering: redefined the notebook's check_array"),
+      (0, WRONG), guard_flag="tampering: redefined the notebook's check_array"),
     F("patch_fail", "dlcourse.testing._fail replaced", "graded", (0, WRONG),
-      "tampering: redefined dlcourse.testing._fail"),
+      guard_flag="tampering: redefined dlcourse.testing._fail"),
     F("code_swap", "check_array.__code__ swapped in place", "graded", (0, WRONG),
-      "tampering: redefined"),
+      guard_flag="tampering: redefined"),
     F("assertion", "AssertionError and CheckFailed.__init__ patched", "graded", (0, WRONG),
-      "tampering: redefined"),
+      guard_flag="tampering: redefined"),
     F("run_cell", "run_cell wrapped to clear errors, tracebacks hidden", "graded", (0, WRONG),
-      "tampering: redefined shell.run_cell"),
+      guard_flag="tampering: redefined shell.run_cell"),
     F("events", "pre_run_cell hook that disables the checks", "graded", (0, WRONG),
-      "tampering: changed events pre_run_cell"),
+      guard_flag="tampering: changed events pre_run_cell"),
     F("transformer", "input transformer that deletes check lines", "graded", (0, WRONG),
-      "tampering: changed input_transformers_cleanup"),
+      guard_flag="tampering: changed input_transformers_cleanup"),
     F("sys_exit", "sys.exit(0) in a solution cell", "graded", (0, WRONG)),
     F("os_exit", "os._exit(0) when the test calls sigmoid", "limit", (1, 1), "",
       "the kernel died"),
@@ -348,6 +385,15 @@ FIXTURES: list[Fixture] = [
     # a link would make the grader read another student's notebook (the reference's here)
     F("symlink", "the notebook is a symbolic link to another student's", "rejected", None, "",
       "is a symbolic link"),
+    # the verdict itself (issue 13)
+    F("forged_trust", "check helpers replaced by a function claiming to be dlcourse's",
+      "graded", (0, WRONG)),
+    F("kernel_methods", "the kernel's session.send rewrites errors into plain output",
+      "graded", (0, WRONG)),
+    F("library_swap", "the code of dlcourse.testing._fail swapped for a no-op", "graded",
+      (0, WRONG)),
+    F("input_history", "a right sigmoid that prints the kernel's input history when called "
+      "(no hidden test may be in it)", "graded", (FULL, FULL)),
 ]
 
 
@@ -398,6 +444,10 @@ def build(kind: str, course_dir: Path, port: int) -> bytes | None:
                                               "else x"),
         "dev_shm": lambda: _right(DEV_SHM),
         "symlink": lambda: None,  # written by write_corpus: a link to the reference's notebook
+        "forged_trust": lambda: _wrong(FORGED_TRUST),
+        "kernel_methods": lambda: _wrong(KERNEL_METHODS),
+        "library_swap": lambda: _wrong(LIBRARY_SWAP),
+        "input_history": lambda: _right(INPUT_HISTORY, HISTORY_SIGMOID),
     }
     made = table[kind]()
     if made is None or isinstance(made, bytes):

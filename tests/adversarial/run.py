@@ -41,14 +41,17 @@ def _listener():
     return srv
 
 
-def grade_corpus(tmp: Path, workers: int = 2):
-    """Write and grade the corpus; returns (fixtures, outcomes by kind, batch log, course)."""
+def grade_corpus(tmp: Path, workers: int = 2, kinds=None, verdict: str = ""):
+    """Write and grade the corpus (or the fixtures named in ``kinds``), with the manifest's
+    verdict or the one given; returns (fixtures, outcomes by kind, batch log, course)."""
     a = manifest.get(ASSIGNMENT)
     course = tmp / "course"
     srv = _listener()
     try:
         subs = tmp / "submissions"
         fixtures = write_corpus(subs, course, srv.getsockname()[1])
+        if kinds is not None:
+            fixtures = [f for f in fixtures if f.kind in kinds]
         with nbg.quiet_nbgrader():
             nbg.generate(course, a)
         for f in fixtures:
@@ -57,14 +60,14 @@ def grade_corpus(tmp: Path, workers: int = 2):
         log = io.StringIO()
         with redirect_stdout(log):
             report = batch.grade_batch(course, a, [f.kind for f in fixtures], workers=workers,
-                                       limits=Limits(**LIMITS))
+                                       limits=Limits(**LIMITS, verdict=verdict))
     finally:
         srv.close()
     return fixtures, report.outcomes, log.getvalue(), course, report
 
 
-def check(f: Fixture, out) -> list[str]:
-    """What differs from the expectation (empty: as expected)."""
+def check(f: Fixture, out, verdict: str = "") -> list[str]:
+    """What differs from the expectation (empty: as expected); ``verdict`` as graded."""
     problems = []
     if out is None:
         return ["no outcome"]
@@ -76,12 +79,15 @@ def check(f: Fixture, out) -> list[str]:
             problems.append(f"score {score:g}, expected {f.score[0]:g}..{f.score[1]:g}")
     if f.flag and not any(f.flag in x for x in out.flags):
         problems.append(f"no flag containing {f.flag!r}")
+    if (verdict or manifest.get(ASSIGNMENT).verdict) == "kernel" and f.guard_flag and \
+            not any(f.guard_flag in x for x in out.flags):
+        problems.append(f"no flag containing {f.guard_flag!r}")
     if f.message and f.message not in out.message:
         problems.append(f"message {out.message!r} lacks {f.message!r}")
     return problems
 
 
-def table(fixtures, outcomes) -> str:
+def table(fixtures, outcomes, verdict: str = "") -> str:
     rows = ["| kind | expected | got | ok |", "|---|---|---|---|"]
     for f in fixtures:
         out = outcomes.get(f.kind)
@@ -89,6 +95,8 @@ def table(fixtures, outcomes) -> str:
                           f" {f.score[0]:g}" + ("" if f.score[0] == f.score[1] else
                                                 f"..{f.score[1]:g}"))
         exp += f"; flag '{f.flag}'" if f.flag else ""
+        kernel = (verdict or manifest.get(ASSIGNMENT).verdict) == "kernel"
+        exp += f"; flag '{f.guard_flag}'" if f.guard_flag and kernel else ""
         exp += f"; message '{f.message}'" if f.message else ""
         if out is None:
             got = "-"
@@ -99,15 +107,17 @@ def table(fixtures, outcomes) -> str:
                 got += f"; {out.message[:70]}"
             if out.flags:
                 got += "; flags: " + " / ".join(x[:60] for x in out.flags[:2])
-        ok = "yes" if not check(f, out) else "NO: " + "; ".join(check(f, out))
+        bad = check(f, out, verdict)
+        ok = "yes" if not bad else "NO: " + "; ".join(bad)
         rows.append(f"| {f.kind} | {exp} | {got} | {ok} |")
     return "\n".join(rows)
 
 
 if __name__ == "__main__":
     tmp = Path(tempfile.mkdtemp(prefix="adversarial-"))
-    fixtures, outcomes, log, course, report = grade_corpus(tmp, int(sys.argv[1]) if
-                                                           len(sys.argv) > 1 else 2)
+    verdict = sys.argv[2] if len(sys.argv) > 2 else ""
+    fixtures, outcomes, log, course, report = grade_corpus(
+        tmp, int(sys.argv[1]) if len(sys.argv) > 1 else 2, verdict=verdict)
     print(log)
-    print(table(fixtures, outcomes))
+    print(table(fixtures, outcomes, verdict))
     print(f"batch: {report.seconds:.0f} s")
