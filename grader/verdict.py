@@ -94,8 +94,11 @@ class LearnerNamespace(dict):
         if got.get("missing"):
             raise KeyError(name)
         value = got["value"]
-        dict.__setitem__(self, name, value)
-        self.fetched[name] = value
+        if isinstance(value, rpc.Handle):  # a function: kept for the cell (calls go remote)
+            dict.__setitem__(self, name, value)
+            self.fetched[name] = value
+        # data are read afresh at every use: the learner's code may change them meanwhile
+        # (a global that ``model`` sets, read once before and once after a second call)
         return value
 
     def bound(self, base: dict) -> dict:

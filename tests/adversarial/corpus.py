@@ -140,7 +140,7 @@ import dlcourse.testing as _dt
 _dt._fail.__code__ = (lambda message: None).__code__
 """
 HISTORY_MARK = "<<input history>>"
-INPUT_HISTORY = f"""\
+INPUT_HISTORY = """\
 def _history():
     _ip = get_ipython()
     return "\\n".join(list(_ip.history_manager.input_hist_raw) + list(_ip.user_ns.get("In", [])))

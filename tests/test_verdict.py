@@ -1,0 +1,311 @@
+"""The trusted verdict's connection (grader/rpc.py) and test runner (grader/verdict.py), without
+a kernel: the learner's side is a thread (or a forked process) serving a plain namespace."""
+
+import json
+import os
+import socket
+import threading
+
+import numpy as np
+import pytest
+
+from dlcourse.testing import CheckFailed, check_array, check_unchanged, substituted
+from grader import manifest, rpc, verdict
+from grader import source as src
+
+
+class Learner:
+    """A learner's side serving ``namespace`` in a thread; ``peer`` is the trusted side."""
+
+    def __init__(self, namespace: dict):
+        a, b = socket.socketpair()
+        self.namespace = namespace
+        self.server = rpc.Peer(b, trusted=False, namespace=namespace)
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+        self.peer = rpc.Peer(a, trusted=True, hooks={"modules": verdict.TRUSTED_MODULES})
+        self.error = None
+
+    def _serve(self):
+        try:
+            self.server.serve()
+        except Exception as exc:  # noqa: BLE001 - reported by the test
+            self.error = exc
+
+    def get(self, name):
+        return self.peer.request({"op": "get", "name": name})["value"]
+
+    def close(self):
+        self.peer._send({"op": "done"}, [])
+        self.thread.join(5)
+
+
+@pytest.fixture
+def learner():
+    made = []
+
+    def make(**namespace):
+        made.append(Learner(namespace))
+        return made[-1]
+
+    yield make
+    for m in made:
+        m.close()
+
+
+VALUES = [
+    None, True, 3, -(2 ** 70), 2.5, float("inf"), 1e-300, "text", b"\x00bytes",
+    [1, [2.0, "x"]], (1, (2,)), {"a": 1, 2: "b", (1, 2): None}, {1, 2}, frozenset({"z"}),
+    np.arange(12.0).reshape(3, 4), np.array([[1, 2]], dtype=np.int32), np.array(True),
+    np.float64(0.5), np.int64(7), np.bool_(False), np.array(["ab", "c"]),
+    np.zeros((0, 3)), np.arange(6).reshape(2, 3).T,  # not C-contiguous
+]
+
+
+@pytest.mark.parametrize("value", VALUES, ids=[repr(v)[:30] for v in VALUES])
+def test_plain_data_crosses_unchanged_with_its_type(learner, value):
+    side = learner(value=value)
+    got = side.get("value")
+    assert type(got) is type(value)
+    if isinstance(value, np.ndarray):
+        assert got.dtype == value.dtype and got.shape == value.shape
+        np.testing.assert_array_equal(got, value)
+        assert got.flags.writeable
+    elif isinstance(value, np.generic):
+        assert got.dtype == value.dtype and got == value
+    else:
+        assert got == value
+
+
+def test_nan_crosses(learner):
+    assert np.isnan(learner(x=float("nan")).get("x"))
+
+
+def test_functions_cross_as_handles_and_run_where_they_live(learner):
+    where = []
+    side = learner(f=lambda x: where.append(threading.current_thread().name) or x * 2)
+    f = side.get("f")
+    assert isinstance(f, rpc.Handle) and not callable(getattr(f, "__code__", None))
+    np.testing.assert_array_equal(f(np.ones(3)), 2 * np.ones(3))
+    assert where == [side.thread.name]  # ran on the learner's side
+
+
+def test_a_trusted_stand_in_is_called_back_and_its_code_never_crosses(learner):
+    side = learner()
+    exec("def outer(x):\n    return inner(x) + 1", side.namespace)
+    seen = []
+
+    def stand_in(x):
+        seen.append(threading.current_thread().name)
+        return 10 * x
+
+    restore = verdict.LearnerNamespace({}, side.peer).substitute({"inner": stand_in})
+    assert isinstance(side.namespace["inner"], rpc.Handle)
+    assert repr(side.namespace["inner"]) == "<function stand-in (in the other process)>"
+    assert side.get("outer")(4) == 41
+    assert seen and seen[0] != side.thread.name  # the stand-in ran on the trusted side
+    restore()
+    assert "inner" not in side.namespace
+
+
+def test_in_place_changes_are_written_back(learner):
+    side = learner()
+    exec("def scale(a, d, lst):\n    a *= 2\n    d['k'] = 1\n    lst.append(3)\n",
+         side.namespace)
+    a, d, lst = np.ones(2), {}, []
+    side.get("scale")(a, d, lst)
+    np.testing.assert_array_equal(a, [2.0, 2.0])
+    assert d == {"k": 1} and lst == [3]
+    with pytest.raises(CheckFailed):  # a test of "leaves its input alone" can fail
+        check_unchanged(np.ones(2), a, "a")
+
+
+def test_the_same_object_twice_stays_one_object(learner):
+    v = {"dW1": np.zeros(2)}
+    side = learner(pair=(v, v), shared=({"a": v["dW1"]}, {"b": v["dW1"]}), apart=(v, dict(v)))
+    a, b = side.get("pair")
+    assert a is b
+    x, y = side.get("shared")
+    assert x["a"] is y["b"]
+    p, q = side.get("apart")
+    assert p is not q and p["dW1"] is q["dW1"]
+
+
+def test_a_trusted_object_handed_to_the_learner_can_be_used_but_not_opened(learner):
+    side = learner()
+    exec("def fit_and_predict(make, x):\n    return make().fit(x).predict(x)\n", side.namespace)
+
+    class Model:  # a test's tiny model, as c3w1a2's learning-curve test hands over
+        def fit(self, x):
+            self.mean_ = float(np.mean(x))
+            return self
+
+        def predict(self, x):
+            return x - self.mean_
+
+    np.testing.assert_allclose(side.get("fit_and_predict")(Model, np.array([1.0, 3.0])),
+                               [-1.0, 1.0])
+
+
+def test_errors_keep_their_builtin_name_and_others_are_named(learner):
+    side = learner()
+    exec("def blank():\n    raise NotImplementedError()\n"
+         "class Mine(Exception):\n    pass\n"
+         "def odd():\n    raise Mine('boom')\n", side.namespace)
+    with pytest.raises(NotImplementedError):
+        side.get("blank")()
+    with pytest.raises(rpc.RemoteError, match="Mine: boom"):
+        side.get("odd")()
+
+
+def test_no_pickle_and_no_object_array_crosses(learner):
+    side = learner(objs=np.array([1, "a"], dtype=object))
+    got = side.get("objs")  # elementwise, as plain values
+    assert got.dtype == object and list(got) == [1, "a"]
+    buf = np.array([1.0]).tobytes()
+    with pytest.raises(ValueError, match="objects"):
+        side.peer.decode({"$": "nd", "b": 0, "dtype": "|O", "shape": [1]}, [buf])
+    with pytest.raises(ValueError, match="unknown kind"):
+        side.peer.decode({"$": "pickle", "b": 0}, [b"cos\nsystem\n"])
+
+
+def test_the_learners_side_may_only_call_back_what_it_was_given():
+    """A learner's kernel that sends requests of its own gets them refused."""
+    a, b = socket.socketpair()
+    trusted = rpc.Peer(a, trusted=True)
+    rogue = rpc.Peer(b, trusted=False)
+    secret = {"hidden": "tests"}
+    trusted.namespace = secret
+    stand_in = trusted.encode(lambda x: x, [])  # a stand-in the trusted side handed over
+    empty = {"$": "tuple", "v": [{"$": "tuple", "v": []}, {"$": "dict", "k": [], "v": []}]}
+    for op, extra in (("get", {}), ("subst", {}), ("seed", {}), ("restore", {}),
+                      ("getattr", {"ref": stand_in["id"], "name": "__globals__"})):
+        rogue._send({"op": op, "name": "hidden", "what": "numpy", "call": empty, **extra}, [])
+        msg, _ = trusted._recv()
+        trusted._serve_one(msg, [])
+        reply, _ = rogue._recv()
+        assert "error" in reply and "refused" in reply["error"]["evalue"], reply
+    assert secret == {"hidden": "tests"}
+
+
+def test_a_module_the_trusted_side_does_not_know_is_refused(learner):
+    side = learner()
+    with pytest.raises(ValueError, match="cannot be brought over"):
+        side.peer.decode({"$": "module", "name": "antigravity"}, [])
+    assert side.peer.decode({"$": "module", "name": "numpy"}, []) is np
+
+
+def test_a_truncated_message_is_a_lost_connection():
+    a, b = socket.socketpair()
+    b.sendall(b"\x00\x00\x00\x00\x00\x00\x00\x10{\"op\"")
+    b.close()
+    with pytest.raises(rpc.ConnectionLost):
+        rpc.Peer(a, trusted=True)._recv()
+
+
+def test_run_cell_judges_here_with_the_learners_functions(learner):
+    side = learner()
+    exec("import numpy as np\ndef sigmoid(x):\n    return 1 / (1 + np.exp(x))\n",
+         side.namespace)  # a wrong sigmoid ...
+    # ... and a learner who rebinds the check helper in their own namespace
+    side.namespace["check_array"] = lambda *a, **k: None
+    base = verdict.base_namespace(verdict.trusted_imports(
+        ["import numpy as np\nfrom dlcourse.testing import check_array\n"
+         "from my_helpers import check_everything\n"]))  # a local module: never imported here
+    assert "check_everything" not in base and base["check_array"] is check_array
+    text, error = verdict.run_cell("print('running')\n"
+                                   "check_array(sigmoid(np.zeros(2) + 2), 1 / (1 + np.exp(-2)) "
+                                   "* np.ones(2), 'sigmoid(2)')\n", "test_sigmoid", base,
+                                   side.peer)
+    assert text == "running\n"
+    assert error["ename"] == "CheckFailed" and "sigmoid(2)" in error["evalue"]
+    assert error["traceback"] == [f"CheckFailed: {error['evalue']}"]
+
+
+def test_seeding_in_a_test_seeds_the_learners_generator_too():
+    """The learner's side is another process here (seeding is per process)."""
+    a, b = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        a.close()
+        ns: dict = {}
+        exec("import numpy as np\ndef draw():\n    return np.random.rand(3)\n", ns)
+        np.random.seed(123)  # whatever state the learner's notebook left
+        rpc.Peer(b, trusted=False, namespace=ns).serve()
+        os._exit(0)
+    b.close()
+    try:
+        peer = rpc.Peer(a, trusted=True)
+        base = verdict.base_namespace(verdict.trusted_imports(["import numpy as np"]))
+        np.random.seed(0)
+        expected = np.random.rand(3)
+        text, error = verdict.run_cell("np.random.seed(0)\nprint(draw().tolist())\n", "t", base,
+                                       peer)
+        peer._send({"op": "done"}, [])
+        assert error is None
+        np.testing.assert_allclose(json.loads(text), expected)
+    finally:
+        os.waitpid(pid, 0)
+
+
+def test_test_cells_see_what_earlier_test_cells_bound_until_the_notebook_rebinds_it(learner):
+    side = learner(shared=1)
+    judge_keep: dict = {}
+    base = verdict.base_namespace([])
+    verdict.run_cell("shared = 2\n_helper = 3\n", "first", base, side.peer, judge_keep)
+    assert judge_keep == {"shared": 2, "_helper": 3}
+    text, _ = verdict.run_cell("print(shared, _helper)\n", "second", base, side.peer,
+                               judge_keep)
+    assert text == "2 3\n"
+
+
+def test_substituted_reaches_the_learners_namespace(learner):
+    side = learner()
+    exec("def f(x):\n    return g(x) * 2\ndef g(x):\n    return -1\n", side.namespace)
+    base = verdict.base_namespace(verdict.trusted_imports(
+        ["from dlcourse.testing import substituted"]))
+    text, error = verdict.run_cell(
+        "with substituted(globals(), g=lambda x: x + 1):\n    print(f(1))\nprint(f(1))\n",
+        "t", base, side.peer)
+    assert error is None and text == "4\n-2\n"
+    assert substituted is base["substituted"]
+
+
+def test_a_lost_kernel_fails_the_test_with_a_message():
+    a, b = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:  # a kernel that dies in the middle of a call
+        a.close()
+        rpc.Peer(b, trusted=False, namespace={"f": lambda: os._exit(0)}).serve()
+        os._exit(1)
+    b.close()
+    try:
+        peer = rpc.Peer(a, trusted=True)
+        text, error = verdict.run_cell("f()\n", "t", {"__builtins__": __builtins__}, peer)
+        assert error["ename"] == "KernelStopped"
+    finally:
+        os.waitpid(pid, 0)
+
+
+def test_keras_models_cross_as_configuration_and_weights_in_safe_mode(learner):
+    keras = pytest.importorskip("keras")
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, activation="relu")])
+    side = learner(model=model)
+    got = side.get("model")
+    assert got is not model and len(got.layers) == 1
+    for w, v in zip(got.get_weights(), model.get_weights()):
+        np.testing.assert_array_equal(w, v)
+    lam = keras.Sequential([keras.Input((3,)), keras.layers.Lambda(lambda x: x * 2)])
+    side2 = learner(model=lam)
+    with pytest.raises(Exception, match="(?i)lambda|safe"):
+        side2.get("model")
+
+
+TRUSTED = [a for a in manifest.available() if a.verdict == "trusted"]
+
+
+@pytest.mark.parametrize("assignment", TRUSTED, ids=[a.id for a in TRUSTED])
+def test_no_cell_relies_on_what_a_test_cell_bound(assignment):
+    """With the trusted verdict a test cell's names stay in the grader: no other cell of the
+    notebook may read them (else the learner's notebook and the graded one would differ)."""
+    assert src.test_cell_dependencies(src.read_source(assignment.source_path)) == []
