@@ -155,6 +155,9 @@ def main() -> None:
                     help="comma-separated assignment ids (default c1w2a2,c2w3a1)")
     ap.add_argument("--workers", default="1,2", help="worker counts to time (default 1,2)")
     ap.add_argument("--skip-nbgrader", action="store_true")
+    ap.add_argument("--verdicts", default="",
+                    help="comma-separated verdicts to time the grader with, e.g. "
+                         "kernel,trusted (default: the assignment's own)")
     args = ap.parse_args()
     for aid in args.assignment.split(","):
         bench(manifest.get(aid.strip()), args)
@@ -201,28 +204,31 @@ def bench(a, args) -> None:
             r["scores"] = _scores_nbgrader(plain, a, students)
             results["nbgrader autograde"] = r
 
-        for w in [int(x) for x in args.workers.split(",")]:
-            course = tmp / f"grader-{w}"
-            print(f"grader autograde --workers {w} ...", flush=True)
+        for w, verdict in [(int(x), v) for x in args.workers.split(",")
+                           for v in (args.verdicts.split(",") if args.verdicts else [""])]:
+            course = tmp / f"grader-{w}-{verdict or a.verdict}"
+            extra = ["--verdict", verdict] if verdict else []
+            print(f"grader autograde --workers {w} {' '.join(extra)}...", flush=True)
             r = _run([str(bindir / "grader"), "autograde", str(subs), "--assignment", a.id,
-                      "--course-dir", str(course), "--workers", str(w)], env=env)
+                      "--course-dir", str(course), "--workers", str(w), *extra], env=env)
             r["scores"] = _scores_grader(course, a, students)
             r["per_sub"] = [float(x) for x in re.findall(r"\(([\d.]+)s; elapsed", r["log"])]
             if r["code"]:
                 print(r["log"][-3000:])
-            results[f"grader --workers {w}"] = r
+            r["slots"] = w
+            results[f"grader --workers {w}" + (f" ({verdict})" if verdict else "")] = r
 
     base = results.get("nbgrader autograde")
     print()
     print(f"== {a.id}: {args.n} submissions")
-    print(f"{'':22s} {'wall s':>8s} {'s/sub':>7s} {'vs nbgrader':>11s} {'peak RSS MB':>12s} "
+    print(f"{'':32s} {'wall s':>8s} {'s/sub':>7s} {'vs nbgrader':>11s} {'peak RSS MB':>12s} "
           f"{'overhead s/sub':>15s}")
     for name, r in results.items():
-        n_slots = int(name.rsplit(" ", 1)[-1]) if name.startswith("grader") else 1
+        n_slots = r.get("slots", 1)
         per_sub = r["seconds"] / args.n
         overhead = per_sub * n_slots - own_mean
         ratio = f"{r['seconds'] / base['seconds']:.2f}" if base else "-"
-        print(f"{name:22s} {r['seconds']:8.1f} {per_sub:7.2f} {ratio:>11s} "
+        print(f"{name:32s} {r['seconds']:8.1f} {per_sub:7.2f} {ratio:>11s} "
               f"{r['peak_mb']:12.0f} {overhead:15.2f}")
     print(f"\nnotebook's own execution time (nbclient, no grader): all cells mean "
           f"{own_all_mean:.1f} s per submission; kept cells (demo cells left out) mean "

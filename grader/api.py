@@ -385,6 +385,7 @@ def autograde(
     dask: str | None = None,
     memory_mb: int | None = None,
     full_run: bool = False,
+    verdict: str = "",
 ) -> int:
     """Grade submissions with nbgrader's autograder, several at a time; a line per student.
 
@@ -398,6 +399,9 @@ def autograde(
     full_run: also run the demo cells (training showcases, plots) that no test depends on, so
         the graded copy holds every plot; by default they are skipped (same scores, faster).
         Regrading with a different choice needs --force.
+    verdict: where the test cells run: "trusted" (in the grader's process; the learner's
+        kernel only answers calls, see grader/SECURITY.md) or "kernel" (in the learner's
+        kernel, watched by the integrity guard); default: the assignment's, from syllabus.toml.
     Each submission runs in a private folder with the limits of syllabus.toml; each finished
     grade is stored at once, so an interrupted batch resumes where it stopped.
     Exit code 1 when any submission could not be graded.
@@ -415,6 +419,8 @@ def autograde(
         raise UsageError("pass --assignment ID (or a submissions folder/zip to read it from)")
     if workers is not None and workers < 1:
         raise UsageError("--workers must be at least 1")
+    if verdict not in ("", "trusted", "kernel"):
+        raise UsageError("--verdict must be trusted or kernel")
 
     try:
         with batch.course_lock(course_dir):
@@ -432,7 +438,8 @@ def autograde(
                 raise UsageError(f"no submissions of {a.id} to grade")
             report = batch.grade_batch(course_dir, a, students, db_url, workers=workers,
                                        dask=dask, force=force,
-                                       limits=batch.limits_for(a, memory_mb, full_run),
+                                       limits=batch.limits_for(a, memory_mb, full_run,
+                                                               verdict),
                                        lock=False)
     except batch.Busy as exc:
         raise UsageError(str(exc)) from None

@@ -106,12 +106,16 @@ class Job:
         return d
 
 
-def limits_for(a: Assignment, memory_mb: int | None = None, full_run: bool = False) -> Limits:
+def limits_for(a: Assignment, memory_mb: int | None = None, full_run: bool = False,
+               verdict: str = "") -> Limits:
     """The limits one submission of ``a`` is graded with (the manifest's, see :class:`Limits`).
 
-    full_run: run the demo cells too (by default the grader skips them)."""
+    full_run: run the demo cells too (by default the grader skips them).
+    verdict: "trusted" or "kernel", where the test cells run ("": the manifest's)."""
+    if verdict not in ("", "trusted", "kernel"):
+        raise ValueError(f"verdict must be 'trusted' or 'kernel', not {verdict!r}")
     kw = {} if memory_mb is None else {"memory_mb": memory_mb}
-    return Limits.for_assignment(a, full_run=full_run, **kw)
+    return Limits.for_assignment(a, full_run=full_run, verdict=verdict, **kw)
 
 
 def sha256_file(path: Path) -> str:
