@@ -121,6 +121,9 @@ class Peer:
         self._ids: dict[int, int] = {}
         self._saved: dict[int, list] = {}
         self.done = False
+        # counts the requests that may run the other side's code: a value read before and
+        # not since is still what the other side holds
+        self.epoch = 0
 
     # ---- framing
 
@@ -365,6 +368,8 @@ class Peer:
     def request(self, header: dict, args=(), kwargs=None):
         """Send a request, serve the other side's requests until its answer comes back."""
         bufs: list = []
+        if header.get("op") != "get":
+            self.epoch += 1
         header = dict(header, call=self.encode((tuple(args), dict(kwargs or {})), bufs))
         self._send(header, bufs)
         while True:

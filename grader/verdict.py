@@ -86,10 +86,13 @@ class LearnerNamespace(dict):
         super().__init__(base)
         self._peer = peer
         self.fetched: dict = {}
+        self._data: dict = {}  # name -> (epoch, value): data read since the last remote call
 
     def __missing__(self, name):
         if name in builtins.__dict__ or name.startswith("__"):
             raise KeyError(name)
+        if name in self._data and self._data[name][0] == self._peer.epoch:
+            return self._data[name][1]  # no learner code ran since it was read
         got = self._peer.request({"op": "get", "name": name})
         if got.get("missing"):
             raise KeyError(name)
@@ -97,8 +100,10 @@ class LearnerNamespace(dict):
         if isinstance(value, rpc.Handle):  # a function: kept for the cell (calls go remote)
             dict.__setitem__(self, name, value)
             self.fetched[name] = value
-        # data are read afresh at every use: the learner's code may change them meanwhile
-        # (a global that ``model`` sets, read once before and once after a second call)
+        else:
+            # data are read again once learner code has run: it may change them (a global
+            # that ``model`` sets, read once before and once after a second call)
+            self._data[name] = (self._peer.epoch, value)
         return value
 
     def bound(self, base: dict) -> dict:
