@@ -107,7 +107,7 @@ def main() -> None:
     print(f"{a.id}, reference solution, {args.repeat} runs per verdict, {os.cpu_count()} cores, "
           f"load average at start {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     results = {v: run(a, v, args.repeat) for v in verdicts}
-    print(f"\n| phase (median s) | " + " | ".join(verdicts) + " |")
+    print("\n| phase (median s) | " + " | ".join(verdicts) + " |")
     print("|---|" + "---:|" * len(verdicts))
     for p in PHASES:
         print(f"| {p} | " + " | ".join(f"{statistics.median(results[v][p]):.2f}"

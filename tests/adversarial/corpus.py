@@ -36,11 +36,11 @@ class Fixture:
     status: str  # expected Outcome.status
     score: tuple[float, float] | None  # inclusive range; None: not graded
     flag: str = ""  # substring of one flag ("" = no flag expected)
+    message: str = ""  # substring of the message
+    file_name: str | None = None  # None: the assignment's notebook name
     # with the kernel verdict (tests in the learner's kernel, watched by the integrity guard):
     # the guard's flag expected; with the trusted verdict the attack reaches nothing to flag
     guard_flag: str = ""
-    message: str = ""  # substring of the message
-    file_name: str | None = None  # None: the assignment's notebook name
 
 
 def _assignment():
