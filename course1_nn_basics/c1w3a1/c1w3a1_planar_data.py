@@ -1177,7 +1177,7 @@ def _hidden_nn_model():
 
     for _seed, (_n_x, _m, _n_h, _iters, _print) in enumerate(
         ((2, 6, 3, 1, False), (3, 8, 5, 25, False), (2, 10, 1, 60, True), (4, 7, 2, 2, False),
-         (2, 12, 6, 1001, True))
+         (2, 12, 6, 120, True))
     ):
         _rng = np.random.default_rng(900 + _seed)
         _X = _rng.normal(0, 1.5, (_n_x, _m))
