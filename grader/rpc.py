@@ -124,6 +124,9 @@ class Peer:
         # counts the requests that may run the other side's code: a value read before and
         # not since is still what the other side holds
         self.epoch = 0
+        # big values read from the other side, by id: (value, the other side's handle number,
+        # fingerprint when read); passed back unchanged they cross as a reference
+        self.origins: dict[int, tuple] = {}
 
     # ---- framing
 
@@ -131,12 +134,29 @@ class Peer:
         head = json.dumps(header, allow_nan=True).encode()
         parts = [_LEN.pack(len(head)), head, _LEN.pack(len(bufs))]
         for b in bufs:
-            parts += [_LEN.pack(len(b)), b]
-        self.sock.sendall(b"".join(parts))
+            n = b.nbytes if isinstance(b, memoryview) else len(b)
+            parts.append(_LEN.pack(n))
+            if n >= 1 << 16:  # a big buffer goes out as it is, not copied into the message
+                self.sock.sendall(b"".join(parts))
+                self.sock.sendall(b)
+                parts = []
+            else:
+                parts.append(bytes(b) if isinstance(b, memoryview) else b)
+        if parts:
+            self.sock.sendall(b"".join(parts))
 
     def _read(self, n: int) -> bytes:
         if n > MAX_MESSAGE:
             raise ConnectionLost(f"a message of {n} bytes was refused")
+        if n >= 1 << 16:  # a big buffer is read straight into a writable bytearray
+            data = bytearray(n)
+            view, got = memoryview(data), 0
+            while got < n:
+                k = self._rfile.readinto(view[got:])
+                if not k:
+                    raise ConnectionLost("the other process closed the connection")
+                got += k
+            return data
         data = self._rfile.read(n)
         if data is None or len(data) < n:
             raise ConnectionLost("the other process closed the connection")
@@ -186,13 +206,18 @@ class Peer:
             return v
         np = sys.modules.get("numpy")
         if t is list or t is dict or (np is not None and isinstance(v, np.ndarray)):
+            origin = self.origins.get(id(v))
+            if origin is not None and origin[0] is v and _fingerprint(v) == origin[2]:
+                return {"$": "back", "id": origin[1]}  # the other side's own object
             key = id(v)
             if key in self._memo:
                 return {"$": "same", "i": self._memo[key]}
             self._memo[key] = idx = len(self._memo)
             self._keep.append(v)  # alive until the next value: ids stay unique
             if t is np.ndarray and not v.dtype.hasobject:
-                bufs.append(v.tobytes())
+                # a C-ordered array is sent from its own memory (kept alive in _keep)
+                bufs.append(v.data.cast("B") if v.flags.c_contiguous and v.ndim and v.size
+                            else v.tobytes())
                 return {"$": "nd", "b": len(bufs) - 1, "dtype": v.dtype.str,
                         "shape": list(v.shape), "m": idx}
             node = self._encode(v, bufs, depth)
@@ -314,7 +339,7 @@ class Peer:
             keys = [self.decode(k, bufs, depth + 1) for k in node["k"]]
             return dict(zip(keys, (self.decode(x, bufs, depth + 1) for x in node["v"])))
         if tag == "bytes":
-            return bufs[int(node["b"])]
+            return bytes(bufs[int(node["b"])])
         if tag in ("nd", "np", "tensor", "tfvar"):
             import numpy as np
 
@@ -461,7 +486,10 @@ class Peer:
             name = str(msg["name"])
             if name not in self.namespace:
                 return {"missing": True}
-            return {"value": self.namespace[name]}
+            value = self.namespace[name]
+            if _big(value):  # sent as data, and kept: passed back, it crosses by reference
+                return {"value": value, "origin": self._export(value, "object")["id"]}
+            return {"value": value}
         if op == "subst":
             token = len(self._saved) + 1
             self._saved[token] = [(k, self.namespace.get(k, _MISSING)) for k in kwargs]
@@ -531,6 +559,13 @@ def _mutable(v) -> bool:
     return type(v) in (list, dict) or (np is not None and isinstance(v, np.ndarray))
 
 
+def _big(v) -> bool:
+    np = sys.modules.get("numpy")
+    if np is not None and type(v) is np.ndarray:
+        return v.nbytes >= 1 << 20
+    return type(v) in (dict, list) and len(v) >= 1000
+
+
 def _fingerprint(v, depth: int = 0):
     """Enough to tell whether a container or an array was changed in place."""
     np = sys.modules.get("numpy")
@@ -560,7 +595,10 @@ def _load_array(np, node: dict, bufs: list):
         if len(_DTYPES) < 256:
             _DTYPES[str(name)] = dtype
     shape = tuple(int(s) for s in node["shape"])
-    return np.frombuffer(bufs[int(node["b"])], dtype=dtype).reshape(shape).copy()
+    buf = bufs[int(node["b"])]
+    arr = np.frombuffer(buf, dtype=dtype).reshape(shape)
+    # a bytearray read for this array alone is writable and used as it is
+    return arr if type(buf) is bytearray and len(buf) == arr.nbytes else arr.copy()
 
 
 def _shift(node, k: int):

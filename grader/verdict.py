@@ -97,6 +97,8 @@ class LearnerNamespace(dict):
         if got.get("missing"):
             raise KeyError(name)
         value = got["value"]
+        if "origin" in got:  # a big value: passed back unchanged, it crosses as a reference
+            self._peer.origins[id(value)] = (value, int(got["origin"]), rpc._fingerprint(value))
         if isinstance(value, rpc.Handle):  # a function: kept for the cell (calls go remote)
             dict.__setitem__(self, name, value)
             self.fetched[name] = value
