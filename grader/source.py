@@ -260,20 +260,26 @@ def demo_dependencies(nb: nbformat.NotebookNode) -> list[str]:
     The grader skips demo cells, so such a name would be missing (or stale) when grading.
     Empty list: every kept cell runs the same with the demo cells left out.
     """
-    last_def: dict[str, str] = {}  # name -> where it was last bound ("demo cell-012" / "")
+    return _read_from(nb, is_demo, "demo")
+
+
+def _read_from(nb: nbformat.NotebookNode, kind, label: str) -> list[str]:
+    """Names a cell not of ``kind`` reads whose latest definition is in a cell of ``kind``."""
+    last_def: dict[str, str] = {}  # name -> where it was last bound ("cell 12 (...)" / "")
     problems = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
-        where = f"cell {i} ({cell.get('id', '')})"
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        where = f"cell {i} ({gid or cell.get('id', '')})"
         bound, used = _cell_names(cell.source, where)
-        if not is_demo(cell):
+        if not kind(cell):
             for name in sorted(used - bound):
                 if last_def.get(name):
-                    problems.append(f"{where} uses {name!r}, defined by the demo "
+                    problems.append(f"{where} uses {name!r}, defined by the {label} "
                                     f"{last_def[name]}")
         for name in bound:
-            last_def[name] = where if is_demo(cell) else ""
+            last_def[name] = where if kind(cell) else ""
     return problems
 
 
@@ -284,22 +290,7 @@ def test_cell_dependencies(nb: nbformat.NotebookNode) -> list[str]:
     it binds stays there (later test cells see it), so no other cell may rely on it. Empty
     list: the notebook reads the same whether its tests run in the kernel or not.
     """
-    last_def: dict[str, str] = {}
-    problems = []
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        where = f"cell {i} ({gid or cell.get('id', '')})"
-        bound, used = _cell_names(cell.source, where)
-        if not is_test(cell):
-            for name in sorted(used - bound):
-                if last_def.get(name):
-                    problems.append(f"{where} uses {name!r}, defined by the test "
-                                    f"{last_def[name]}")
-        for name in bound:
-            last_def[name] = where if is_test(cell) else ""
-    return problems
+    return _read_from(nb, is_test, "test")
 
 
 def write_notebook(nb: nbformat.NotebookNode, path: str | Path) -> None:

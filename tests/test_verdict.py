@@ -309,3 +309,16 @@ def test_no_cell_relies_on_what_a_test_cell_bound(assignment):
     """With the trusted verdict a test cell's names stay in the grader: no other cell of the
     notebook may read them (else the learner's notebook and the graded one would differ)."""
     assert src.test_cell_dependencies(src.read_source(assignment.source_path)) == []
+
+
+def test_a_cell_reading_a_name_a_test_cell_bound_is_reported():
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    test = nbformat.v4.new_code_cell("helper = 3", metadata={
+        "nbgrader": {"grade": True, "solution": False, "grade_id": "test_f", "points": 1}})
+    nb.cells = [nbformat.v4.new_code_cell("x = 1"), test,
+                nbformat.v4.new_code_cell("print(helper + x)"),
+                nbformat.v4.new_code_cell("helper = 4\nprint(helper)")]
+    problems = src.test_cell_dependencies(nb)
+    assert len(problems) == 1 and "'helper'" in problems[0] and "test_f" in problems[0]
