@@ -18,7 +18,6 @@ other test cells it fails (``--no-cross`` skips that). ``--json PATH`` writes th
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib.util
 import json
 import re
@@ -130,6 +129,7 @@ class Session:
             resources={"metadata": {"path": str(a.folder)}},
         )
         self.reference_seconds = None
+        self.judge = None  # a trusted verdict's Judge (see __enter__)
 
     def __enter__(self):
         self._env = nbg.kernel_env()
@@ -137,14 +137,11 @@ class Session:
         self.client.create_kernel_manager()
         self.client.start_new_kernel()
         self.client.start_new_kernel_client()
-        self.judge = None
         if self.a.verdict == "trusted":  # test cells run here, as when grading
             from .verdict import Judge
 
             self._folder = tempfile.TemporaryDirectory(prefix="judge-")
-            self.judge = Judge(self._folder.name, [
-                c.source for c in self.nb.cells if c.cell_type == "code"
-                and not (src.is_solution(c) or src.is_test(c))])
+            self.judge = Judge(self._folder.name, self.nb)
             err = self.run_full(self.judge.install_code())
             if err:
                 raise RuntimeError(f"the grader's connection could not be set up: {err}")
@@ -197,9 +194,8 @@ class Session:
 
     def run_full(self, code: str) -> str | None:
         """Execute code; return None on success, else ``"Ename: message"`` untruncated."""
-        if getattr(self, "judge", None) is not None:
-            with contextlib.suppress(Exception):
-                self.judge.forget(src.cell_bindings(code))
+        if self.judge is not None:
+            self.judge.forget(src.cell_bindings(code))
         cell = nbformat.v4.new_code_cell(code)
         self.nb.cells.append(cell)  # nbclient stores the executed cell back at its index
         try:

@@ -421,11 +421,11 @@ class Peer:
                     err = msg["error"]
                     raise _rebuild_error(str(err.get("ename", "Error"))[:100],
                                          str(err.get("evalue", ""))[:5000])
-                self._write_back(header, bufs, msg, rbufs, args, kwargs)
+                self._write_back(msg, rbufs, args, kwargs)
                 return self.decode(msg["value"], rbufs)
             self._serve_one(msg, rbufs)
 
-    def _write_back(self, header, bufs, msg, rbufs, args, kwargs) -> None:
+    def _write_back(self, msg, rbufs, args, kwargs) -> None:
         """Arguments the other side changed in place are changed here too, so a test can
         check that a function leaves its inputs alone (or that it updates them)."""
         changed = msg.get("changed") or {}

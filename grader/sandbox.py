@@ -450,7 +450,7 @@ class GuardedExecute(Execute):
             cell.outputs = [_error_output("NotRun", f"not run: {self.stopped}")]
             return cell, resources
         meta = cell.metadata.get("nbgrader", {})
-        is_test = bool(meta.get("grade")) and not meta.get("solution")
+        is_test = src.is_test(cell)
         gid = meta.get("grade_id", f"cell {index}")
         if self.trusted:
             return self._trusted_cell(cell, resources, index, is_test, gid)
@@ -467,19 +467,10 @@ class GuardedExecute(Execute):
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
-            self.stopped = self.limit_hit or ("the kernel died (os._exit, a crash or a kill) "
-                                              f"in {gid}")
-            if not self.limit_hit:
-                self.limit_hit = self.stopped
-            cell.outputs = list(cell.get("outputs", [])) + [
-                _error_output("KernelDied", self.stopped)]
+            self._kernel_died(cell, gid)
         finally:
             cell.source = source
-        for o in cell.outputs:
-            if o.output_type == "error" and o.get("ename") == "CellTimeoutError":
-                if not self.limit_hit:
-                    self.limit_hit = (f"time limit: a cell ran longer than "
-                                      f"{self.limits['cell_timeout']} s ({gid})")
+        self._note_timeout(cell, gid)
         if self.stopped:
             return cell, resources
         if is_test:
@@ -512,10 +503,7 @@ class GuardedExecute(Execute):
     # ---- the trusted verdict (grader.verdict): test cells run here, learner cells in the kernel
 
     def _install_server(self, index: int) -> None:
-        self._judge = verdict.Judge(self.policy["run_dir"], [
-            c.source for c in self.nb.cells if c.cell_type == "code"
-            and not (c.metadata.get("nbgrader", {}).get("solution")
-                     or c.metadata.get("nbgrader", {}).get("grade"))])
+        self._judge = verdict.Judge(self.policy["run_dir"], self.nb)
         text, err = self._run_code(self._judge.install_code(), index)
         self.guard_ok = not err
         self.sandbox = "trusted verdict"
@@ -526,8 +514,7 @@ class GuardedExecute(Execute):
     def _trusted_cell(self, cell, resources, index, is_test, gid):
         if not is_test:
             if self._judge is not None:
-                with contextlib.suppress(Exception):
-                    self._judge.forget(src.cell_bindings(cell.source))
+                self._judge.forget(src.cell_bindings(cell.source))
             try:
                 cell, resources = super().preprocess_cell(cell, resources, index)
             except DeadKernelError:

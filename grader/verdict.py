@@ -33,6 +33,7 @@ import sys
 import traceback
 
 from . import rpc
+from . import source as src
 
 # Top-level modules the trusted side imports itself when an instructor cell imports them.
 # Anything else (e.g. a module file next to the notebook, which the kernel's user can write)
@@ -198,7 +199,7 @@ class Judge:
     raise, e.g. when the kernel died: the judge is stopped and the exception goes on).
     """
 
-    def __init__(self, folder, instructor_sources: list[str]):
+    def __init__(self, folder, nb):
         import os
         import secrets
         import socket
@@ -212,7 +213,9 @@ class Judge:
         os.chmod(self.path, 0o777)  # the kernel may run under another user id
         self.listener.listen(1)
         self.module = "_r" + secrets.token_hex(8)
-        self._sources = instructor_sources
+        # the instructor's cells (neither solutions nor tests): their imports are redone here
+        self._sources = [c.source for c in nb.cells if c.cell_type == "code"
+                         and not (src.is_solution(c) or src.is_test(c))]
         self._base: dict | None = None
         self.kept: dict = {}  # what test cells bound, for later test cells
 
