@@ -24,7 +24,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbclient.util import run_sync
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute
 from traitlets import Unicode
@@ -145,6 +146,8 @@ def _private_course(a: manifest.Assignment, workdir: Path) -> Path:
 
 UID_RANGE = range(61000, 61500)  # one unprivileged user id per kernel, never a real account
 MAX_PROCESSES = 64  # processes of one kernel (fork bombs), enforced by the monitor and NPROC
+STALL_SECONDS = 8  # a kernel's output may lag its reply this long before it counts as stalled
+HALTED = ("stopped", "tracing-stop")  # psutil's names for SIGSTOP'd and traced processes
 
 
 def privileged() -> bool:
@@ -224,6 +227,9 @@ class Policy:
         cfg.GuardedExecute.skip_tag = "" if self.limits.full_run else src.DEMO_TAG
         cfg.GuardedExecute.timeout = int(self.limits.cell_timeout)
         cfg.GuardedExecute.startup_timeout = 120
+        # after a cell's reply, the kernel's last output may lag on a loaded machine; past
+        # this the output has stalled (GuardedExecute.async_execute_cell: a limit, not a crash)
+        cfg.GuardedExecute.iopub_timeout = STALL_SECONDS
         # the kernel has nothing to save and its processes are killed anyway (_kill): no
         # graceful shutdown round trip
         cfg.GuardedExecute.shutdown_kernel = "immediate"
@@ -301,6 +307,7 @@ class GuardedExecute(Execute):
         self.flags: list[str] = []
         self.output_bytes = 0
         self.started = None
+        self._current = "the first cell"
         self.guard_mod = "_g" + secrets.token_hex(8)
         self.guard_ok = False
         self.sandbox = "none"
@@ -367,13 +374,22 @@ class GuardedExecute(Execute):
         import psutil
 
         mem = self.limits["memory_mb"]
+        halted_since = None
         while not self._done.wait(0.2):
             procs = self._procs()
             rss = 0
+            halted = False
             for p in procs:
                 with contextlib.suppress(psutil.Error):
                     rss += p.memory_info().rss
-            if len(procs) > MAX_PROCESSES:
+                    halted = halted or p.status() in HALTED
+            halted_since = (halted_since or time.monotonic()) if halted else None
+            if halted_since and time.monotonic() - halted_since > 1.0:
+                # a stopped process answers nothing: without this the notebook waits out the
+                # cell timeout, then nbclient's wait for output fails the whole submission
+                self._kill(f"stall limit: a process of the notebook was stopped (SIGSTOP or a "
+                           f"tracer) in {self._current}; its output stalled")
+            elif len(procs) > MAX_PROCESSES:
                 self._kill(f"process limit: the notebook started more than {MAX_PROCESSES} "
                            "processes")
             elif rss > mem << 20:
@@ -381,6 +397,24 @@ class GuardedExecute(Execute):
             elif time.monotonic() - self.started > self.limits["notebook_timeout"]:
                 self._kill(f"time limit: the notebook ran longer than "
                            f"{self.limits['notebook_timeout']} s")
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None,
+                                 store_history=True):
+        self._current = _grade_id(self.nb.cells[cell_index], cell_index)
+        try:
+            return await super().async_execute_cell(cell, cell_index, execution_count,
+                                                    store_history)
+        except CellTimeoutError as exc:
+            if "IOPub" not in str(exc):
+                raise
+            # the kernel replied but its output channel went silent (the learner's code
+            # stopped or closed it): everything it prints from now on is lost
+            self._kill(f"stall limit: the kernel stopped sending output in {self._current} "
+                       f"(nothing for {self.iopub_timeout} s after the cell's reply)")
+            raise DeadKernelError(self.limit_hit) from None
+
+    # nbclient binds its synchronous form to its own coroutine; bind it to this one
+    execute_cell = run_sync(async_execute_cell)
 
     def output(self, outs, msg, display_id, cell_index):
         size = len(json.dumps(msg.get("content", {}), default=str))
@@ -451,7 +485,7 @@ class GuardedExecute(Execute):
             return cell, resources
         meta = cell.metadata.get("nbgrader", {})
         is_test = src.is_test(cell)
-        gid = meta.get("grade_id", f"cell {index}")
+        gid = _grade_id(cell, index)
         if self.trusted:
             return self._trusted_cell(cell, resources, index, is_test, gid)
         problems: list[str] = []
@@ -577,6 +611,10 @@ class GuardedExecute(Execute):
             return ["the integrity check could not report (output or kernel machinery "
                     "altered)"]
         return got
+
+
+def _grade_id(cell, index: int) -> str:
+    return cell.metadata.get("nbgrader", {}).get("grade_id", f"cell {index}")
 
 
 def _imported_names(source: str) -> list[str]:

@@ -158,6 +158,11 @@ INFINITE = "while True:\n    pass\n"
 SLEEP_CELLS = "import time as _time\n_time.sleep(10)\n"  # in every solution cell
 ALLOCATE = ("_hog = []\nfor _i in range(96):  # 6 GB in 64 MB pieces\n"
             "    _hog.append(np.ones(8 * 2**20))\n")
+# the kernel stops itself (SIGSTOP): it answers nothing and never exits
+SIGSTOP = "import os as _os, signal as _signal\n_os.kill(_os.getpid(), _signal.SIGSTOP)\n"
+# when the test calls sigmoid, the kernel's output channel is closed: the call's reply
+# still arrives, its output never does
+STALL_IN_TEST = ("s = 1 / (1 + np.exp(-x))\n    get_ipython().kernel.iopub_socket.close()")
 PRINT_FLOOD = "for _i in range(1100):  # 110 MB of output\n    print('x' * 100_000)\n"
 FORK_BOMB = """\
 import os as _os, time as _time
@@ -357,6 +362,12 @@ FIXTURES: list[Fixture] = [
       "", "time limit: the notebook ran longer"),
     F("memory", "allocates 6 GB", "limit", (0, FULL - 1), "", "memory limit"),
     F("output_flood", "prints 110 MB", "limit", (0, FULL - 1), "", "output limit"),
+    # item 5: a stalled kernel is stopped within the cell limit, named (was: "could not be
+    # graded" after the cell limit)
+    F("sigstop", "the kernel stops itself (SIGSTOP)", "limit", (0, FULL - 1), "",
+      "stall limit: a process of the notebook was stopped"),
+    F("output_stall", "the kernel's output channel closed when the test calls sigmoid",
+      "limit", (0, FULL - 1), "", "stall limit: the kernel stopped sending output"),
     # the children share the kernel's pages, which the resident-set sum counts once per
     # process: the memory limit may fire before the process limit; either stops the bomb
     F("fork_bomb", "forks 300 sleeping children", "limit", (0, FULL - 1), "",
@@ -430,6 +441,8 @@ def build(kind: str, course_dir: Path, port: int) -> bytes | None:
         "sleep": _sleepy,
         "memory": lambda: _right(ALLOCATE),
         "output_flood": lambda: _right(PRINT_FLOOD),
+        "sigstop": lambda: _right(SIGSTOP),
+        "output_stall": lambda: _right("", STALL_IN_TEST),
         "fork_bomb": lambda: _right(FORK_BOMB),
         "invalid_json": lambda: b'{"cells": [ this is not json',
         "empty": lambda: b"",
