@@ -127,6 +127,11 @@ class Peer:
         # big values read from the other side, by id: (value, the other side's handle number,
         # fingerprint when read); passed back unchanged they cross as a reference
         self.origins: dict[int, tuple] = {}
+        # trusted side: big values read by name, {name: (value, handle number, fingerprint)};
+        # learner's side: the fingerprint of each big value when it was last sent. A value
+        # unchanged on both sides since is not sent again
+        self.held: dict[str, tuple] = {}
+        self._sent: dict[int, object] = {}
 
     # ---- framing
 
@@ -220,10 +225,35 @@ class Peer:
                             else v.tobytes())
                 return {"$": "nd", "b": len(bufs) - 1, "dtype": v.dtype.str,
                         "shape": list(v.shape), "m": idx}
-            node = self._encode(v, bufs, depth)
+            node = self._stacked(v, bufs) if t is dict and len(v) >= 64 else None
+            if node is None:
+                node = self._encode(v, bufs, depth)
             node["m"] = idx
             return node
         return self._encode(v, bufs, depth)
+
+    def _stacked(self, v: dict, bufs: list):
+        """A dict of many arrays of one shape and dtype (a word -> vector map) as the keys and
+        one stacked array: one buffer instead of one per entry. None if it is not one."""
+        np = sys.modules["numpy"]
+        vals = list(v.values())
+        first = vals[0]
+        if type(first) is not np.ndarray or first.dtype.hasobject:
+            return None
+        shape, dtype = first.shape, first.dtype
+        if not all(type(k) is str for k in v) or not all(
+                type(x) is np.ndarray and x.shape == shape and x.dtype == dtype for x in vals):
+            return None
+        ids = [id(x) for x in vals]
+        if len(set(ids)) < len(ids) or any(i in self._memo for i in ids):
+            return None  # aliasing inside the dict or with what came before: one by one
+        m0 = len(self._memo)
+        for i, x in zip(ids, vals):  # each entry can still be referred to later in the value
+            self._memo[i] = len(self._memo)
+            self._keep.append(x)
+        bufs.append(np.stack(vals).data.cast("B") if vals[0].size else b"")
+        return {"$": "dictnd", "k": list(v), "b": len(bufs) - 1, "dtype": dtype.str,
+                "shape": [len(vals), *shape], "m0": m0}
 
     def _encode(self, v, bufs: list, depth: int = 0):
         if depth > 100:
@@ -340,6 +370,19 @@ class Peer:
             return dict(zip(keys, (self.decode(x, bufs, depth + 1) for x in node["v"])))
         if tag == "bytes":
             return bytes(bufs[int(node["b"])])
+        if tag == "dictnd":
+            import numpy as np
+
+            keys = node["k"]
+            if type(keys) is not list or not all(type(k) is str for k in keys):
+                raise ValueError("a malformed value")
+            rows = list(_load_array(np, node, bufs))  # views of one array, one per key
+            if len(rows) != len(keys):
+                raise ValueError("a malformed value")
+            m0 = int(node["m0"])
+            for i, row in enumerate(rows):
+                self._dmemo[m0 + i] = row
+            return dict(zip(keys, rows))
         if tag in ("nd", "np", "tensor", "tfvar"):
             import numpy as np
 
@@ -488,7 +531,12 @@ class Peer:
                 return {"missing": True}
             value = self.namespace[name]
             if _big(value):  # sent as data, and kept: passed back, it crosses by reference
-                return {"value": value, "origin": self._export(value, "object")["id"]}
+                ident = self._export(value, "object")["id"]
+                fp = _fingerprint(value)
+                if msg.get("held") == ident and self._sent.get(ident) == fp:
+                    return {"held": True}  # the trusted side still has it as it was sent
+                self._sent[ident] = fp
+                return {"value": value, "origin": ident}
             return {"value": value}
         if op == "subst":
             token = len(self._saved) + 1

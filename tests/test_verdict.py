@@ -131,6 +131,40 @@ def test_the_same_object_twice_stays_one_object(learner):
     assert p is not q and p["dW1"] is q["dW1"]
 
 
+def test_a_big_word_to_vector_map_crosses_as_one_array_and_keeps_identities(learner):
+    words = {f"w{i}": np.full(3, float(i)) for i in range(2000)}
+    side = learner(pair=(words, words["w7"]), odd={**words, "odd": np.zeros(2)})
+    bufs: list = []
+    node = side.peer.encode(words, bufs)
+    assert node["$"] == "dictnd" and len(bufs) == 1  # one buffer, not 2000
+    got, w7 = side.get("pair")
+    assert list(got) == list(words) and w7 is got["w7"]
+    np.testing.assert_array_equal(got["w1999"], words["w1999"])
+    got["w1"] += 1  # each entry is its own writable array
+    assert got["w1"][0] == 2.0 and got["w2"][0] == 2.0
+    odd = side.get("odd")  # mixed shapes: one by one
+    assert odd["odd"].shape == (2,) and odd["w3"][0] == 3.0
+
+
+def test_a_big_value_unchanged_on_both_sides_is_not_sent_again(learner):
+    words = {f"w{i}": np.full(3, float(i)) for i in range(2000)}
+    side = learner(words=words)
+    namespace = verdict.LearnerNamespace({}, side.peer)
+    first = namespace["words"]
+    side.peer.epoch += 1  # as after a call: data must be asked for again
+    sent = []
+    send = side.server._send
+    side.server._send = lambda header, bufs: (sent.append(len(bufs)), send(header, bufs))
+    assert namespace["words"] is first and sent == [0]  # "held": no data crossed
+    words["w5"][0] = -1.0  # changed in the learner's process: sent again
+    side.peer.epoch += 1
+    again = namespace["words"]
+    assert again is not first and again["w5"][0] == -1.0
+    again["w6"][0] = -2.0  # changed here (by a test): asked for afresh
+    side.peer.epoch += 1
+    assert namespace["words"]["w6"][0] == 6.0
+
+
 def test_a_trusted_object_handed_to_the_learner_can_be_used_but_not_opened(learner):
     side = learner()
     exec("def fit_and_predict(make, x):\n    return make().fit(x).predict(x)\n", side.namespace)
