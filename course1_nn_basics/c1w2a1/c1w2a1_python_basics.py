@@ -901,8 +901,9 @@ for _m_size in (7, 1, 50):
 #
 # **Exercise.** Implement `L2` without a loop.
 #
-# *Hint:* for a vector $d$, $\sum_i d_i^2 = d \cdot d$, so `np.dot(d, d)` is one way; `np.sum` of
-# `d ** 2` is another. There is no square root: this is the *squared* norm.
+# *Hint:* write the sum as an operation on the whole vector $d = y - \hat{y}$. Two ways exist
+# in NumPy, one with a product of $d$ with itself and one with a reduction; can you find both?
+# There is no square root: this is the *squared* norm.
 
 # %% nbgrader={"grade_id": "L2", "solution": true}
 # GRADED FUNCTION: L2

@@ -1099,13 +1099,14 @@ _hidden_linear_activation_backward()
 # %% [markdown]
 # ### 6.3 - The whole network
 #
-# The backward pass starts at the output. For the cross-entropy loss and $A^{[L]} = \hat{Y}$,
-#
-# $$dA^{[L]} = \frac{\partial \mathcal{L}}{\partial A^{[L]}}
-# = -\left( \frac{Y}{A^{[L]}} - \frac{1 - Y}{1 - A^{[L]}} \right)$$
-#
-# (elementwise divisions: `Y / AL` or `np.divide(Y, AL)`). From there, go through the layers from
-# $L$ down to 1, each time feeding the $dA$ that the layer above produced:
+# The backward pass starts at the output, with $dA^{[L]} = \partial \mathcal{L} / \partial
+# A^{[L]}$: the derivative of the cross-entropy loss
+# $\mathcal{L}(a, y) = -y \log a - (1 - y) \log (1 - a)$ with respect to the network's output
+# $a$, taken element by element with $a = A^{[L]}$ and $y = Y$. Derive it (it is the first step
+# of the derivation of $dz = a - y$ in week 2) and write it with elementwise operations on `AL`
+# and `Y`. A check for your formula: at $a = 0.8, y = 1$ it gives $-1.25$, and at
+# $a = 0.4, y = 0$ it gives $5/3$. From there, go through the layers from $L$ down to 1, each
+# time feeding the $dA$ that the layer above produced:
 #
 # 1. layer $L$: sigmoid backward with `caches[L - 1]` gives $dA^{[L-1]}, dW^{[L]}, db^{[L]}$;
 # 2. layers $l = L-1, \dots, 1$: ReLU backward with `caches[l - 1]` and $dA^{[l]}$ gives
@@ -1162,7 +1163,7 @@ def L_model_backward(AL, Y, caches):
 # test checks exercise 9 alone: for the layer l of the cache it gets, it returns
 #   dA_prev filled with l,  dW filled with 10 l (+ 1 if it was asked for "sigmoid"),
 #   db filled with the mean of the dA it received.
-# With AL = [[0.8, 0.4]] and Y = [[1, 0]], dAL = -(Y / AL - (1 - Y) / (1 - AL)) = [[-1.25, 5/3]],
+# With AL = [[0.8, 0.4]] and Y = [[1, 0]], dAL (the derivative you derived) = [[-1.25, 5/3]],
 # whose mean is 5/24: so db3 is 5/24, dW3 is 31, dA2 is 3, db2 = 3, dW2 = 20, dA1 = 2, ...
 def linear_activation_backward_stand_in(dA, cache, activation):
     (A_prev, W, b), Z = cache
@@ -1537,7 +1538,7 @@ assert np.all(grad_tiny < 1e-9 * grad_scaled), "with 0.01 every gradient should 
 # You now have every building block of a deep network: initialization, the forward pass with
 # its caches, the cost, the backward pass checked against numerical gradients, and the update.
 # In the next notebook, *Deep neural network application*, you put them together in a training
-# loop (forward, cost, backward, update, repeat) and train a two-layer and a five-layer network
+# loop (forward, cost, backward, update, repeat) and train a two-layer and a four-layer network
 # on the animal pictures of week 2, to compare them with logistic regression.
 #
 # **What you built:** `initialize_parameters`, `initialize_parameters_deep`, `linear_forward`,

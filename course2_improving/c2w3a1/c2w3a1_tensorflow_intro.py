@@ -289,7 +289,7 @@ with tf.GradientTape() as tape:
     J = w**2 - 10 * w + 25
 dJ_dw = tape.gradient(J, w)
 print("J(0) =", J.numpy(), "  dJ/dw at w = 0:", dJ_dw.numpy())
-assert abs(dJ_dw.numpy() - (-10.0)) < 1e-6
+assert abs(dJ_dw.numpy() - (-10.0)) < 1e-6, "dJ/dw = 2w - 10 is -10 at w = 0"
 
 # %% [markdown]
 # Gradient descent on $J$: each step records the cost on a new tape, asks for the gradient and
