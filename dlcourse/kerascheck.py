@@ -319,7 +319,8 @@ def _params_hint(t, got, want, out_channels, in_channels) -> str:
     return f" (likely cause: {hints[0]})" if hints else ""
 
 
-def _shape_hint(t, got, want) -> str:
+def _shape_hint(t, got, want, prev=None) -> str:
+    """``prev``: the expected output shape of the layer before (or the input's), if known."""
     if len(got) != len(want):
         return " (Flatten turns (None, n_H, n_W, n_C) into (None, n_H * n_W * n_C))" \
             if len(want) == 2 else ""
@@ -332,6 +333,22 @@ def _shape_hint(t, got, want) -> str:
     if len(want) == 4 and got[3] != want[3] and got[1:3] == want[1:3]:
         return (" (the number of channels: a Conv2D outputs one per filter; padding, "
                 "BatchNormalization, ReLU and pooling keep it)")
+    windowed = t in ("Conv2D", "MaxPooling2D", "AveragePooling2D")
+    if windowed and len(want) == 4 and prev is not None and len(prev) == 4 and all(
+            isinstance(v, int) and v > 0 for v in tuple(want[1:3]) + tuple(prev[1:3])):
+        size, prev_size, got_size = tuple(want[1:3]), tuple(prev[1:3]), tuple(got[1:3])
+        if size == prev_size and all(g < w for g, w in zip(got_size, size)):
+            return (" (likely cause: padding='valid' instead of 'same'? with stride 1, "
+                    "padding='same' keeps n_H and n_W)")
+        if got_size == prev_size and all(w < p for w, p in zip(size, prev_size)):
+            return (" (likely cause: a stride of 1? this layer shrinks n_H and n_W; a pooling "
+                    "layer's stride is its window size unless given)")
+        if got_size != size and any(
+                all(-(-p // s) == w and p // s == g
+                    for p, w, g in zip(prev_size, size, got_size))
+                for s in range(2, max(prev_size) + 1)):
+            return (" (likely cause: padding='valid' instead of 'same'? with stride s, "
+                    "padding='same' gives ceil(n / s))")
     if len(want) == 4 and any(abs(d) == 1 for d in diffs[:2]):
         return " (likely cause: an off-by-one: floor((n + 2p - f) / s) + 1)"
     return ""
@@ -353,6 +370,7 @@ def check_layer_table(rows, expected_rows, name: str = "result", input_shape=Non
         _fail(f"{name} has {len(rows)} rows; expected {len(expected_rows)}, one per layer "
               f"({', '.join(r[0] for r in expected_rows)})")
     prev_channels = input_shape[-1] if input_shape else None
+    prev_shape = (None,) + tuple(input_shape) if input_shape else None
     for i, (row, want) in enumerate(zip(rows, expected_rows), 1):
         if not isinstance(row, (list, tuple)) or len(row) != 3:
             _fail(f"{name}, row {i}: got {row!r}; expected a (layer type, output shape, params) "
@@ -375,7 +393,7 @@ def check_layer_table(rows, expected_rows, name: str = "result", input_shape=Non
                   f"{bad[0]!r}; expected whole numbers (int; use // to divide)")
         if shape != want_shape:
             _fail(f"{name}, row {i} ({want_t}): output shape {shape}; expected {want_shape}"
-                  f"{_shape_hint(want_t, shape, want_shape)}")
+                  f"{_shape_hint(want_t, shape, want_shape, prev_shape)}")
         if isinstance(params, bool) or not isinstance(params, int):
             try:
                 import numpy as np
@@ -391,6 +409,7 @@ def check_layer_table(rows, expected_rows, name: str = "result", input_shape=Non
             _fail(f"{name}, row {i} ({want_t}): {int(params)} parameters; expected {want_params}"
                   f"{_params_hint(want_t, int(params), want_params, out_channels, prev_channels)}")
         prev_channels = out_channels
+        prev_shape = want_shape
     return rows
 
 

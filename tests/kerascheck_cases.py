@@ -166,6 +166,40 @@ def test_layer_table_names_row_and_likely_cause(index, row, part):
     assert msg.startswith(f"p, row {index + 1} ({row[0]}):") and part in msg, msg
 
 
+# The six-class network of c4w1a2 ("same" padding everywhere), for a 30 x 45 x 1 input.
+SAME_TABLE = [("Conv2D", (None, 30, 45, 8), 136), ("ReLU", (None, 30, 45, 8), 0),
+              ("MaxPooling2D", (None, 4, 6, 8), 0), ("Conv2D", (None, 4, 6, 16), 528),
+              ("ReLU", (None, 4, 6, 16), 0), ("MaxPooling2D", (None, 1, 2, 16), 0),
+              ("Flatten", (None, 32), 0), ("Dense", (None, 6), 198)]
+
+
+@pytest.mark.parametrize("index,row,part", [
+    (0, ("Conv2D", (None, 27, 42, 8), 136), "padding='valid' instead of 'same'"),
+    (3, ("Conv2D", (None, 3, 5, 16), 528), "padding='valid' instead of 'same'"),
+    (2, ("MaxPooling2D", (None, 30, 45, 8), 0), "a stride of 1?"),
+    (2, ("MaxPooling2D", (None, 3, 5, 8), 0), "padding='same' gives ceil(n / s)"),
+    (3, ("Conv2D", (None, 4, 6, 16), 512), "the biases left out"),
+])
+def test_layer_table_same_padding_hints(index, row, part):
+    rows = list(SAME_TABLE)
+    rows[index] = row
+    msg = message(check_layer_table, rows, SAME_TABLE, "p", input_shape=(30, 45, 1))
+    assert msg.startswith(f"p, row {index + 1} ({row[0]}):") and part in msg, msg
+
+
+@pytest.mark.parametrize("index,row", [
+    (0, ("Conv2D", (None, 20, 45, 8), 136)),       # smaller in one dimension only
+    (2, ("MaxPooling2D", (None, 30, 6, 8), 0)),     # the size of the layer before in one only
+    (6, ("Flatten", (None, 30), 0)),
+    (2, ("MaxPooling2D", (None, 5, 7, 8), 0)),      # one more, not floor instead of ceil
+])
+def test_layer_table_same_padding_near_misses(index, row):
+    rows = list(SAME_TABLE)
+    rows[index] = row
+    msg = message(check_layer_table, rows, SAME_TABLE, "p", input_shape=(30, 45, 1))
+    assert "'valid' instead of 'same'" not in msg and "a stride of 1?" not in msg, msg
+
+
 def test_layer_table_format_errors():
     assert "has 6 rows; expected 7" in message(check_layer_table, TABLE[:6], TABLE, "p")
     rows = list(TABLE)

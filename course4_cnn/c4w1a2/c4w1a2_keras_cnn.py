@@ -25,6 +25,8 @@
 #   small network, predicted from the formulas before Keras shows them;
 # - `happyModel`: that network, with the **Sequential** API, which tells happy faces from the
 #   others;
+# - `conv_model_shapes`: the same prediction for the six-class network, whose layers pad
+#   with "same";
 # - `convolutional_model`: a network for the six classes of course 2, with the **Functional**
 #   API;
 #
@@ -73,7 +75,7 @@ from dlcourse.kerascheck import (
     quietly,
 )
 from dlcourse.plots import montage
-from dlcourse.testing import check_close, check_equal, run_checks
+from dlcourse.testing import check_close, check_equal, check_type, run_checks
 
 tfl = tf.keras.layers
 print("TensorFlow", tf.__version__, "with Keras", tf.keras.version())
@@ -630,9 +632,7 @@ montage(X_train_orig6[:16], labels=Y_train_orig6[0, :16], classes=classes6,
 plt.show()
 
 # %% [markdown]
-# ### Exercise 3 - `convolutional_model`
-#
-# Build this network with the Functional API, for inputs of shape `input_shape`:
+# The six-class network, for pictures of shape `input_shape` $= (n_H, n_W, n_C)$:
 #
 # 1. `Conv2D`: 8 filters of size $4 \times 4$, stride 1, padding "same";
 # 2. `ReLU`;
@@ -643,12 +643,116 @@ plt.show()
 # 7. `Flatten`;
 # 8. `Dense` with 6 units and a softmax activation.
 #
-# Start from `input_img = tf.keras.Input(shape=input_shape)` (do not assume $(64, 64, 3)$: the
-# grader also builds the model for other shapes), chain the layers as in section 6, and return
-# `tf.keras.Model(inputs=input_img, outputs=outputs)`.
+# ### Exercise 3 - `conv_model_shapes`
 #
-# Before you run the test, work out the output shape after each pooling for a $(64, 64, 3)$
-# input, and the parameter count of each `Conv2D`: the tests compare every layer.
+# As in exercise 1, predict before building: for every layer, its output shape and its number
+# of parameters, as a function of `input_shape`, so that it holds for pictures of any size
+# (the grader tries sizes that are not multiples of 8). Every layer here pads with "same":
+# section 2.2 says what that does to $n_H$ and $n_W$, for stride 1 and for stride $s$.
+#
+# Return a list of eight tuples `(layer type, output shape, number of parameters)` in the order
+# of the layers, written as in exercise 1: the types are Keras class names (`"Conv2D"`,
+# `"ReLU"`, `"MaxPooling2D"`, `"Flatten"`, `"Dense"`), the shapes tuples of ints starting with
+# `None`, the counts ints. (`tf.keras.Input` makes no layer of the table, as in exercise 1.)
+#
+# <details><summary>Hint</summary>
+#
+# Keep track of $(n_H, n_W, n_C)$ layer by layer. Sizes are whole numbers: `math.ceil` returns
+# an int, `np.ceil` a float; with ints only, $\lceil a / b \rceil$ is `(a + b - 1) // b`.
+# Check yourself with a $(64, 64, 3)$ input: the whole network has 1,310 parameters.
+# </details>
+
+# %% nbgrader={"grade_id": "conv_model_shapes", "solution": true}
+# GRADED FUNCTION: conv_model_shapes
+def conv_model_shapes(input_shape=(64, 64, 3)):
+    """Predict every layer's output shape and parameter count of the six-class network.
+
+    The layers: Conv2D(8, 4, stride 1, "same") -> ReLU -> MaxPooling2D(8, stride 8, "same") ->
+    Conv2D(16, 2, stride 1, "same") -> ReLU -> MaxPooling2D(4, stride 4, "same") -> Flatten ->
+    Dense(6, softmax).
+
+    Arguments:
+    input_shape -- (n_H, n_W, n_C), the shape of one input picture
+
+    Returns:
+    rows -- list of 8 tuples (layer type, output shape, number of parameters), e.g.
+            ("Conv2D", (None, 64, 64, 8), 392)
+    """
+    n_H, n_W, n_C = input_shape
+    ### BEGIN SOLUTION
+    n_H2, n_W2 = (n_H + 7) // 8, (n_W + 7) // 8
+    n_H5, n_W5 = (n_H2 + 3) // 4, (n_W2 + 3) // 4
+    n_flat = n_H5 * n_W5 * 16
+    rows = [
+        ("Conv2D", (None, n_H, n_W, 8), 4 * 4 * n_C * 8 + 8),
+        ("ReLU", (None, n_H, n_W, 8), 0),
+        ("MaxPooling2D", (None, n_H2, n_W2, 8), 0),
+        ("Conv2D", (None, n_H2, n_W2, 16), 2 * 2 * 8 * 16 + 16),
+        ("ReLU", (None, n_H2, n_W2, 16), 0),
+        ("MaxPooling2D", (None, n_H5, n_W5, 16), 0),
+        ("Flatten", (None, n_flat), 0),
+        ("Dense", (None, 6), n_flat * 6 + 6),
+    ]
+    ### END SOLUTION
+    return rows
+
+
+# %% nbgrader={"grade_id": "test_conv_model_shapes", "points": 2}
+# The public check reads only the form of your prediction (eight rows, the layer types in
+# order, shapes as tuples of ints, counts as ints): the values are graded by the hidden tests,
+# and the cell after Exercise 4 shows your table next to the model's.
+six_types = ["Conv2D", "ReLU", "MaxPooling2D", "Conv2D", "ReLU", "MaxPooling2D", "Flatten",
+             "Dense"]
+
+
+def table_form(rows, name):
+    """Check that a predicted table has the form of exercise 3's answer."""
+    check_type(rows, (list, tuple), name)
+    check_equal(len(rows), len(six_types), f"the number of rows of {name}")
+    for i, row in enumerate(rows, 1):
+        check_type(row, (tuple, list), f"row {i} of {name}")
+        check_equal(len(row), 3, f"the length of row {i} of {name} (type, shape, parameters)")
+    check_equal([row[0] for row in rows], six_types, f"the layer types of {name}")
+    for i, (kind, shape, params) in enumerate(rows, 1):
+        check_type(shape, (tuple, list), f"the output shape in row {i} ({kind}) of {name}")
+        for size in shape[1:] if tuple(shape[:1]) == (None,) else shape:
+            check_type(size, (int, np.integer), f"a size in row {i} ({kind}) of {name}")
+        check_type(params, (int, np.integer), f"the parameter count in row {i} ({kind}) of {name}")
+
+
+run_checks(
+    "conv_model_shapes",
+    lambda: table_form(conv_model_shapes(), "conv_model_shapes()"),
+    lambda: table_form(conv_model_shapes((30, 45, 1)), "conv_model_shapes((30, 45, 1))"),
+)
+### BEGIN HIDDEN TESTS
+def _hidden_conv_model_shapes():
+    def _oracle(_shape):
+        _inp = tf.keras.Input(shape=_shape)
+        _x = tfl.ReLU()(tfl.Conv2D(8, 4, padding="same")(_inp))
+        _x = tfl.MaxPooling2D(8, strides=8, padding="same")(_x)
+        _x = tfl.ReLU()(tfl.Conv2D(16, 2, padding="same")(_x))
+        _x = tfl.MaxPooling2D(4, strides=4, padding="same")(_x)
+        _out = tfl.Dense(6, activation="softmax")(tfl.Flatten()(_x))
+        return [_row[:3] for _row in describe_model(tf.keras.Model(_inp, _out))]
+
+    for _shape in ((64, 64, 3), (100, 60, 3), (17, 9, 2), (33, 65, 4)):
+        _args = f"conv_model_shapes({_shape})"
+        check_layer_table(conv_model_shapes(_shape), _oracle(_shape), _args, input_shape=_shape)
+
+
+_hidden_conv_model_shapes()
+### END HIDDEN TESTS
+
+# %% [markdown]
+# ### Exercise 4 - `convolutional_model`
+#
+# Build the network above with the Functional API, for inputs of shape `input_shape`. Start
+# from `input_img = tf.keras.Input(shape=input_shape)` (do not assume $(64, 64, 3)$: the
+# grader also builds the model for other shapes), chain the layers as in section 6, and return
+# `tf.keras.Model(inputs=input_img, outputs=outputs)`. The test compares every layer's type,
+# settings, output shape and parameter count: the last two are what you predicted in
+# exercise 3.
 #
 # <details><summary>Hint</summary>
 #
@@ -736,6 +840,22 @@ def _hidden_convolutional_model():
 
 _hidden_convolutional_model()
 ### END HIDDEN TESTS
+
+# %% [markdown]
+# Your prediction of exercise 3 next to what Keras built, for $(64, 64, 3)$ pictures:
+
+# %% tags=["demo"]
+six_model = convolutional_model((64, 64, 3))
+six_predicted = conv_model_shapes((64, 64, 3))
+six_built = [row[:3] for row in describe_model(six_model)]
+left, right = format_rows(six_predicted).splitlines(), format_rows(six_built).splitlines()
+print(f"{'your prediction':56s}   {'the model'}")
+for a, b in zip(left, right):
+    print(f"{a:56s} | {b}")
+same = [tuple(p[1]) in (tuple(b[1]), tuple(b[1][1:])) and p[2] == b[2]
+        for p, b in zip(six_predicted, six_built)]
+print("\nthe prediction agrees with the model on", sum(same), "of", len(six_built), "layers")
+six_model.summary()
 
 # %% [markdown]
 # ## 8 - Training the six-class model

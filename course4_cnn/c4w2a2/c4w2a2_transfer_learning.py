@@ -579,9 +579,10 @@ initial_epochs = 3
 history = model.fit(train_small, train_y, epochs=initial_epochs, batch_size=32,
                     validation_data=(val_small, val_y), verbose=2)
 frozen_val_accuracy = history.history["val_accuracy"][-1]
+frozen_weights = model.get_weights()  # kept for the comparison of section 7.3
 print(f"validation accuracy with the frozen base: {frozen_val_accuracy:.3f}")
-check_between(frozen_val_accuracy, 0.6, 0.95, "validation accuracy with the frozen base",
-              "the reference reaches about 0.74")
+check_between(frozen_val_accuracy, 0.68, 0.86, "validation accuracy with the frozen base",
+              "the reference reaches 0.74 (0.74 to 0.80 for six seeds)")
 
 # %% [markdown]
 # ### 7.2 - Fine-tuning the top of the base
@@ -618,8 +619,11 @@ history_fine = model.fit(train_small, train_y, epochs=initial_epochs + fine_tune
                          validation_data=(val_small, val_y), verbose=2)
 fine_val_accuracy = history_fine.history["val_accuracy"][-1]
 print(f"validation accuracy: frozen {frozen_val_accuracy:.3f}, fine-tuned {fine_val_accuracy:.3f}")
-check_between(fine_val_accuracy, 0.7, 1.0, "validation accuracy after fine-tuning",
-              "the reference reaches about 0.85")
+check_between(fine_val_accuracy, 0.76, 0.93, "validation accuracy after fine-tuning",
+              "the reference reaches 0.85 (0.81 to 0.86 for six seeds)")
+check_between(fine_val_accuracy - frozen_val_accuracy, 0.01, 0.25,
+              "how much the two epochs of fine-tuning raised the validation accuracy",
+              "the reference measures +0.11 (+0.04 to +0.11 for six seeds)")
 
 # %% tags=["demo"]
 acc = history.history["accuracy"] + history_fine.history["accuracy"]
@@ -641,6 +645,46 @@ plt.tight_layout()
 plt.show()
 
 # %% [markdown]
+# ### 7.3 - What the comparison shows
+#
+# The fine-tuned model ends above the frozen one of section 7.1, but it has also trained two
+# epochs longer. To tell what unfreezing added from what two more epochs of any kind add, a
+# control: the model as it was after section 7.1 (its weights were kept in `frozen_weights`),
+# trained for the same two epochs with the base still frozen and the head at its own learning
+# rate $10^{-3}$.
+
+# %% tags=["demo"]
+keras.utils.set_random_seed(1)
+control_model = bird_model(IMG_SIZE + (3,), data_augmenter())
+control_model.set_weights(frozen_weights)
+control_model.compile(optimizer=keras.optimizers.Adam(learning_rate=1e-3),
+                      loss=keras.losses.BinaryCrossentropy(from_logits=True),
+                      metrics=[keras.metrics.BinaryAccuracy(threshold=0.0, name="accuracy")])
+history_control = control_model.fit(train_small, train_y,
+                                    epochs=initial_epochs + fine_tune_epochs,
+                                    initial_epoch=initial_epochs, batch_size=32,
+                                    validation_data=(val_small, val_y), verbose=2)
+control_val_accuracy = history_control.history["val_accuracy"][-1]
+print(f"validation accuracy after {initial_epochs + fine_tune_epochs} epochs: "
+      f"frozen base {control_val_accuracy:.3f}, fine-tuned {fine_val_accuracy:.3f}")
+check_between(control_val_accuracy, 0.72, 0.93, "validation accuracy of the control",
+              "the reference reaches 0.80 (0.80 to 0.86 for six seeds)")
+check_between(fine_val_accuracy - control_val_accuracy, -0.08, 0.08,
+              "how much higher the fine-tuned model's validation accuracy is than the control's",
+              "the reference measures +0.05 (-0.0125 to +0.05 for six seeds)")
+
+# %% [markdown]
+# Measured for six seeds (the seed of these cells, 1, and five others), on the 80 validation
+# pictures: after the three frozen epochs 0.74 to 0.80; two epochs of fine-tuning raised that
+# every time, by 0.04 to 0.11, to 0.81 to 0.86; and the control, two more epochs of the head
+# alone, reached 0.80 to 0.86. The fine-tuned model was between one picture worse and four
+# pictures better than the control (-0.0125 to +0.05); here, with seed 1, it is 0.85 against
+# 0.80. So what this notebook shows is that the head was not done learning after three
+# epochs, not that unfreezing the base helps: on 300 training pictures, 80 validation
+# pictures and two epochs, fine-tuning does as well as training the head longer, no clearly
+# better. Fine-tuning is meant for the case where the frozen features become the limit
+# (typically with more data and more epochs); the recipe is the same.
+#
 # ## 8 - What you built
 #
 # - A pretrained network names photos it never saw; its convolutional base, without the
@@ -652,6 +696,7 @@ plt.show()
 #   of about 0.74.
 # - Fine-tuning unfreezes the top of the base (chosen by `choose_fine_tune_at` from a budget of
 #   parameters), keeps batch normalisation frozen, and trains with a ten times smaller learning
-#   rate; here two more epochs bring the validation accuracy to about 0.85. (Five epochs are
-#   too few to tell what fine-tuning adds from what more epochs of any kind would add; the
-#   point here is the recipe.)
+#   rate; here two more epochs bring the validation accuracy to about 0.85. Two more epochs of
+#   the frozen model's head reach about as far (0.80 here, within 0.05 of fine-tuning for
+#   every seed measured): on this small data set the gain comes from training longer, and the
+#   point here is the recipe.

@@ -33,8 +33,9 @@
 # - `emojify_v2_param_counts`: the number of parameters of each layer of Emojifier-V2, worked
 #   out before Keras tells you;
 #
-# and you will have compared the two models: their accuracy, their confusion matrices, and the
-# sentences one gets right and the other wrong.
+# and you will have compared the two models: their accuracy, their confusion matrices, the
+# sentences one gets right and the other wrong, and pairs of sentences that differ only in the
+# order of their words.
 #
 # **How this notebook works**
 #
@@ -1158,7 +1159,7 @@ test_acc_v2 = np.mean(pred_test_v2 == Y_test)
 print(f"Emojifier-V1: train accuracy {train_acc_v1:.3f}, test accuracy {test_acc_v1:.3f}")
 print(f"Emojifier-V2: train accuracy {train_acc_v2:.3f}, test accuracy {test_acc_v2:.3f}")
 assert train_acc_v2 >= 0.96, f"train accuracy {train_acc_v2:.3f} is not about 99 %"
-assert 0.82 <= test_acc_v2 <= 0.95, f"test accuracy {test_acc_v2:.3f} is not about 88 %"
+assert 0.84 <= test_acc_v2 <= 0.95, f"test accuracy {test_acc_v2:.3f} is not about 90 %"
 
 # %% [markdown]
 # Emojifier-V2 fits its training set almost perfectly (about **99 %**) and gets about **90 %**
@@ -1221,25 +1222,139 @@ print(f"{len(both_wrong)} test sentences wrong by both:",
       "; ".join(X_test[k] for k in both_wrong))
 negated_tests = [k for k, s in enumerate(X_test) if {"not", "never", "no"} & set(s.split())]
 print("test sentences with a negation:", "; ".join(X_test[k] for k in negated_tests))
+all_sentences = np.concatenate([X_train, X_test])
+bags_of_words = {tuple(sorted(s.split())) for s in all_sentences}
+print("sentences with the same words as another sentence:",
+      len(all_sentences) - len(bags_of_words))
 assert 1 <= len(v2_only) <= 8 and len(v1_only) <= 6
 assert len(v2_only) - len(v1_only) == round((test_acc_v2 - test_acc_v1) * 70)
 assert len(negated_tests) == 2 and (pred_test_v1[negated_tests] == Y_test[negated_tests]).all()
+assert len(bags_of_words) == len(all_sentences) == 350, "two sentences share their words"
 
 # %% [markdown]
 # A handful of sentences each way (in our runs with five seeds, 2 or 3 test sentences right by
-# the LSTM alone and 0 to 3 the other way round), and they are not about word order. Only two
-# test sentences contain a negation, "i did not get the job" and "i will never forgive him",
-# and Emojifier-V1 gets both right without knowing what "not" means.
+# the LSTM alone and 0 to 3 the other way round). Whether the order of the words is what made
+# the difference, these sentences cannot tell: no two of the 350 sentences of the data set
+# have the same words in another order. Only two test sentences contain a negation, "i did not
+# get the job" and "i will never forgive him", and Emojifier-V1 gets both right without
+# knowing what "not" means.
 #
-# ### 5.3 - Word order and "not"
+# ### 5.3 - Word order
 #
-# What could the LSTM do that the average cannot? Try sentences whose meaning depends on the
-# order of the words:
+# To see what the order adds, we need sentences written for the purpose: pairs with **the same
+# words in another order** and different emoji. Emojifier-V1 computes the same average for both
+# sentences of such a pair, so it gives both the same emoji and gets at least one of them
+# wrong, whatever it learned. Emojifier-V2 could tell them apart. Here are 11 pairs in two
+# groups:
+#
+# - in the first, the part that comes first decides: "let us have dinner after the game" is
+#   about food (🍴), "let us have the game after dinner" about sport (⚾), "i am happy although
+#   the weather is awful" is 😄 and "the weather is awful although i am happy" 😞;
+# - in the second, a later part overrules an earlier one ("i was sad but now i am happy" is
+#   😄), or a "not" turns a word around ("i am happy not sad").
+#
+# The emoji follow the conventions of the data set, where "i love chocolate cake" is 🍴 and
+# "i love playing sports" is ⚾.
 
 # %% tags=["demo"]
-tricky = np.array(["i am happy not sad", "i am sad not happy", "i am not happy",
-                   "i am not feeling happy", "i did not like the food", "i cherish you my dear",
-                   "this cake is yummy", "i feel so lonely"])
+# (sentence, its emoji, the same words in another order, their emoji)
+first_part_decides = [
+    ("let us have dinner after the game", 4, "let us have the game after dinner", 1),
+    ("i love you more than pizza", 0, "i love pizza more than you", 4),
+    ("i love you more than baseball", 0, "i love baseball more than you", 1),
+    ("i love pizza more than baseball", 4, "i love baseball more than pizza", 1),
+    ("i am happy although the weather is awful", 2,
+     "the weather is awful although i am happy", 3),
+    ("i am sad although the party was fun", 3, "the party was fun although i am sad", 2),
+    ("i feel great even though we lost", 2, "we lost even though i feel great", 3),
+]
+later_part_decides = [
+    ("i was sad but now i am happy", 2, "i was happy but now i am sad", 3),
+    ("yesterday was terrible but today is great", 2,
+     "yesterday was great but today is terrible", 3),
+    ("i am not sad i am happy", 2, "i am not happy i am sad", 3),
+    ("i am happy not sad", 2, "i am sad not happy", 3),
+]
+order_results = {}
+for group, pairs in (("the first part decides", first_part_decides),
+                     ("a later part or a 'not' decides", later_part_decides)):
+    assert all(sorted(s1.split()) == sorted(s2.split()) for s1, _, s2, _ in pairs)
+    pair_sentences = np.array([s for s1, _, s2, _ in pairs for s in (s1, s2)])
+    pair_labels = np.array([y for _, y1, _, y2 in pairs for y in (y1, y2)])
+    pair_v1 = predict_avg(pair_sentences, W, b, word_to_vec_map)
+    pair_v2 = np.argmax(emojifier_v2(sentences_to_indices(pair_sentences, word_to_index,
+                                                          maxLen), training=False), axis=1)
+    print(f"{group + ':':<44} emoji  V1  V2")
+    for s, y, p1, p2 in zip(pair_sentences, pair_labels, pair_v1, pair_v2):
+        mark = "  <- V2 right, V1 wrong" if p2 == y != p1 else ""
+        print(f"   {s:<42} {label_to_emoji(y)}    {label_to_emoji(p1)}  {label_to_emoji(p2)}"
+              f"{mark}")
+    right_v1 = (pair_v1 == pair_labels).reshape(-1, 2)
+    right_v2 = (pair_v2 == pair_labels).reshape(-1, 2)
+    separated = pair_v2[0::2] != pair_v2[1::2]
+    order_results[group] = {
+        "pairs": len(pairs),
+        "V1 same emoji for both orders": int((pair_v1[0::2] == pair_v1[1::2]).sum()),
+        "V2 different emoji": int(separated.sum()),
+        "V2 right on both": int(right_v2.all(axis=1).sum()),
+        "V2 wrong on both, though different": int((separated & ~right_v2.any(axis=1)).sum()),
+        "sentences V2 right, V1 wrong": int((right_v2 & ~right_v1).sum()),
+        "sentences V1 right, V2 wrong": int((right_v1 & ~right_v2).sum()),
+        "V2 wins": [s for s, y, p1, p2 in zip(pair_sentences, pair_labels, pair_v1, pair_v2)
+                    if p2 == y != p1],
+    }
+    print()
+for group, result in order_results.items():
+    print(group + ":", ", ".join(f"{key} {value}" for key, value in result.items()
+                                  if isinstance(value, int)))
+first_group, later_group = order_results.values()
+n_pairs = first_group["pairs"] + later_group["pairs"]
+n_separated = first_group["V2 different emoji"] + later_group["V2 different emoji"]
+n_wins = first_group["sentences V2 right, V1 wrong"] + later_group["sentences V2 right, V1 wrong"]
+print(f"\nEmojifier-V2 gives the two orders different emoji in {n_separated} of {n_pairs} "
+      f"pairs; it is right where Emojifier-V1 is wrong on {n_wins} sentences")
+assert all(r["V1 same emoji for both orders"] == r["pairs"] for r in order_results.values()), \
+    "V1 must give both sentences of a pair the same emoji (same average)"
+assert 3 <= n_separated <= n_pairs, f"V2 separates {n_separated} pairs, not about 9"
+assert 2 <= first_group["sentences V2 right, V1 wrong"] <= 10, \
+    f"first group: {first_group['sentences V2 right, V1 wrong']} V2 wins, not about 6"
+assert 2 <= first_group["V2 right on both"] <= 7, \
+    f"first group: V2 right on both in {first_group['V2 right on both']} pairs, not about 5"
+assert later_group["sentences V2 right, V1 wrong"] == 0 and later_group["V2 right on both"] == 0, \
+    "second group: V2 expected never right where V1 is wrong"
+assert not {"but", "although", "though", "than"} & training_words
+assert Y_train[list(X_train).index("i love chocolate cake")] == 4
+assert Y_test[list(X_test).index("i love playing sports")] == 1
+
+# %% [markdown]
+# Emojifier-V1 gives the same emoji to both sentences of every pair, as it must. Emojifier-V2
+# gives the two orders different emoji in 9 of the 11 pairs (3 to 9 in our runs with five
+# seeds): it does see the order. Whether it reads the order *right* depends on the group:
+#
+# - where the part that comes first decides, it gets both sentences right in 5 of the 7 pairs
+#   (3 to 5 in our five runs), and **6 sentences** right that Emojifier-V1 gets wrong (3 to 6),
+#   in our run among them "let us have dinner after the game" (🍴) and "the party was fun
+#   although i am sad" (😄): word order that the average cannot see;
+# - where a later part or a "not" should decide, it is never right where Emojifier-V1 is wrong
+#   (in all five runs). In our run it read "i was sad but now i am happy" as 😞, like the
+#   average, and each pair of this group that it gave two different emoji (3 of the 4) it got
+#   the wrong way round: both sentences wrong.
+#
+# The answer is in the data. None of the 280 training sentences contains "but", "although",
+# "though" or "than", and only 3 contain "not", "never" or "no": the training set hardly shows
+# a later part of a sentence overruling an earlier one. On these pairs the LSTM mostly behaves
+# as if the start of a sentence counted most, which helps in the first group and hurts in the
+# second. An LSTM can learn word order, but only from examples that show it; to teach it
+# "but" and "not", the training set would need sentences such as "i was sad but now i am happy"
+# (😄) and "i am not happy" (😞).
+#
+# ### 5.4 - Negation and new words
+#
+# Negations on their own, and words that no training sentence contains:
+
+# %% tags=["demo"]
+tricky = np.array(["i am not happy", "i am not feeling happy", "i did not like the food",
+                   "i cherish you my dear", "this cake is yummy", "i feel so lonely"])
 tricky_v1 = predict_avg(tricky, W, b, word_to_vec_map)
 tricky_probs = np.asarray(emojifier_v2(sentences_to_indices(tricky, word_to_index, maxLen),
                                       training=False))
@@ -1249,34 +1364,24 @@ for s, p1, p2, pr in zip(tricky, tricky_v1, tricky_v2, tricky_probs):
     print(f"{s:<28} {label_to_emoji(p1)}  {label_to_emoji(p2)}   {np.round(pr, 2)}")
 negations = [s for s in X_train if {"not", "never", "no"} & set(s.split())]
 print(f"\ntraining sentences with not / never / no: {len(negations)}:", "; ".join(negations))
-# What the second LSTM layer passes on (its last a<t>) for the first two sentences:
-encoder = Model(inputs=emojifier_v2.layers[0].output, outputs=emojifier_v2.layers[4].output)
-codes = np.asarray(encoder(sentences_to_indices(tricky[:2], word_to_index, maxLen),
-                           training=False))
-print("largest difference between the LSTM's a<t> for the two orders:",
-      round(float(np.abs(codes[0] - codes[1]).max()), 3))
-assert tricky_v1[0] == tricky_v1[1], "V1 must give the same emoji to both orders"
-assert np.abs(codes[0] - codes[1]).max() > 0.01, "V2 sees the order"
-assert tricky_v1[2] == 2, "V1 reads 'i am not happy' as happy"
-assert len(negations) == 3
-assert tricky_v1[5:].tolist() == [0, 4, 3]
+assert tricky_v1[0] == 2, "V1 expected to read 'i am not happy' as 😄"
+assert tricky_v2[0] == 2, "V2 expected to read 'i am not happy' as 😄 (all five of our runs)"
+assert tricky_v1[1] == tricky_v2[1] == 3, "both expected to read 'i am not feeling happy' as 😞"
+assert len(negations) == 3 and "i am not feeling well" in negations
+assert tricky_v1[3:].tolist() == [0, 4, 3]
 assert not {"cherish", "yummy", "lonely"} & training_words
 
 # %% [markdown]
-# Emojifier-V1 gives the same emoji to "i am happy not sad" and "i am sad not happy" (their
-# averages are equal), and reads "i am not happy" as 😄. Emojifier-V2 does see the order: the
-# last $a^{\langle t \rangle}$ of its second LSTM differs between the two sentences. Whether
-# it gets them right is another question, and the answer is in the data: only 3 of the 280
-# training sentences contain "not", "never" or "no", too few to learn what a negation does. In
-# our runs with five different seeds, the LSTM read "i am not happy" as 😄 every time. An LSTM
-# can learn word order, but only from examples that show it; to teach it negation, the training
-# set would need sentences such as "i am not happy" (😞) and "this is not bad" (😄).
+# Both models read "i am not happy" as 😄 (the LSTM in all five of our runs), and both read
+# "i am not feeling happy" as 😞: its words are nearly those of the training sentence "i am
+# not feeling well" (😞). With 3 negations among 280 training sentences, neither model has
+# learned what "not" does.
 #
 # Emojifier-V1 gets "i cherish you my dear" (❤️), "this cake is yummy" (🍴) and "i feel so
 # lonely" (😞) right, although "cherish", "yummy" and "lonely" are in no training sentence:
 # that is the work of the GloVe vectors.
 #
-# ### 5.4 - Your own sentences
+# ### 5.5 - Your own sentences
 #
 # Change the sentences below and run the cell. Words that are not in the vocabulary get index 0
 # in Emojifier-V2 and are skipped by Emojifier-V1.
@@ -1297,10 +1402,13 @@ for s, p1, p2 in zip(mine, mine_v1, mine_v2):
 #   words it never saw in training. Pretrained word vectors carry what 280 sentences cannot
 #   teach.
 # - **Emojifier-V2** feeds the sequence of vectors, through a frozen embedding layer, to two
-#   LSTM layers with dropout: about the same test accuracy on this small test set, a few
-#   sentences won and lost against V1. Unlike V1 it sees the order of the words, but it learns
-#   only what its training sentences show: with three negations among 280 sentences, "not
-#   happy" remains happy.
+#   LSTM layers with dropout: about the same test accuracy on this small test set (90 %
+#   against 87 %), a few sentences won and lost against V1. Unlike V1 it sees the order of the
+#   words: on 11 pairs of sentences with the same words in another order, it gets 6 sentences
+#   right that V1, bound to give both orders one emoji, gets wrong. But it learns only what its
+#   training sentences show: where a later "but now" or a "not" should decide, it is never
+#   right where V1 is wrong, and with three negations among 280 sentences, "i am not happy"
+#   remains 😄.
 # - Along the way: sentences as padded rows of indices (index 0 for padding and unknown words),
 #   a Keras `Embedding` layer loaded with pretrained vectors and frozen, the Functional API,
 #   and the parameter count of an LSTM: $4\,(n_a (n_a + n_x) + n_a)$.

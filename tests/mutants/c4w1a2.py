@@ -160,3 +160,50 @@ MUTANTS = {
         ),
     },
 }
+
+_SIX_SHAPES = (
+    "def conv_model_shapes(input_shape=(64, 64, 3)):\n"
+    "    n_H, n_W, n_C = input_shape\n"
+    "    n_H1, n_W1 = {conv1}\n"
+    "    n_H2, n_W2 = {pool1}\n"
+    "    n_H3, n_W3 = {conv2}\n"
+    "    n_H5, n_W5 = {pool2}\n"
+    "    n_flat = n_H5 * n_W5 * 16\n"
+    "    return [\n"
+    "        ('Conv2D', (None, n_H1, n_W1, 8), {conv1_params}),\n"
+    "        ('ReLU', (None, n_H1, n_W1, 8), 0),\n"
+    "        ('MaxPooling2D', (None, n_H2, n_W2, 8), 0),\n"
+    "        ('Conv2D', (None, n_H3, n_W3, 16), {conv2_params}),\n"
+    "        ('ReLU', (None, n_H3, n_W3, 16), 0),\n"
+    "        ('MaxPooling2D', (None, n_H5, n_W5, 16), 0),\n"
+    "        ('Flatten', (None, n_flat), 0),\n"
+    "        ('Dense', (None, 6), n_flat * 6 + 6),\n"
+    "    ]\n"
+)
+_SIX_SHAPES_OK = dict(
+    conv1="n_H, n_W",
+    pool1="math.ceil(n_H1 / 8), math.ceil(n_W1 / 8)",
+    conv2="n_H2, n_W2",
+    pool2="math.ceil(n_H3 / 4), math.ceil(n_W3 / 4)",
+    conv1_params="4 * 4 * n_C * 8 + 8",
+    conv2_params="2 * 2 * 8 * 16 + 16",
+)
+
+
+def _six_shapes(**changes):
+    return "import math\n" + _SIX_SHAPES.format(**{**_SIX_SHAPES_OK, **changes})
+
+
+MUTANTS["conv_model_shapes"] = {
+    # Counts the convolutions' weights and forgets their biases.
+    "conv_params_without_biases": _six_shapes(conv1_params="4 * 4 * n_C * 8",
+                                              conv2_params="2 * 2 * 8 * 16"),
+    # The lectures' formula with p = 0 ("valid") for every layer, although all pad with "same".
+    "valid_padding_sizes": _six_shapes(
+        conv1="n_H - 4 + 1, n_W - 4 + 1",
+        pool1="(n_H1 - 8) // 8 + 1, (n_W1 - 8) // 8 + 1",
+        conv2="n_H2 - 2 + 1, n_W2 - 2 + 1",
+        pool2="(n_H3 - 4) // 4 + 1, (n_W3 - 4) // 4 + 1"),
+    # "same" pooling taken to keep the size, as it does with stride 1: the strides forgotten.
+    "pool_stride_1": _six_shapes(pool1="n_H1, n_W1", pool2="n_H3, n_W3"),
+}
