@@ -652,7 +652,7 @@ Y_anna = [1, 14, 14, 1, 0]
 a_prev_opt = rng_opt.normal(size=(6, 1))
 # While grading, a correct clip stands in for yours in this cell (so a mistake in clip costs
 # the points of clip only); here your own clip runs.
-with substituted(globals(), **globals().pop("_graded_callees", {})):
+with substituted.while_grading(globals()):
     loss_opt, grads_opt, a_last_opt = optimize(X_anna, Y_anna, a_prev_opt, params_opt, 0.1)
 print(f"loss = {loss_opt:.6f}")
 run_checks(
@@ -870,7 +870,7 @@ _graded_callees = {"clip": _ref_clip, "optimize": _ref_optimize, "sample": _ref_
 tiny_names = ["ada", "bo", "cy", "dee", "eva"]
 # While grading, correct clip, optimize and sample stand in for yours in this cell (so a
 # mistake in them costs their own points only); here your own versions run.
-with substituted(globals(), **globals().pop("_graded_callees", {})):
+with substituted.while_grading(globals()):
     params_tiny = model(tiny_names, ix_to_char, char_to_ix, num_iterations=12, n_a=4)
 run_checks(
     "model",
