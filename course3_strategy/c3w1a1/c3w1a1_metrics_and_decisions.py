@@ -262,7 +262,10 @@ run_checks(
     # 3 true negatives, 1 false alarm, 2 misses, 4 true positives
     lambda: check_array(confusion_matrix(y_true_t, y_pred_t), [[3, 1], [2, 4]],
                         "confusion_matrix(y_true_t, y_pred_t)", dtype="int",
-                        factors={"m": 10}),
+                        factors={"m": 10},
+                        hints=[([[1, 1], [1, 1]],
+                                "cm[y_true, y_pred] += 1 with whole arrays counts a repeated "
+                                "pair once: np.add.at, or a loop over the examples")]),
     lambda: check_array(confusion_matrix(y_true_t3, y_pred_t3, n_classes=3),
                         [[1, 0, 1], [0, 1, 0], [0, 1, 3]],
                         "confusion_matrix(y_true_t3, y_pred_t3, n_classes=3)", dtype="int",
@@ -384,7 +387,8 @@ run_checks(
                                                     "not the arithmetic mean (P + R) / 2")]),
     # nothing predicted positive: every ratio is 0.0
     lambda: check_scalar(prf_none[0], 0.0, "precision of [[5, 0], [3, 0]] (no positive "
-                                           "prediction: 0.0)"),
+                                           "prediction: 0.0)",
+                         hints=[(1.0, "0 / 0 taken as 1: the convention here is 0.0")]),
     lambda: check_scalar(prf_none[1], 0.0, "recall of [[5, 0], [3, 0]]"),
     lambda: check_scalar(prf_none[2], 0.0, "F1 of [[5, 0], [3, 0]]"),
 )
@@ -481,7 +485,8 @@ run_checks(
                          hints=[(_p_all, "precision and recall swapped?")]),
     lambda: check_scalar(always_animal["f1"], 2 * _p_all / (1 + _p_all), "always_animal['f1']",
                          rtol=1e-4, hints=[((_p_all + 1) / 2, "F1 is the harmonic mean 2PR / "
-                                                              "(P + R), not the arithmetic mean")]),
+                                                              "(P + R), not the arithmetic mean"),
+                                           (_p_all, "that is the accuracy: F1 = 2PR / (P + R)")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_always_animal():
@@ -584,7 +589,7 @@ scores_t = np.array([0.2, 0.5, 0.5, 0.9, 0.3, 0.7])
 thresholds_t = np.array([0.0, 0.3, 0.5, 0.8, 0.95])
 with substituted.while_grading(globals()):
     pr_t = precision_recall_at_thresholds(y_t, scores_t, thresholds_t)
-_strict_p, _strict_r = [0.5, 0.5, 0.5, 0.0, 0.0], [1.0, 2 / 3, 1 / 3, 0.0, 0.0]
+_strict_p, _strict_r = [0.5, 0.5, 0.5, 1.0, 0.0], [1.0, 2 / 3, 1 / 3, 1 / 3, 0.0]
 _strict = "a score equal to the threshold counts as positive: score >= t, not score > t?"
 run_checks(
     "precision_recall_at_thresholds",
@@ -594,7 +599,11 @@ run_checks(
     # t = 0.5: pictures 1, 2, 3, 5 positive (0.5 >= 0.5): TP = 2, FP = 2
     lambda: check_array(pr_t[0], [0.5, 0.6, 0.5, 1.0, 0.0], "precision",
                         hints=[(_strict_p, _strict), ([1.0, 1.0, 2 / 3, 1 / 3, 0.0],
-                                                      "precision and recall swapped?")]),
+                                                      "precision and recall swapped?"),
+                               ([0.5, 0.5, 1 / 3, 1 / 6, 0.0],
+                                "TP / m? precision divides by the predicted positives, TP + FP"),
+                               ([0.0, 0.5, 0.5, 0.4, 0.5],
+                                "the comparison reversed? positive where score >= t")]),
     lambda: check_array(pr_t[1], [1.0, 1.0, 2 / 3, 1 / 3, 0.0], "recall",
                         hints=[(_strict_r, _strict), ([0.5, 0.6, 0.5, 1.0, 0.0],
                                                       "precision and recall swapped?")]),
@@ -730,7 +739,9 @@ run_checks(
                          [(0.4, "recall exactly 0.9 meets the constraint (use >=), and the "
                                 "precision need not rise with the threshold"),
                           (0.5, "the constraint recall >= min_recall was ignored?"),
-                          (2, "return the threshold, not its index")]),
+                          (2, "return the threshold, not its index"),
+                          (0.1, "the highest recall was chosen: among the thresholds whose "
+                                "recall reaches min_recall, take the best precision")]),
     lambda: check_choice(choose_threshold(p_t, r_t, t_t, 0.99), 0.1,
                          "choose_threshold(p_t, r_t, t_t, 0.99)"),
     lambda: check_choice(choose_threshold(p_t, r_t, t_t, 1.5), None,
@@ -897,6 +908,8 @@ run_checks(
                                             "the same"),
                                 (0.4782609, "the harmonic mean of the macro precision and "
                                             "recall is not the mean of the per-class F1"),
+                                (0.4791667, "per-class F1 as the arithmetic mean (P + R) / 2: "
+                                            "F1 is the harmonic mean 2PR / (P + R)"),
                                 ((4 / 7 + 2 / 3 + 2 / 3) / 3, "average over all n_classes "
                                  "classes, also those absent from y_true")]),
 )
@@ -991,7 +1004,9 @@ run_checks(
     lambda: check_scalar(always_plant["macro_f1"], 1 / 21, "always_plant['macro_f1']", rtol=1e-4,
                          hints=[(2 / 7, "that is the F1 of the class plant alone: average over "
                                         "the 6 classes"),
-                                (1 / 6, "the macro-F1 is not the accuracy")]),
+                                (1 / 6, "the macro-F1 is not the accuracy"),
+                                (0.0972222, "F1 as the arithmetic mean (P + R) / 2: it is the "
+                                            "harmonic mean 2PR / (P + R)")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_always_plant():
@@ -1380,13 +1395,22 @@ run_checks(
     "split_sizes",
     lambda: check_equal(tuple(split_sizes(1_000)), (600, 200, 200), "split_sizes(1_000)"),
     lambda: check_equal(tuple(split_sizes(1_000_000)), (980_000, 10_000, 10_000),
-                        "split_sizes(1_000_000)"),
+                        "split_sizes(1_000_000)",
+                        hints=[((600_000, 200_000, 200_000),
+                                "no cap: dev and test hold at most dev_test_cap examples each"),
+                               ((980_002, 9_999, 9_999), "one short of the cap?")]),
     # 20 % of 1,003 is 200.6: rounded down to 200, the training set takes the rest
-    lambda: check_equal(tuple(split_sizes(1_003)), (603, 200, 200), "split_sizes(1_003)"),
+    lambda: check_equal(tuple(split_sizes(1_003)), (603, 200, 200), "split_sizes(1_003)",
+                        hints=[((601, 201, 201), "20 % rounded to the nearest: round down"),
+                               ((601, 200, 200), "train taken as 60 % of m: it takes the rest, "
+                                                 "m - dev - test")]),
     lambda: check_equal(tuple(split_sizes(60_000)), (40_000, 10_000, 10_000),
-                        "split_sizes(60_000)"),
+                        "split_sizes(60_000)",
+                        hints=[((58_800, 600, 600), "1 % for a big set? 20 % each, capped at "
+                                                    "dev_test_cap")]),
     lambda: check_equal(tuple(split_sizes(1_000, dev_test_cap=100)), (800, 100, 100),
-                        "split_sizes(1_000, dev_test_cap=100)"),
+                        "split_sizes(1_000, dev_test_cap=100)",
+                        hints=[((600, 200, 200), "dev_test_cap ignored: use the argument")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_split_sizes():

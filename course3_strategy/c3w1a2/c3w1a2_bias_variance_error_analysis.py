@@ -204,13 +204,17 @@ def diagnose(errors):
 _GAP_KEYS = ["avoidable_bias", "variance", "data_mismatch", "dev_overfitting"]
 
 
-def _check_gaps(got, expected, label):
+def _check_gaps(got, expected, label, hints=None):
+    """``hints``: {key: [(wrong value, likely cause), ...]} for the values of known mistakes."""
     check_keys(got, _GAP_KEYS, label)
     for key in _GAP_KEYS:
         if expected[key] is None:
-            check_equal(got[key] is None, True, f"{label}[{key!r}] is None")
+            check_equal(got[key] is None, True, f"{label}[{key!r}] is None",
+                        hints=[(False, "a gap whose sets are missing cannot be measured: None, "
+                                       "not 0")])
         else:
-            check_scalar(got[key], expected[key], f"{label}[{key!r}]", atol=1e-9)
+            check_scalar(got[key], expected[key], f"{label}[{key!r}]", atol=1e-9,
+                         hints=(hints or {}).get(key))
 
 
 _e1 = {"human": 0.01, "train": 0.08, "train_dev": 0.10, "dev": 0.11, "test": 0.12}
@@ -221,6 +225,12 @@ run_checks(
         diagnose(_e1),
         {"avoidable_bias": 0.07, "variance": 0.02, "data_mismatch": 0.01, "dev_overfitting": 0.01},
         "diagnose(errors) with all five sets",
+        hints={"avoidable_bias": [(0.08, "the training error itself: avoidable bias is "
+                                         "measured from human-level error")],
+               "variance": [(0.03, "dev - train: with a train-dev set, variance is the gap "
+                                   "to the train-dev error (dev also holds the mismatch)")],
+               "data_mismatch": [(0.03, "dev - train: the mismatch is the gap between "
+                                        "train-dev and dev")]},
     ),
     lambda: _check_gaps(
         diagnose(_e2),
@@ -338,6 +348,8 @@ run_checks(
         next_action(_gaps(0.02, 0.03, 0.15, 0.0)),
         "reduce_mismatch",
         "next_action (mismatch 15 points, bias 2)",
+        hints=[("reduce_bias", "bias first whatever its size? the largest gap above the "
+                               "tolerance decides")],
     ),
     lambda: check_equal(
         next_action(_gaps(0.005, 0.05)),
@@ -348,21 +360,28 @@ run_checks(
         next_action(_gaps(0.004, 0.006, -0.01, 0.002)),
         "done",
         "next_action (every gap below 1 point)",
+        hints=[("reduce_variance", "the largest gap chosen without the tolerance: gaps up to "
+                                   "tolerance count as done")],
     ),
     lambda: check_equal(
         next_action(_gaps(0.04, 0.04, 0.01, 0.0)),
         "reduce_bias",
         "next_action (a tie: bias 4 points, variance 4 points)",
+        hints=[("reduce_variance", "a tie goes to the earlier gap in the order bias, "
+                                   "variance, mismatch, dev overfitting")],
     ),
     lambda: check_equal(
         next_action(_gaps(0.0, 0.02, None, 0.03)),
         "bigger_dev_set",
         "next_action (test 3 points above dev)",
+        hints=[("reduce_variance", "dev_overfitting left out of the comparison?")],
     ),
     lambda: check_equal(
         next_action(_gaps(0.02, 0.01), tolerance=0.02),
         "done",
         "next_action(..., tolerance=0.02) (bias exactly at the tolerance)",
+        hints=[("reduce_bias", "a gap equal to the tolerance counts as done: act only on "
+                               "gaps above it")],
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -548,8 +567,17 @@ _Yd = np.repeat([0, 1], 15)
 _lc_train, _lc_dev = learning_curve(_NearestMean, _Xt, _Yt, _Xd, _Yd, [4, 10, 40])
 run_checks(
     "learning_curve",
-    lambda: check_array(_lc_train, [0.0, 0.0, 0.075], "train_errors"),
-    lambda: check_array(_lc_dev, [1 / 3, 4 / 15, 0.1], "dev_errors"),
+    lambda: check_array(_lc_train, [0.0, 0.0, 0.075], "train_errors",
+                        hints=[([0.225, 0.2, 0.075], "the training error measured on the whole "
+                                                     "training set: measure it on the m "
+                                                     "examples the model was trained on"),
+                               ([0.0, 0.1, 0.075], "the last m examples: the curve uses the "
+                                                   "first m"),
+                               ([0.0, 0.0, 1 / 13], "m - 1 examples: an off-by-one in the "
+                                                    "slice?")]),
+    lambda: check_array(_lc_dev, [1 / 3, 4 / 15, 0.1], "dev_errors",
+                        hints=[([0.1, 0.1, 0.1], "every model trained on the whole training "
+                                                 "set: train on the first m examples")]),
 )
 
 
@@ -715,10 +743,10 @@ _Y = np.array([1, 0, 1, 1, 0, 0, 1])
 _P = np.array([0, 0, 1, 0, 0, 1, 0])
 
 
-def _check_tally(got, expected, label):
+def _check_tally(got, expected, label, hints=None):
     check_keys(got, list(expected), label)
     for key, value in expected.items():
-        check_scalar(got[key], value, f"{label}[{key!r}]")
+        check_scalar(got[key], value, f"{label}[{key!r}]", hints=(hints or {}).get(key))
 
 
 run_checks(
@@ -727,6 +755,8 @@ run_checks(
         tally_errors(_tags, _Y, _P),
         {"emoji": 2, "grey": 2, "neutral background": 0, "misleading scene": 1},
         "tally_errors(tags, Y, Y_pred)",
+        hints={"emoji": [(3, "counted over every example: tally the misclassified ones "
+                             "only")]},
     ),
 )
 ### BEGIN HIDDEN TESTS
@@ -1100,7 +1130,8 @@ _rk = np.array([4, 0, 3, 1, 2, 5])
 _wr = np.array([True, False, False, False, True, False])
 run_checks(
     "precision_at_k",
-    lambda: check_scalar(precision_at_k(_rk, _wr, 2), 1.0, "precision_at_k(ranking, is_wrong, 2)"),
+    lambda: check_scalar(precision_at_k(_rk, _wr, 2), 1.0, "precision_at_k(ranking, is_wrong, 2)",
+                         hints=[(2 / 3, "k + 1 examples: the top k are ranking[:k]")]),
     lambda: check_scalar(precision_at_k(_rk, _wr, 4), 0.5, "precision_at_k(ranking, is_wrong, 4)"),
 )
 ### BEGIN HIDDEN TESTS

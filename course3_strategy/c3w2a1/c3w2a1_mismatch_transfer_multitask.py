@@ -187,8 +187,13 @@ def check_splits(splits, n_large, small_split, train_dev_size, seed, name):
     for key in ("train", "train_dev", "dev", "test"):
         got = np.asarray(splits[key])
         check_equal(got.ndim, 1, f"{name}['{key}'].ndim")
+        n_small_train = int((small_split == "train").sum())
         check_equal(len(got), len(want[key]), f"len({name}['{key}'])",
-                    hints=[(len(pool), "train is the training distribution minus train-dev?")])
+                    hints=[(len(pool), "train is the training distribution minus train-dev?")]
+                    + ([(len(want[key]) - n_small_train,
+                         "the small domain's 'train' examples left out: the training "
+                         "distribution is every large example plus the small 'train' ones")]
+                       if key == "train" and n_small_train else []))
     everything = np.concatenate([np.asarray(splits[k]) for k in splits])
     if len(np.unique(everything)) != len(everything):
         raise CheckFailed(f"the four sets of {name} overlap: an example is in two of them")
@@ -415,7 +420,9 @@ run_checks(
     lambda: check_scalar(_auc, 5 / 6, "domain_auc of the hand example",
                          hints=[(4 / 6, "a tie counts one half, not 0?"),
                                 (1.0, "a tie counts one half, not 1?"),
-                                (1 / 6, "target and non-target swapped?")]),
+                                (1 / 6, "target and non-target swapped?"),
+                                (49 / 60, "0.5 + the difference of the mean scores: the AUC "
+                                          "compares every target with every non-target")]),
     lambda: check_scalar(domain_auc([0.5, 0.5], [1, 0]), 0.5,
                          "domain_auc([0.5, 0.5], [1, 0]) (one tie)",
                          hints=[(0.0, "a tie counts one half, not 0 (or ranks without ties)?"),
@@ -536,7 +543,10 @@ run_checks(
                                   [127.5, 63.75, 0, 63.75]]],
                                 "the picture wraps around (np.roll): outside pixels count 0?"),
                                ([[[255, 255, 0, 0], [255, 255, 0, 0], [0, 0, 0, 0]]],
-                                "the kernel weights 1 2 1 / 2 4 2 / 1 2 1, not a box?")]),
+                                "the kernel weights 1 2 1 / 2 4 2 / 1 2 1, not a box?"),
+                               ([[[255, 0, 0, 0], [127.5, 0, 0, 0], [0, 0, 0, 0]]],
+                                "blurred along one axis only: the padding and the window "
+                                "cover both the rows and the columns")]),
     lambda: check_array(blur_digits(np.zeros((2, 3, 3))), np.zeros((2, 3, 3)),
                         "blur_digits of blank pictures"),
     lambda: check_array(blur_digits(np.stack([_dot[0], 3 * _dot[0]]))[0],
@@ -821,7 +831,9 @@ run_checks(
     lambda: check_equal(tf.is_tensor(_loss_tf), True, "tf.is_tensor(loss)"),
     lambda: check_equal(_loss_tf.shape.rank, 0, "the rank of the loss (a scalar)"),
     lambda: check_equal(_loss_tf.dtype == tf.float64, True,
-                        "the loss has the dtype of y_pred (float64 here)"),
+                        "the loss has the dtype of y_pred (float64 here)",
+                        hints=[(False, f"a loss of dtype {_loss_tf.dtype.name}: a cast to "
+                                       "float32, or a constant of another dtype?")]),
     lambda: check_scalar(float(_loss_tf), 3.4725781, "multitask_loss_tf(Y_in.T, Y_hat_in.T)",
                          rtol=1e-6, factors=MT_FACTORS, hints=MT_HINTS),
 )

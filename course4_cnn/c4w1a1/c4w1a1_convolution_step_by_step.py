@@ -184,7 +184,9 @@ run_checks(
     lambda: check_shape(x_pad_out, (2, 7, 6, 3), "zero_pad(x, 2)"),
     lambda: check_array(x_pad_out[:, 2:5, 2:4, :], x_in, "the middle of zero_pad(x, 2)"),
     lambda: check_equal(float(np.abs(x_pad_out).sum()), float(np.abs(x_in).sum()),
-                        "the sum of |zero_pad(x, 2)| (the border must hold zeros only)"),
+                        "the sum of |zero_pad(x, 2)| (the border must hold zeros only)",
+                        hints=[(4662.0, "the border repeats the edge values (mode 'edge'?): "
+                                        "the padding is zeros")]),
     lambda: check_unchanged(x_in_copy, x_in, "x passed to zero_pad"),
 )
 ### BEGIN HIDDEN TESTS
@@ -275,6 +277,9 @@ run_checks(
                                       "b.item()?)"),
     lambda: check_scalar(Z_single, -1.5, "conv_single_step(a_slice, W, b)",
                          hints=[(-2.0, "the bias is missing"),
+                                (7.0, "b added to each of the 18 products: it is added once, "
+                                      "to their sum"),
+                                (-2.0 / 18 + 0.5, "the mean of the products: Z adds them up"),
                                 (-4.5, "the filter is flipped: use W as it is "
                                        "(cross-correlation, no flip)")]),
 )
@@ -403,6 +408,16 @@ run_checks(
     # n_W = floor((4 + 2 - 3) / 2) + 1 = 2: the last padded column starts no window.
     lambda: check_array(Z_conv, Z_conv_expected, "Z",
                         hints=[(Z_conv_expected - b_conv_in, "the bias is missing"),
+                               (Z_conv_expected - b_conv_in + b_conv_in[..., :1],
+                                "every channel got the first filter's bias: channel c adds "
+                                "b[:, :, :, c]"),
+                               ([[[[1, -2], [1, -2]], [[1, -2], [1, -2]], [[1, -2], [1, -2]]],
+                                 [[[-1, -4], [-1, 10]], [[6, 1], [-5, 7]], [[2, -8], [3, -2]]]],
+                                "the batch axis padded too? zero_pad pads n_H and n_W only"),
+                               ([[[[-1, -4], [5, -8]], [[-7, -1], [6, -11]], [[6, 1], [10, -14]]],
+                                 [[[-3, -4], [-6, -8]], [[8, -1], [7, 3]], [[-1, 0], [-4, 0]]]],
+                                "the stride ignored? window (h, w) starts at row h * stride and "
+                                "column w * stride"),
                                (Z_conv_flipped, "the filter is flipped: use W as it is "
                                                 "(cross-correlation, no flip)")]),
     lambda: check_type(cache_conv, tuple, "cache"),
@@ -572,7 +587,15 @@ avg_1_expected = np.array([[[[44 / 9, 20 - 44 / 9]], [[51 / 9, 20 - 51 / 9]]]])
 run_checks(
     "pool_forward",
     lambda: check_array(A_max_1, max_1_expected, "A (max, f = 3, stride = 2)",
-                        hints=[(avg_1_expected, "the mean was taken: is mode read?")]),
+                        hints=[(avg_1_expected, "the mean was taken: is mode read?"),
+                               ([[[[20, 20]], [[20, 20]]]],
+                                "the window spans every channel: pool each channel c on its "
+                                "own"),
+                               ([[[[11, 20]], [[12, 20]]]],
+                                "the stride ignored? window (h, w) starts at row h * stride and "
+                                "column w * stride"),
+                               ([[[[7, 19]], [[12, 18]]]],
+                                "a window one column wide: it is f x f")]),
     lambda: check_array(A_avg_1, avg_1_expected, "A (average, f = 3, stride = 2)",
                         hints=[(max_1_expected, "the maximum was taken: is mode read?")]),
     lambda: check_array(A_max_2[0, :, :, 0], [[7, 9, 9], [7, 11, 11], [12, 11, 11], [13, 13, 6]],
@@ -915,11 +938,28 @@ run_checks(
     lambda: check_shape(dA_prev_out, A_conv_in.shape, "dA_prev"),
     lambda: check_array(dA_prev_out[0, :, :, 0], [[2, -2, 2, 0], [-3, 0, -1, 0], [0, 1, -1, 0],
                                                   [-2, -2, 1, -1], [-2, -1, -1, 0]],
-                        "dA_prev[0, :, :, 0]"),
+                        "dA_prev[0, :, :, 0]",
+                        hints=[([[2, 0, 2, 0], [0, 1, 0, -1], [0, 0, -1, 0], [0, 1, 0, -1],
+                                 [-2, 0, -1, 0]],
+                                "dA_prev overwritten (=) where windows overlap: add (+=)"),
+                               ([[2, 1, 2, -2], [-1, 2, 2, -2], [0, 0, -1, 1], [0, 1, 1, 2],
+                                 [-2, 2, -1, -1]],
+                                "the filter flipped: each window's slice of dA_prev gets W "
+                                "as it is, times dZ"),
+                               ([[2, 1, -2, 0], [-8, -2, 2, 0], [-1, -1, -1, 0], [0, 0, -1, 0],
+                                 [0, 0, 0, 0]],
+                                "the stride ignored? window (h, w) starts at row h * stride and "
+                                "column w * stride")]),
     lambda: check_array(dW_out[:, :, 0, :], [[[-4, 6], [1, 7], [-5, 4]],
                                              [[1, 7], [-6, 23], [1, -3]],
-                                             [[3, -7], [3, -4], [-5, -5]]], "dW[:, :, 0, :]"),
-    lambda: check_array(db_out, [[[[-6, -2]]]], "db"),
+                                             [[3, -7], [3, -4], [-5, -5]]], "dW[:, :, 0, :]",
+                        hints=[([[[-1, 1], [-1, 1], [1, -1]], [[-1, 1], [-1, 1], [1, -1]],
+                                 [[0, 0], [0, 0], [0, 0]]],
+                                "dW overwritten (=) at each window: add up (+=) over the "
+                                "windows and the examples")]),
+    lambda: check_array(db_out, [[[[-6, -2]]]], "db",
+                        hints=[([[[[1, -1]]]], "db overwritten (=) at each window: add up "
+                                               "(+=) over the windows and the examples")]),
     lambda: check_array(dA_small[0, :, :, 0], [[1, -2, 1], [2, 1, -3], [-1, 8, -1],
                                                [0, -3, 3]],
                         "dA_prev[0, :, :, 0] for stride 1 and pad 0"),
@@ -1247,18 +1287,32 @@ run_checks(
     lambda: check_shape(dA_prev_max, A_pool_in.shape, "dA_prev (max)"),
     # Each output passes its whole gradient on: the totals must agree.
     lambda: check_scalar(float(np.sum(dA_prev_max)), float(np.sum(dA_pool_in)),
-                         "the sum of dA_prev (max): it must equal the sum of dA"),
+                         "the sum of dA_prev (max): it must equal the sum of dA",
+                         hints=[(37.0, "dA_prev overwritten (=) where windows overlap: add "
+                                       "(+=)"),
+                                (24.0, "the mask added as it is: multiply it by the window's "
+                                       "gradient")]),
     lambda: check_scalar(float(np.sum(dA_prev_avg)), float(np.sum(dA_pool_in)),
-                         "the sum of dA_prev (average): it must equal the sum of dA"),
+                         "the sum of dA_prev (average): it must equal the sum of dA",
+                         hints=[(300.0, "got = 4 × expected = f * f × expected: each of the "
+                                        "f * f positions gets dz / (f * f), not dz")]),
     lambda: check_array(dA_prev_max[0, :, :, 0], [[0, 0, 0, 0], [2, 0, 2, 0], [0, 0, 13, 0],
                                                   [3.25, 0, 0, 0], [0, 10, 0, 5.75]],
-                        "dA_prev[0, :, :, 0] (max)"),
+                        "dA_prev[0, :, :, 0] (max)",
+                        hints=[([[0.25, 0.75, 1.25, 0], [1.75, 2.25, 2.75, 0],
+                                 [3.25, 3.75, 4.25, 0], [4.75, 5.25, 5.75, 0], [0, 0, 0, 0]],
+                                "the gradient sent to the window's top-left corner: it goes "
+                                "where the maximum was")]),
     lambda: check_array(dA_prev_avg[0, :, :, 1], [[0.125, 0.375, 0.625, 0.375],
                                                   [0.625, 1.5, 2.0, 1.125],
                                                   [1.375, 3.0, 3.5, 1.875],
                                                   [2.125, 4.5, 5.0, 2.625],
                                                   [1.25, 2.625, 2.875, 1.5]],
-                        "dA_prev[0, :, :, 1] (average)"),
+                        "dA_prev[0, :, :, 1] (average)",
+                        hints=[([[0.5, 0, 2.5, 0], [0, 0, 0, 3], [0, 12, 0, 0], [0, 0, 0, 4.5],
+                                 [5, 0, 11.5, 0]],
+                                "the max's gradient where mode is 'average': is mode "
+                                "read?")]),
     lambda: check_array(dA_prev_strided[0], np.stack([
         [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 0], [0, 3, 0, 0]],
         [[0, 0, 0, 0], [0, 0, 0, 0], [0, 6, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]], axis=-1),
@@ -1440,7 +1494,17 @@ run_checks(
                                    [44, 45, 46, 47, 54, 55, 56, 57],
                                    [60, 61, 62, 63, 70, 71, 72, 73],
                                    [64, 65, 66, 67, 74, 75, 76, 77]],
-                        "im2col(A_prev_pad, 2, 2)"),
+                        "im2col(A_prev_pad, 2, 2)",
+                        hints=[([[0, 1, 2, 3, 10, 11, 12, 13],
+                                 [2, 3, 4, 5, 12, 13, 14, 15],
+                                 [10, 11, 12, 13, 20, 21, 22, 23],
+                                 [12, 13, 14, 15, 22, 23, 24, 25],
+                                 [40, 41, 42, 43, 50, 51, 52, 53],
+                                 [42, 43, 44, 45, 52, 53, 54, 55],
+                                 [50, 51, 52, 53, 60, 61, 62, 63],
+                                 [52, 53, 54, 55, 62, 63, 64, 65]],
+                                "the stride ignored? window (h, w) starts at row h * stride and "
+                                "column w * stride")]),
     lambda: check_array(im2col(A_pad_in[:1, :3, :3, :1], 2, 1),
                         [[0, 2, 10, 12], [2, 4, 12, 14], [10, 12, 20, 22], [12, 14, 22, 24]],
                         "im2col(A_prev_pad[:1, :3, :3, :1], 2, 1)"),
@@ -1541,6 +1605,11 @@ run_checks(
     "conv_forward_im2col",
     lambda: check_array(Z_fast, Z_conv_expected, "Z",
                         hints=[(Z_conv_expected - b_conv_in, "the bias is missing"),
+                               ([[[[-2, 0], [-2, 1]], [[7, 2], [-4, 1]], [[5, -5], [3, 5]]],
+                                 [[[3, 0], [6, -8]], [[7, -8], [-3, -9]], [[3, 0], [-6, -4]]]],
+                                "W's entries in another order than a column of im2col: "
+                                "W.reshape(f * f * n_C_prev, n_C) keeps (row, column, "
+                                "channel) order"),
                                (Z_conv_flipped, "the filter is flipped: use W as it is "
                                                 "(cross-correlation, no flip)")]),
     lambda: check_type(cache_fast, tuple, "cache"),

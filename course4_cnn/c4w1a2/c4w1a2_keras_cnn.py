@@ -423,7 +423,9 @@ happy_test_model = quietly(happyModel)
 run_checks(
     "happyModel",
     lambda: check_equal(isinstance(happy_test_model, tf.keras.Sequential), True,
-                        "isinstance(happyModel(), tf.keras.Sequential)"),
+                        "isinstance(happyModel(), tf.keras.Sequential)",
+                        hints=[(False, "built with the Functional API: happyModel is a "
+                                       "tf.keras.Sequential([...])")]),
     lambda: check_model_structure(happy_test_model, happy_structure, "happyModel()"),
 )
 ### BEGIN HIDDEN TESTS
@@ -806,7 +808,10 @@ run_checks(
     "convolutional_model",
     lambda: check_equal(isinstance(conv_test_model, tf.keras.Model)
                         and not isinstance(conv_test_model, tf.keras.Sequential), True,
-                        "convolutional_model((64, 64, 3)) is a Functional tf.keras.Model"),
+                        "convolutional_model((64, 64, 3)) is a Functional tf.keras.Model",
+                        hints=[(False, "a Sequential model: this one is built with the "
+                                       "Functional API, from tf.keras.Input to "
+                                       "tf.keras.Model(inputs, outputs)")]),
     lambda: check_model_structure(conv_test_model, conv_structure,
                                   "convolutional_model((64, 64, 3))"),
 )
@@ -827,7 +832,9 @@ def _hidden_convolutional_model():
         _model = quietly(convolutional_model, _shape)
         check_equal(isinstance(_model, tf.keras.Sequential), False,
                     f"isinstance({_name}, tf.keras.Sequential)")
-        check_equal(tuple(_model.input_shape), (None,) + _shape, f"{_name}.input_shape")
+        check_equal(tuple(_model.input_shape), (None,) + _shape, f"{_name}.input_shape",
+                    hints=[((None, 64, 64, 3), "the input shape is fixed at (64, 64, 3): "
+                                               "use the input_shape argument")])
         check_model_structure(_model, describe_model(_ref), _name)
         _rng = np.random.default_rng(sum(_shape))
         _weights = [_rng.normal(0, 0.3, _w.shape).astype(np.float32) for _w in _ref.weights]

@@ -372,7 +372,9 @@ run_checks(
                         "choose_fine_tune_at(..., 10_000)"),
     lambda: check_scalar(choose_fine_tune_at(small_base, 50), 5, "choose_fine_tune_at(..., 50)",
                          rtol=0, atol=0.1, hints=[(6, bn_hint)]),
-    lambda: check_equal(small_base.trainable, False, "the base's trainable flag afterwards"),
+    lambda: check_equal(small_base.trainable, False, "the base's trainable flag afterwards",
+                        hints=[(True, "the whole base unfrozen: choose_fine_tune_at only "
+                                      "counts, it does not change the base")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_choose_fine_tune_at():
@@ -501,9 +503,15 @@ run_checks(
     lambda: check_scalar(sum(int(np.prod(w.shape)) for w in bird_check.trainable_weights), 1281,
                          "the number of trainable parameters (is the base frozen?)"),
     lambda: check_equal(bird_check.layers[1] is stand_in_augmenter, True,
-                        "layer 1 is the data_augmentation passed in (not a new one)"),
+                        "layer 1 is the data_augmentation passed in (not a new one)",
+                        hints=[(False, "an augmenter built inside bird_model: use the "
+                                       "data_augmentation argument")]),
     lambda: check_equal(base_call_training_flag(bird_check), False,
-                        "the training= argument of the call of the base"),
+                        "the training= argument of the call of the base",
+                        hints=[(True, "training=True would let batch normalization update "
+                                      "its ImageNet statistics on these pictures"),
+                               (None, "the base called without training=...: pass "
+                                      "training=False")]),
     lambda: check_shape(logits_and_oracle(bird_check, pictures_check)[0], (3, 1),
                         "bird_model's output for 3 pictures"),
     lambda: largest_logit_difference(bird_check, pictures_check),

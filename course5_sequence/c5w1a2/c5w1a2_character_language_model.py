@@ -221,7 +221,9 @@ run_checks(
                          rtol=1e-3,
                          hints=[(5 * np.log(27), "one step short: what is the last target?"),
                                 (np.log(27), "that is one step: the loss adds up all steps"),
-                                (6 * np.log2(27), "log base 2: the loss uses the natural log")]),
+                                (6 * np.log2(27), "log base 2: the loss uses the natural log"),
+                                (6 * np.log(26), "26 choices per step: the newline is a "
+                                                 "character of the vocabulary too")]),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_predicted_initial_loss():
@@ -330,7 +332,9 @@ def check_clipped(clipped, max_value):
                     f"{key} clipped to [-{max_value}, {max_value}]",
                     hints=[(raw, "this gradient was not clipped"),
                            (np.clip(raw, 0, max_value), "clipped to [0, maxValue]: the lower "
-                                                        "bound is -maxValue")])
+                                                        "bound is -maxValue"),
+                           (np.clip(raw, -5, 5), "clipped to [-5, 5] whatever maxValue is: "
+                                                 "use the argument")])
 
 
 run_checks(
@@ -489,12 +493,23 @@ run_checks(
     "sample",
     lambda: check_type(sample_lena, list, "sample(...)"),
     lambda: check_equal([int(i) for i in sample_lena], [12, 5, 14, 1, 0],
-                        "the indices sampled from the 'lena' network (l e n a newline)"),
+                        "the indices sampled from the 'lena' network (l e n a newline)",
+                        hints=[([12] * 50 + [0], "the input stays zeros: the next input is "
+                                                 "the one-hot vector of the character drawn"),
+                               ([12, 5, 14, 1] + [0, 26] * 23 + [0],
+                                "sampling went on after the newline: stop when it is drawn"),
+                               ([12, 5, 5, 14, 14, 1, 14, 0],
+                                "the input keeps the earlier characters: a new zero vector "
+                                "before setting the 1 of the character drawn")]),
     lambda: check_equal(indices_to_text(sample_abab, ix_to_char), "ab" * 25 + "\n",
                         "the text sampled from the 'abab' network (50 characters, then the "
-                        "newline is appended)"),
+                        "newline is appended)",
+                        hints=[("ab" * 25, "the newline not appended after 50 characters")]),
     lambda: check_equal([int(i) for i in sample_random_0], [18, 18, 17, 18, 26, 17, 18, 0],
-                        "sample(params_random, char_to_ix, seed=0)"),
+                        "sample(params_random, char_to_ix, seed=0)",
+                        hints=[([18, 24, 17, 13, 23, 25, 10, 25, 25, 10, 24, 25, 11, 26, 6, 8, 0],
+                                "seeded once: np.random.seed(50 * seed + t) comes before every "
+                                "draw")]),
     lambda: check_equal([int(i) for i in sample_random_7], [11, 2, 17, 18, 0],
                         "sample(params_random, char_to_ix, seed=7)"),
     *[lambda key=key: check_unchanged(params_random_copy[key], params_random[key],
@@ -661,7 +676,15 @@ run_checks(
     lambda: check_keys({k: v for k, v in grads_opt.items() if k != "da_next"},
                        {"dWaa", "dWax", "dWya", "db", "dby"}, "the gradients optimize returns"),
     lambda: check_array(grads_opt["db"], [[5.0], [-5.0], [-4.23843308], [3.10112104], [-5.0],
-                                          [-0.41798393]], "gradients['db'] (clipped to [-5, 5])"),
+                                          [-0.41798393]], "gradients['db'] (clipped to [-5, 5])",
+                        hints=[([[5.3224565], [-5.74768604], [-4.23843308], [3.10112104],
+                                 [-11.82303224], [-0.41798393]],
+                                "not clipped: clip the gradients before the update"),
+                               ([[5.3224565], [-5.74768604], [-4.23843308], [3.10112104],
+                                 [-10.0], [-0.41798393]],
+                                "clipped to [-10, 10]: the instructions clip to [-5, 5]"),
+                               ([[1.0], [-1.0], [-1.0], [1.0], [-1.0], [-0.41798393]],
+                                "clipped to [-1, 1]: the instructions clip to [-5, 5]")]),
     lambda: check_array(grads_opt["dWya"][[1, 14], :],
                         [[1.8664602, -1.89703671, 0.05486745, -1.50607325, 1.73797214, 0.20868262],
                          [0.28939788, -0.3042136, -0.0344743, -1.99024177, 1.3120416, -1.63824981]],
@@ -674,7 +697,14 @@ run_checks(
                                 "that is the state of the step before the last")]),
     lambda: check_array(params_opt["b"], [[-2.69767137], [1.07046957], [0.45145914],
                                           [0.65244115], [0.37411564], [0.26155336]],
-                        "parameters['b'] after the step (updated in place)"),
+                        "parameters['b'] after the step (updated in place)",
+                        hints=[([[-2.72991702], [1.14523818], [0.45145914], [0.65244115],
+                                 [1.05641886], [0.26155336]],
+                                "updated with the gradients before clipping?"),
+                               ([[-2.24767137], [0.62046957], [0.07000017], [0.93154204],
+                                 [-0.07588436], [0.2239348]],
+                                "a step of 0.01 whatever learning_rate is: use the "
+                                "argument")]),
     lambda: check_array(params_opt["Wya"][[1, 14], :],
                         [[1.21607984, 0.97275249, 2.8418033, 0.63332097, 0.83547865, -0.4010029],
                          [0.85282487, 1.65281833, -3.16805909, -1.92865645, 4.45453318,
@@ -877,7 +907,17 @@ run_checks(
     lambda: check_keys(params_tiny, {"Wax", "Waa", "Wya", "b", "by"}, "the parameters"),
     lambda: check_equal(len(loss_history), 12, "len(loss_history) after 12 iterations"),
     lambda: check_array(np.array(loss_history[:3]), [23.05767466, 23.04779468, 23.03462226],
-                        "loss_history[:3] (the smoothed losses of the first 3 iterations)"),
+                        "loss_history[:3] (the smoothed losses of the first 3 iterations)",
+                        hints=[([9.88745611, 13.17769805, 9.87536711],
+                                "the loss of each name as it is: loss_history holds the "
+                                "smoothed loss"),
+                               ([23.05437897, 23.04121442, 23.0247686],
+                                "the newline left out of the targets: Y ends with the "
+                                "newline's index"),
+                               ([23.06097046, 23.0477915, 23.03790712],
+                                "the names in another order: iteration j trains on "
+                                "examples[j % len(examples)], after np.random.seed(0) and one "
+                                "shuffle")]),
     lambda: check_scalar(loss_history[-1], 22.93557532, "loss_history[-1]"),
     lambda: check_array(params_tiny["by"][:6], [[0.10327773], [0.06366756], [0.00401278],
                                                 [0.01394742], [0.03384164], [0.04377357]],

@@ -166,7 +166,9 @@ run_checks(
                                       "two norms?"),
                                 (4 / 3, "divided by ||u|| only? Divide by ||u|| ||v||"),
                                 (4 / np.sqrt(5), "divided by ||v|| only? Divide by ||u|| ||v||"),
-                                (4 / 45, "divided by the squared norms? Take square roots")]),
+                                (4 / 45, "divided by the squared norms? Take square roots"),
+                                (4 / (3 + np.sqrt(5)), "divided by ||u|| + ||v||? The "
+                                                       "denominator is their product")]),
     lambda: check_unchanged(u_toy_copy, u_toy, "u after cosine_similarity(u, v)"),
     lambda: check_unchanged(v_toy_copy, v_toy, "v after cosine_similarity(u, v)"),
     lambda: check_scalar(cosine_similarity(e["father"], e["mother"]), 0.890889,
@@ -602,6 +604,8 @@ run_checks(
                                 "that is the direction of the first pair alone"),
                                (np.array([2.0, 0.0]), "the right direction but not of length 1:"
                                 " divide by its norm?"),
+                               ([0.91381155, 0.40613847], "the mean of the words themselves: "
+                                "the direction comes from the differences within each pair"),
                                (np.array([0.0, 1.0]), "the direction of the noise: did you "
                                 "subtract the mean of the differences before a PCA?"),
                                (np.array([0.0, -1.0]), "the direction of the noise: did you "

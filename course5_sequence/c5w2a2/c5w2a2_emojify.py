@@ -801,9 +801,13 @@ toy_layer = pretrained_embedding_layer(toy_vecs, toy_w2i)
 run_checks(
     "pretrained_embedding_layer",
     lambda: check_type(toy_layer, Embedding, "pretrained_embedding_layer(toy_vecs, toy_w2i)"),
-    lambda: check_equal(toy_layer.trainable, False, "the layer's trainable flag"),
+    lambda: check_equal(toy_layer.trainable, False, "the layer's trainable flag",
+                        hints=[(True, "the pretrained vectors are to stay as they are: "
+                                      "trainable=False")]),
     lambda: check_equal(toy_layer.input_dim, 4,
-                        "the layer's input_dim (3 words, plus the padding index 0)"),
+                        "the layer's input_dim (3 words, plus the padding index 0)",
+                        hints=[(3, "one row per word only: index 0 (padding) needs a row too, "
+                                   "len(word_to_index) + 1")]),
     lambda: check_array(np.asarray(toy_layer(np.array([[0, 1, 2, 3]]))),
                         [[[0.0, 0.0], [3.0, 4.0], [5.0, 6.0], [1.0, 2.0]]],
                         "the layer applied to the indices [[0, 1, 2, 3]] (rows 0 to 3 of its "
