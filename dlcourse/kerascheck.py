@@ -213,6 +213,23 @@ def format_rows(rows) -> str:
     return "\n".join(lines)
 
 
+def show_prediction(predicted, model) -> int:
+    """Print a predicted layer table (rows ``(type, output shape, params)``) next to the
+    model's own, and return on how many layers the shape and the parameter count agree.
+
+    A predicted shape may be written with or without the leading ``None`` of the batch axis.
+    """
+    built = [row[:3] for row in describe_model(model)]
+    left, right = format_rows(predicted).splitlines(), format_rows(built).splitlines()
+    print(f"{'your prediction':56s}   {'the model'}")
+    for a, b in zip(left, right):
+        print(f"{a:56s} | {b}")
+    agree = sum(tuple(p[1]) in (tuple(b[1]), tuple(b[1][1:])) and p[2] == b[2]
+                for p, b in zip(predicted, built))
+    print("\nthe prediction agrees with the model on", agree, "of", len(built), "layers")
+    return agree
+
+
 def _norm_expected_setting(key, want, got):
     if key in _TUPLE_SETTINGS and want is not None:
         n = len(got) if isinstance(got, tuple) else None

@@ -18,6 +18,7 @@ from dlcourse.kerascheck import (  # noqa: E402
     format_rows,
     layer_type,
     quietly,
+    show_prediction,
 )
 from dlcourse.testing import CheckFailed  # noqa: E402
 
@@ -198,6 +199,17 @@ def test_layer_table_same_padding_near_misses(index, row):
     rows[index] = row
     msg = message(check_layer_table, rows, SAME_TABLE, "p", input_shape=(30, 45, 1))
     assert "'valid' instead of 'same'" not in msg and "a stride of 1?" not in msg, msg
+
+
+def test_show_prediction_counts_the_layers_that_agree(capsys):
+    inp = tf.keras.Input(shape=(8, 8, 1))
+    model = tf.keras.Model(inp, tfl.Flatten()(tfl.Conv2D(2, 3)(inp)))
+    right = [("Conv2D", (None, 6, 6, 2), 20), ("Flatten", (72,), 0)]  # None may be left out
+    assert show_prediction(right, model) == 2
+    wrong = [("Conv2D", (None, 6, 6, 2), 18), ("Flatten", (None, 72), 0)]  # biases forgotten
+    assert show_prediction(wrong, model) == 1
+    out = capsys.readouterr().out
+    assert "your prediction" in out and "agrees with the model on 1 of 2 layers" in out
 
 
 def test_layer_table_format_errors():

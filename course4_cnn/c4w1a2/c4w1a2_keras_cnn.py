@@ -71,8 +71,8 @@ from dlcourse.kerascheck import (
     check_layer_table,
     check_model_structure,
     describe_model,
-    format_rows,
     quietly,
+    show_prediction,
 )
 from dlcourse.plots import montage
 from dlcourse.testing import check_close, check_equal, check_type, run_checks
@@ -461,15 +461,7 @@ _hidden_happyModel()
 
 # %% tags=["demo"]
 happy_model = happyModel()
-predicted = happy_model_shapes()
-built = [row[:3] for row in describe_model(happy_model)]
-left, right = format_rows(predicted).splitlines(), format_rows(built).splitlines()
-print(f"{'your prediction':56s}   {'the model'}")
-for a, b in zip(left, right):
-    print(f"{a:56s} | {b}")
-same = [tuple(p[1]) in (tuple(b[1]), tuple(b[1][1:])) and p[2] == b[2]
-        for p, b in zip(predicted, built)]
-print("\nthe prediction agrees with the model on", sum(same), "of", len(built), "layers")
+show_prediction(happy_model_shapes(), happy_model)
 happy_model.summary()
 n_non_trainable = sum(int(np.prod(w.shape)) for w in happy_model.non_trainable_weights)
 assert happy_model.count_params() == 37633 and n_non_trainable == 64
@@ -853,15 +845,7 @@ _hidden_convolutional_model()
 
 # %% tags=["demo"]
 six_model = convolutional_model((64, 64, 3))
-six_predicted = conv_model_shapes((64, 64, 3))
-six_built = [row[:3] for row in describe_model(six_model)]
-left, right = format_rows(six_predicted).splitlines(), format_rows(six_built).splitlines()
-print(f"{'your prediction':56s}   {'the model'}")
-for a, b in zip(left, right):
-    print(f"{a:56s} | {b}")
-same = [tuple(p[1]) in (tuple(b[1]), tuple(b[1][1:])) and p[2] == b[2]
-        for p, b in zip(six_predicted, six_built)]
-print("\nthe prediction agrees with the model on", sum(same), "of", len(six_built), "layers")
+show_prediction(conv_model_shapes((64, 64, 3)), six_model)
 six_model.summary()
 
 # %% [markdown]
