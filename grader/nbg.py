@@ -28,6 +28,15 @@ from .manifest import Assignment
 
 COURSE_ID = "dlcourse"
 DEFAULT_COURSE_DIR = ROOT / "class"
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # feedback_offline
+
+
+def _nbgrader_templates() -> str:
+    """The folder of nbgrader's own templates (its "feedback" template is extended)."""
+    import nbgrader
+
+    return str(Path(nbgrader.__file__).resolve().parent / "server_extensions" / "formgrader"
+               / "templates")
 
 # Environment every grading kernel inherits: quiet TensorFlow, no writes into $HOME.
 KERNEL_ENV = {
@@ -87,6 +96,9 @@ def config(course_dir: Path, db_url: str | None = None, cell_timeout: int = 300)
         "the grader restored it and graded it.\n"
     )
     c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
+    # nbgrader's feedback template, minus the MathJax it loads from a CDN (grader/templates)
+    c.HTMLExporter.template_name = "feedback_offline"
+    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), _nbgrader_templates()]
     c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
     c.Exchange.assignment_dir = str(course_dir)
     return c

@@ -13,6 +13,7 @@ For the first assignment the batch also holds (these test the grader, not the as
 
 import csv
 import io
+import re
 import shutil
 import zipfile
 from contextlib import redirect_stdout
@@ -146,6 +147,11 @@ def test_feedback_never_contains_hidden_tests(assignment, graded_class):
         assert api.leaks(html, secrets) == [], page
         assert "HIDDEN TESTS" not in html
         assert "Traceback (most recent call last)" not in html
+        # nothing on the page is fetched from the internet (nbgrader's template loads MathJax
+        # from a CDN; grader/templates/feedback_offline leaves it out)
+        fetched = re.findall(r"<(?:script|img|iframe|link)\b[^>]*\s(?:src|href)\s*=\s*[\"']?"
+                             r"(?:https?:)?//[^\"'\s>]*", html)
+        assert fetched == [], (page, fetched)
 
 
 @per_assignment
