@@ -28,7 +28,7 @@ from .manifest import Assignment
 
 COURSE_ID = "dlcourse"
 DEFAULT_COURSE_DIR = ROOT / "class"
-TEMPLATES = Path(__file__).resolve().parent / "templates"  # feedback_offline
+TEMPLATES = Path(__file__).resolve().parent / "templates"  # feedback/mathjax.html.j2
 
 
 def _nbgrader_templates() -> str:
@@ -96,8 +96,9 @@ def config(course_dir: Path, db_url: str | None = None, cell_timeout: int = 300)
         "the grader restored it and graded it.\n"
     )
     c.GenerateFeedback.preprocessors = [GetGrades, ClearHiddenTests, CSSHTMLHeaderPreprocessor]
-    # nbgrader's feedback template, minus the MathJax it loads from a CDN (grader/templates)
-    c.HTMLExporter.template_name = "feedback_offline"
+    # nbgrader's feedback template, minus the MathJax it loads from a CDN: the folder
+    # grader/templates/feedback is searched first (see its README)
+    c.HTMLExporter.template_name = "feedback"
     c.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), _nbgrader_templates()]
     c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
     c.Exchange.assignment_dir = str(course_dir)

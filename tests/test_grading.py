@@ -148,7 +148,7 @@ def test_feedback_never_contains_hidden_tests(assignment, graded_class):
         assert "HIDDEN TESTS" not in html
         assert "Traceback (most recent call last)" not in html
         # nothing on the page is fetched from the internet (nbgrader's template loads MathJax
-        # from a CDN; grader/templates/feedback_offline leaves it out)
+        # from a CDN; grader/templates/feedback leaves it out)
         fetched = re.findall(r"<(?:script|img|iframe|link)\b[^>]*\s(?:src|href)\s*=\s*[\"']?"
                              r"(?:https?:)?//[^\"'\s>]*", html)
         assert fetched == [], (page, fetched)

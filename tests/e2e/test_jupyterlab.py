@@ -357,6 +357,6 @@ def test_instructor_path(tmp_path, page, servers, timings, shot, artifacts):
     assert not [line for line in hidden if line in text]
     assert api.leaks(feedback.read_text(encoding="utf-8"), hidden) == []
     # nothing off the machine: nbgrader's own feedback template loads MathJax from a CDN,
-    # grader/templates/feedback_offline (set in grader/nbg.py) leaves it out
+    # grader/templates/feedback (see grader/nbg.py) leaves it out
     assert page.off_loopback == []
     assert MATHJAX_CDN not in feedback.read_text(encoding="utf-8")
