@@ -492,6 +492,13 @@ def feedback(
     return status
 
 
+def remote_loads(html: str) -> list[str]:
+    """The addresses off the machine a page would fetch as it opens (scripts, images, frames,
+    style sheets); a link to follow is not one."""
+    return re.findall(r"<(?:script|img|iframe|link)\b[^>]*\s(?:src|href)\s*=\s*[\"']?"
+                      r"(?:https?:)?//[^\"'\s>]*", html)
+
+
 def leaks(html: str, secret_lines) -> list[str]:
     """The secret lines that appear in a page (after undoing HTML escaping)."""
     import html as _html
