@@ -37,6 +37,9 @@ __all__ = [
     "run_checks",
     "likely_cause",
     "substituted",
+    "call_as",
+    "dataset_map",
+    "gradients",
 ]
 
 
@@ -565,6 +568,62 @@ class substituted:
 
 
 _MISSING = object()
+
+
+# ---- calls a TensorFlow test makes in special ways
+#
+# While grading, a test runs in the grader's process and the learner's functions in their
+# kernel; a symbolic tensor (what tf.function and Dataset.map trace with) or a gradient tape
+# cannot cross between the two. So a test asks for such a call by name: the learner's kernel
+# makes it with :func:`call_as` (grader/rpc.py) and only the values come back. In the learner's
+# own notebook (and wherever the function is an ordinary one) the same helpers make the call
+# right here, with the same code.
+
+def call_as(how: str, fn, args: tuple = (), kwargs: dict | None = None):
+    """``fn(*args, **kwargs)`` made the way ``how`` says:
+
+    - ``"graph"``: inside ``tf.function`` (traced into a graph: TensorFlow operations only);
+    - ``"map"``: ``tf.data.Dataset.from_tensor_slices(args[0]).map(fn)``, its elements as a list;
+    - ``"grad"``: ``(output, grads)``, ``grads`` shaped like ``args`` with the gradient of
+      ``tf.reduce_sum(output)`` at every ``tf.Variable`` (None where none flows) and None at
+      every other argument.
+    """
+    import tensorflow as tf
+
+    kwargs = kwargs or {}
+    if how == "graph":
+        return tf.function(fn)(*args, **kwargs)
+    if how == "map":
+        return list(tf.data.Dataset.from_tensor_slices(args[0]).map(fn))
+    if how == "grad":
+        flat = tf.nest.flatten(args)
+        variables = [x for x in flat if isinstance(x, tf.Variable)]
+        with tf.GradientTape() as tape:
+            out = fn(*args, **kwargs)
+            total = tf.reduce_sum(out)
+        grads = iter(tape.gradient(total, variables))
+        return out, tf.nest.pack_sequence_as(
+            args, [next(grads) if isinstance(x, tf.Variable) else None for x in flat])
+    raise ValueError(f"call_as: unknown way {how!r}")
+
+
+def _made_as(how: str, fn, args, kwargs):
+    remote = getattr(type(fn), "call_as", None)  # a function of the learner's kernel, seen
+    if remote is not None:                        # from the grader's process (grader.rpc.Handle)
+        return fn.call_as(how, args, kwargs)
+    return call_as(how, fn, args, kwargs)
+
+
+def dataset_map(fn, values) -> list:
+    """The elements of ``tf.data.Dataset.from_tensor_slices(values).map(fn)``, as a list."""
+    return _made_as("map", fn, (values,), {})
+
+
+def gradients(fn, *args, **kwargs):
+    """``fn(*args, **kwargs)`` and the gradient of the sum of its output at each
+    ``tf.Variable`` among ``args``: ``(output, grads)``, ``grads`` shaped like ``args``
+    (None where no gradient flows, e.g. a parameter the function never uses)."""
+    return _made_as("grad", fn, args, kwargs)
 
 
 _tracebacks.install()  # the learner's kernel only; see dlcourse.tracebacks

@@ -17,6 +17,11 @@ to the kernel's state are carried over:
   ``keras.utils.set_random_seed``) seeds both processes;
 - arguments a learner's function changed in place are changed here too.
 
+A call TensorFlow must trace (``tf.function(f)``, ``Dataset.map``) or differentiate (a gradient
+tape) is made in the kernel as a whole (``dlcourse.testing.call_as``): ``tf.function`` of a
+learner's function does that by itself here, the others through ``dlcourse.testing``'s
+``dataset_map`` and ``gradients``.
+
 :func:`run_cell` is called by :class:`grader.sandbox.GuardedExecute` in a thread while the
 kernel runs the serving loop of :func:`grader.rpc.serve`; its outcome becomes the test cell's
 outputs in the notebook nbgrader scores, so the gradebook, feedback and formgrader are as
@@ -158,6 +163,28 @@ def seeding_both_sides(peer: rpc.Peer):
             setattr(owner, attr, original)
 
 
+@contextlib.contextmanager
+def graphs_made_in_kernel():
+    """While a test runs here, ``tf.function(f)`` of a learner's function ``f`` traces and runs
+    it in the kernel (a symbolic tensor cannot cross: see ``dlcourse.testing.call_as``)."""
+    tf = sys.modules.get("tensorflow")
+    original = getattr(tf, "function", None)
+    if original is None:
+        yield
+        return
+
+    def function(func=None, *args, **kwargs):
+        if isinstance(func, rpc.Handle) and not args and not kwargs:
+            return lambda *a, **k: func.call_as("graph", a, k)
+        return original(func, *args, **kwargs)
+
+    tf.function = function
+    try:
+        yield
+    finally:
+        tf.function = original
+
+
 def error_output(exc: BaseException) -> dict:
     """How the test cell's failure reads in the notebook: ``Name: message`` (the grading
     kernel's Minimal mode), never the test's source lines."""
@@ -184,7 +211,8 @@ def run_cell(source: str, name: str, base: dict, peer: rpc.Peer,
     ns = LearnerNamespace(start, peer)
     try:
         code = compile(source, f"<{name}>", "exec")
-        with contextlib.redirect_stdout(out), seeding_both_sides(peer):
+        with contextlib.redirect_stdout(out), seeding_both_sides(peer), \
+                graphs_made_in_kernel():
             try:
                 exec(code, ns)
             finally:

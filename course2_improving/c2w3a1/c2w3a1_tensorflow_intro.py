@@ -83,6 +83,8 @@ from dlcourse.testing import (
     check_shape,
     check_tensor,
     check_unchanged,
+    dataset_map,
+    gradients,
     run_checks,
 )
 
@@ -175,13 +177,7 @@ print("A + 1 (broadcasting):\n", (A + 1).numpy())
 # checks only that the answers are well formed; the grader compares them with what TensorFlow
 # does, and so does the cell after the test: run it once you have answered.
 
-# %% nbgrader={"grade_id": "dtype_predictions", "solution": true}
-# dtype_predictions = {1: ..., 2: ..., 3: ..., 4: ..., 5: ..., 6: ...}
-### BEGIN SOLUTION
-dtype_predictions = {1: "int32", 2: "int64", 3: "float64", 4: "float32", 5: "error", 6: "int32"}
-### END SOLUTION
-
-# %% nbgrader={"grade_id": "test_dtype_predictions", "points": 2}
+# %%
 DTYPE_EXPRESSIONS = {
     1: "tf.constant([1, 2, 3])",
     2: "tf.constant(np.arange(3))",
@@ -190,14 +186,33 @@ DTYPE_EXPRESSIONS = {
     5: "tf.constant([1.0, 2.0]) + tf.constant(np.array([1.0, 2.0]))",
     6: "tf.constant([1, 2]) + np.array([0.5, 0.5])",
 }
+
+# %% nbgrader={"grade_id": "dtype_predictions", "solution": true}
+# dtype_predictions = {1: ..., 2: ..., 3: ..., 4: ..., 5: ..., 6: ...}
+### BEGIN SOLUTION
+dtype_predictions = {1: "int32", 2: "int64", 3: "float64", 4: "float32", 5: "error", 6: "int32"}
+### END SOLUTION
+
+# %% nbgrader={"grade_id": "test_dtype_predictions", "points": 2}
 DTYPE_ANSWERS = {"int32", "int64", "float32", "float64", "error"}
 run_checks(
     "dtype_predictions",
-    lambda: check_answers(dtype_predictions, DTYPE_EXPRESSIONS, DTYPE_ANSWERS,
+    lambda: check_answers(dtype_predictions, (1, 2, 3, 4, 5, 6), DTYPE_ANSWERS,
                           "dtype_predictions"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_dtype_predictions():
+    # the grader's own copy of the expressions: it evaluates them, so it never reads the
+    # notebook's DTYPE_EXPRESSIONS (which a learner's cell could rebind)
+    _expressions = {
+        1: "tf.constant([1, 2, 3])",
+        2: "tf.constant(np.arange(3))",
+        3: "tf.constant(np.array([1.0, 2.0]))",
+        4: "tf.constant([1.0, 2.0]) + np.array([1.0, 2.0])",
+        5: "tf.constant([1.0, 2.0]) + tf.constant(np.array([1.0, 2.0]))",
+        6: "tf.constant([1, 2]) + np.array([0.5, 0.5])",
+    }
+
     def _run(_expression):
         try:
             return eval(_expression).dtype.name
@@ -218,8 +233,8 @@ def _hidden_dtype_predictions():
             ("error", "only two *tensors* of different dtypes clash; the array is converted "
                       "to the tensor's dtype, int32")],
     }
-    check_answers(dtype_predictions, DTYPE_EXPRESSIONS, DTYPE_ANSWERS, "dtype_predictions")
-    for _key, _expression in DTYPE_EXPRESSIONS.items():
+    check_answers(dtype_predictions, _expressions, DTYPE_ANSWERS, "dtype_predictions")
+    for _key, _expression in _expressions.items():
         check_choice(dtype_predictions[_key], _run(_expression),
                      f"dtype_predictions[{_key}] ({_expression})", _mistakes[_key])
 
@@ -339,6 +354,9 @@ plt.show()
 # the test cell checks the form of the answers, the grader checks them against the runs, and
 # the cell after the test makes the runs for you to compare.
 
+# %%
+LEARNING_RATES = (0.01, 0.5, 0.9, 1.0, 1.1)
+
 # %% nbgrader={"grade_id": "lr_predictions", "solution": true}
 # lr_predictions = {0.01: ..., 0.5: ..., 0.9: ..., 1.0: ..., 1.1: ...}
 ### BEGIN SOLUTION
@@ -348,11 +366,11 @@ lr_predictions = {0.01: "too slow", 0.5: "converges", 0.9: "converges", 1.0: "os
 ### END SOLUTION
 
 # %% nbgrader={"grade_id": "test_lr_predictions", "points": 2}
-LEARNING_RATES = (0.01, 0.5, 0.9, 1.0, 1.1)
 OUTCOMES = {"converges", "too slow", "oscillates", "diverges"}
 run_checks(
     "lr_predictions",
-    lambda: check_answers(lr_predictions, LEARNING_RATES, OUTCOMES, "lr_predictions"),
+    lambda: check_answers(lr_predictions, (0.01, 0.5, 0.9, 1.0, 1.1), OUTCOMES,
+                          "lr_predictions"),
 )
 ### BEGIN HIDDEN TESTS
 def _hidden_lr_predictions():
@@ -387,8 +405,9 @@ def _hidden_lr_predictions():
               ("converges", f"{_step} = −1: the distance to 5 keeps its size")],
         1.1: [("oscillates", f"{_step} = −1.2: the distance to 5 grows by 20 % per step")],
     }
-    check_answers(lr_predictions, LEARNING_RATES, OUTCOMES, "lr_predictions")
-    for _lr in LEARNING_RATES:
+    _rates = (0.01, 0.5, 0.9, 1.0, 1.1)
+    check_answers(lr_predictions, _rates, OUTCOMES, "lr_predictions")
+    for _lr in _rates:
         check_choice(lr_predictions[_lr], _outcome(_lr),
                      f"lr_predictions[{_lr}] (40 steps of gradient descent from w = 0)",
                      _mistakes[_lr])
@@ -739,8 +758,7 @@ def _hidden_one_hot_matrix():
                 check_shape(_got, (_C,), _name)
                 check_close(_got, _want, _name, atol=0)
     _labels = np.array([3, 0, 5, 1], dtype=np.int64)
-    _mapped = tf.data.Dataset.from_tensor_slices(_labels).map(one_hot_matrix)
-    _rows = np.stack([np.asarray(_t) for _t in _mapped])
+    _rows = np.stack([np.asarray(_t) for _t in dataset_map(one_hot_matrix, _labels)])
     check_close(_rows, np.eye(6)[_labels], "one_hot_matrix applied with Dataset.map", atol=0)
 
 
@@ -931,8 +949,10 @@ def forward_propagation(X, parameters):
     return Z3
 
 
-# %% nbgrader={"grade_id": "test_forward_propagation", "points": 3}
+# %%
 first_two = tf.transpose(tf.stack(list(new_train.take(2))))  # (12288, 2): two pictures
+
+# %% nbgrader={"grade_id": "test_forward_propagation", "points": 3}
 # A small network: 4 inputs, layers of 3 and 2 units, 3 outputs, 2 examples.
 small = {
     "W1": tf.Variable([[0.5, -1.0, 0.2, 0.0], [1.0, 0.3, -0.4, 0.8], [-0.6, 0.1, 0.9, -0.2]]),
@@ -1007,10 +1027,8 @@ def _hidden_forward_propagation():
         check_close(_graph, _want, f"{_name}, run inside tf.function", rtol=1e-4, atol=1e-4)
     # The gradient flows to every parameter.
     _params = {_k: tf.Variable(_v) for _k, _v in _np.items()}
-    with tf.GradientTape() as _tape:
-        _out = tf.reduce_sum(forward_propagation(tf.constant(_X), _params))
-    _grads = _tape.gradient(_out, list(_params.values()))
-    for _k, _g in zip(_params, _grads):
+    _, (_, _grads) = gradients(forward_propagation, tf.constant(_X), _params)
+    for _k, _g in _grads.items():
         check_equal(_g is not None, True, f"the gradient of the output with respect to {_k} "
                     "exists (is every parameter used, with tf operations?)")
 
