@@ -101,7 +101,7 @@ class LearnerNamespace(dict):
             return self._data[name][1]  # no learner code ran since it was read
         header = {"op": "get", "name": name}
         held = self._peer.held.get(name)
-        if held is not None and rpc._fingerprint(held[0]) == held[2]:
+        if held is not None and self._peer.fingerprint(held[0]) == held[2]:
             header["held"] = held[1]  # a big value read before and unchanged here since
         got = self._peer.request(header)
         if got.get("missing"):
@@ -112,7 +112,7 @@ class LearnerNamespace(dict):
             value = got["value"]
             self._peer.held.pop(name, None)
         if "origin" in got:  # a big value: passed back unchanged, it crosses as a reference
-            fp = rpc._fingerprint(value)
+            fp = self._peer.fingerprint(value)
             self._peer.origins[id(value)] = (value, int(got["origin"]), fp)
             self._peer.held[name] = (value, int(got["origin"]), fp)
         if isinstance(value, rpc.Handle):  # a function: kept for the cell (calls go remote)

@@ -425,3 +425,21 @@ def test_check_equal_names_the_cause_of_a_known_wrong_value_of_any_type():
         check_equal("sgd", "momentum", "first_to_converge", hints=hints)
     assert "likely cause: momentum converges first here?" in str(info.value)
     check_equal((4, 2), (4, 2), "shape", hints=[((4, 2), "never shown for a right value")])
+
+
+def test_where_different_substitutes_only_a_callee_that_disagrees():
+    from dlcourse.testing import substituted
+
+    def reference(u, v):
+        return float(np.dot(u, v))
+
+    probes = [(np.arange(3.0), np.ones(3)), (np.ones(2), np.ones(2))]
+    right, wrong, broken = (lambda u, v: np.dot(u, v) + 1e-12, lambda u, v: np.dot(u, v) + 1,
+                            lambda u, v: 1 / 0)
+    ns = {"f": right, "g": wrong, "h": broken}
+    with substituted.where_different(ns, probes, f=reference, g=reference, h=reference):
+        assert ns["f"] is right and ns["g"] is reference and ns["h"] is reference
+    assert ns == {"f": right, "g": wrong, "h": broken}
+    shape = {"f": lambda u, v: np.array([np.dot(u, v)])}  # right value, wrong shape
+    with substituted.where_different(shape, probes, f=reference):
+        assert shape["f"] is reference

@@ -140,29 +140,40 @@ def test_a_big_word_to_vector_map_crosses_as_one_array_and_keeps_identities(lear
     got, w7 = side.get("pair")
     assert list(got) == list(words) and w7 is got["w7"]
     np.testing.assert_array_equal(got["w1999"], words["w1999"])
-    got["w1"] += 1  # each entry is its own writable array
-    assert got["w1"][0] == 2.0 and got["w2"][0] == 2.0
+    with pytest.raises(ValueError):  # the grader's copy is read-only: cheap to fingerprint
+        got["w1"] += 1
+    assert got["w1"][0] == 1.0 and got["w2"][0] == 2.0
     odd = side.get("odd")  # mixed shapes: one by one
     assert odd["odd"].shape == (2,) and odd["w3"][0] == 3.0
 
 
 def test_a_big_value_unchanged_on_both_sides_is_not_sent_again(learner):
     words = {f"w{i}": np.full(3, float(i)) for i in range(2000)}
-    side = learner(words=words)
+    rows = np.arange(6000.0).reshape(2000, 3)
+    shared = {f"w{i}": rows[i] for i in range(2000)}  # rows of one array, as load_glove's
+
+    def poke(d, key):  # a learner's function that changes its argument in place
+        d[key][0] = -1.0
+
+    side = learner(words=words, shared=shared, poke=poke)
     namespace = verdict.LearnerNamespace({}, side.peer)
-    first = namespace["words"]
-    side.peer.epoch += 1  # as after a call: data must be asked for again
-    sent = []
-    send = side.server._send
-    side.server._send = lambda header, bufs: (sent.append(len(bufs)), send(header, bufs))
-    assert namespace["words"] is first and sent == [0]  # "held": no data crossed
-    words["w5"][0] = -1.0  # changed in the learner's process: sent again
-    side.peer.epoch += 1
-    again = namespace["words"]
-    assert again is not first and again["w5"][0] == -1.0
-    again["w6"][0] = -2.0  # changed here (by a test): asked for afresh
-    side.peer.epoch += 1
-    assert namespace["words"]["w6"][0] == 6.0
+    for name in ("words", "shared"):
+        first = namespace[name]
+        side.peer.epoch += 1  # as after a call: data must be asked for again
+        sent = []
+        send = side.server._send
+        side.server._send = lambda header, bufs: (sent.append(len(bufs)), send(header, bufs))
+        assert namespace[name] is first and sent == [0]  # "held": no data crossed
+        side.server._send = send
+        namespace["poke"](first, "w5")  # changed in the learner's process: sent again
+        assert first["w5"][0] == -1.0  # (written back into the grader's copy)
+        again = namespace[name]
+        assert again is not first and again["w5"][0] == -1.0
+        with pytest.raises(TypeError, match="read-only"):  # a test cannot change it here
+            again["w6"] = np.full(3, -2.0)
+        with pytest.raises(ValueError):
+            again["w6"][0] = -2.0
+        assert isinstance(again, dict) and dict(again).keys() == words.keys()
 
 
 def test_a_trusted_object_handed_to_the_learner_can_be_used_but_not_opened(learner):
@@ -356,3 +367,54 @@ def test_a_cell_reading_a_name_a_test_cell_bound_is_reported():
                 nbformat.v4.new_code_cell("helper = 4\nprint(helper)")]
     problems = src.test_cell_dependencies(nb)
     assert len(problems) == 1 and "'helper'" in problems[0] and "test_f" in problems[0]
+
+
+def test_tensorflow_traces_and_differentiates_a_learner_function_in_its_own_process(learner):
+    """tf.function, Dataset.map and a gradient tape need the function where it lives: the
+    kernel makes those calls (dlcourse.testing.call_as) and only values come back."""
+    import tensorflow as tf
+
+    from dlcourse.testing import dataset_map, gradients
+
+    def linear(x, params):
+        return params["w"] * x + params["b"]
+
+    def with_numpy(x):  # works eagerly, fails when traced
+        return tf.constant(np.sum(x.numpy()))
+
+    side = learner(linear=linear, with_numpy=with_numpy, one_hot=lambda k: tf.one_hot(k, 3))
+    ns = verdict.LearnerNamespace({}, side.peer)
+    params = {"w": tf.Variable(2.0), "b": tf.Variable(0.5), "unused": tf.Variable(1.0)}
+    with verdict.graphs_made_in_kernel():
+        traced = tf.function(ns["linear"])
+        assert float(traced(tf.constant(3.0), params)) == 6.5
+        assert float(ns["with_numpy"](tf.constant([1.0, 2.0]))) == 3.0  # eager: fine
+        with pytest.raises(Exception, match="(?i)numpy|symbolic"):
+            tf.function(ns["with_numpy"])(tf.constant([1.0, 2.0]))
+
+        @tf.function  # the grader's own functions are traced here, as before
+        def double(x):
+            return 2 * x
+
+        assert float(double(tf.constant(2.0))) == 4.0
+    rows = dataset_map(ns["one_hot"], np.array([2, 0], dtype=np.int64))
+    np.testing.assert_array_equal(np.stack(rows), [[0, 0, 1], [1, 0, 0]])
+    out, (gx, gp) = gradients(ns["linear"], tf.constant(3.0), params)
+    assert float(out) == 6.5 and gx is None
+    assert float(gp["w"]) == 3.0 and float(gp["b"]) == 1.0 and gp["unused"] is None
+    # the same helpers on a plain function give the same, made here
+    out2, (_, gp2) = gradients(linear, tf.constant(3.0), params)
+    assert float(out2) == 6.5 and float(gp2["w"]) == 3.0 and gp2["unused"] is None
+
+
+def test_a_big_word_to_index_map_crosses_as_two_lists_and_stays_read_only(learner):
+    index = {f"w{i}": i for i in range(3000)}
+    side = learner(index=index, floats={f"w{i}": i / 7 for i in range(100)})
+    bufs: list = []
+    assert side.peer.encode(index, bufs)["$"] == "dictkv" and bufs == []
+    got = side.get("index")
+    assert got == index and type(got) is rpc.FrozenDict
+    assert rpc._fingerprint(got, readonly_stays=True) == ("frozen", id(got))
+    with pytest.raises(TypeError):
+        got.pop("w1")
+    assert side.get("floats") == {f"w{i}": i / 7 for i in range(100)}

@@ -554,6 +554,7 @@ def normalize(image):
 new_train = x_train.map(normalize)
 new_test = x_test.map(normalize)
 print("one element of new_train:", new_train.element_spec)
+first_two = tf.transpose(tf.stack(list(new_train.take(2))))  # (12288, 2): two pictures
 
 # %% [markdown]
 # ## 4 - Warm-up: functions on tensors
@@ -948,9 +949,6 @@ def forward_propagation(X, parameters):
     ### END SOLUTION
     return Z3
 
-
-# %%
-first_two = tf.transpose(tf.stack(list(new_train.take(2))))  # (12288, 2): two pictures
 
 # %% nbgrader={"grade_id": "test_forward_propagation", "points": 3}
 # A small network: 4 inputs, layers of 3 and 2 units, 3 outputs, 2 examples.

@@ -526,7 +526,10 @@ def _hidden_model():
     # A word_to_vec_map made of random vectors: the function must use its argument.
     _random_map = {_w: _rng.normal(size=50) for _s in _X for _w in _s.split()}
     _cases = [(word_to_vec_map, 0.05, 12, "GloVe"), (_random_map, 0.02, 10, "random vectors")]
-    with substituted(globals(), sentence_to_avg=_ref_sentence_to_avg):
+    # a correct sentence_to_avg while model runs; the learner's own where it agrees on these
+    # very sentences (model calls it for every sentence at every pass)
+    _probes = [(_s, _map) for _map, _, _, _ in _cases for _s in _X]
+    with substituted.where_different(globals(), _probes, sentence_to_avg=_ref_sentence_to_avg):
         for _map, _lr, _passes, _what in _cases:
             _name = (f"model on 30 sentences ({_what}), learning_rate={_lr}, "
                      f"num_iterations={_passes}")
