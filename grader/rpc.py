@@ -355,8 +355,11 @@ class Peer:
         keras = _keras()
         config = keras.saving.serialize_keras_object(layer)
         weights = [self._array(w, bufs) for w in layer.get_weights()]
+        # every sub-layer's trainable flag, in Keras' own order: a configuration loses some
+        # (a frozen base model's InputLayer comes back trainable)
+        flags = [bool(x.trainable) for x in _all_layers(layer)]
         return {"$": "keras", "config": json.loads(json.dumps(config, default=str)),
-                "weights": weights, "built": bool(layer.built)}
+                "weights": weights, "built": bool(layer.built), "trainable": flags}
 
     def decode(self, node, bufs: list, depth: int = 0):
         if depth == 0:
@@ -486,6 +489,12 @@ class Peer:
         weights = [_load_array(np, w, bufs) for w in node["weights"]]
         if weights:
             obj.set_weights(weights)
+        flags = node.get("trainable")
+        found = _all_layers(obj)
+        if type(flags) is list and len(flags) == len(found):
+            for sub, flag in zip(found, flags):  # parents first: a child's own flag last
+                if sub.trainable != bool(flag):
+                    sub.trainable = bool(flag)
         return obj
 
     def _module(self, name: str):
@@ -537,6 +546,9 @@ class Peer:
             if np is not None and isinstance(target, np.ndarray) and isinstance(new, np.ndarray):
                 if target.shape == new.shape and target.flags.writeable:
                     target[...] = new
+            elif _keras() is not None and isinstance(target, _keras().layers.Layer) and \
+                    isinstance(new, _keras().layers.Layer):
+                _copy_layer_state(new, target)
             elif type(target) is FrozenDict and isinstance(new, dict):
                 target._replace(new, stable=type(new) is FrozenDict)
             elif type(target) is dict and isinstance(new, dict):
@@ -684,7 +696,28 @@ _MISSING = object()
 
 def _mutable(v) -> bool:
     np = sys.modules.get("numpy")
-    return type(v) in (list, dict) or (np is not None and isinstance(v, np.ndarray))
+    if type(v) in (list, dict) or (np is not None and isinstance(v, np.ndarray)):
+        return True
+    keras = _keras()  # a model passed in can be frozen, unfrozen or trained in place
+    return keras is not None and isinstance(v, keras.layers.Layer)
+
+
+def _copy_layer_state(source, target) -> None:
+    """A layer changed in place on the other side: its trainable flags and weights here too."""
+    found, flags = _all_layers(target), [x.trainable for x in _all_layers(source)]
+    if len(found) == len(flags):
+        for sub, flag in zip(found, flags):
+            if sub.trainable != flag:
+                sub.trainable = flag
+    weights = source.get_weights()
+    if len(weights) == len(target.get_weights()):
+        target.set_weights(weights)
+
+
+def _all_layers(layer) -> list:
+    """A Keras layer and all its sub-layers, parents first (Keras' own order)."""
+    flatten = getattr(layer, "_flatten_layers", None)
+    return list(flatten(include_self=True, recursive=True)) if flatten else [layer]
 
 
 def _big(v) -> bool:
@@ -733,6 +766,12 @@ def _fingerprint(v, depth: int = 0, readonly_stays: bool = False):
         return ("d", tuple((k, id(x), _fingerprint(x, depth + 1)) for k, x in v.items()))
     if type(v) is list:
         return ("l", tuple((id(x), _fingerprint(x, depth + 1)) for x in v))
+    keras = _keras()
+    if keras is not None and isinstance(v, keras.layers.Layer):
+        crc = 0
+        for w in v.get_weights():
+            crc = zlib.crc32(np.ascontiguousarray(w).data.cast("B") if w.size else b"", crc)
+        return ("keras", tuple(x.trainable for x in _all_layers(v)), crc)
     return id(v)
 
 

@@ -5,7 +5,7 @@ message, and nothing outside its own private work directory is disturbed."""
 import hashlib
 
 import pytest
-from adversarial.corpus import ASSIGNMENT, FIXTURES, SHM_MARKER
+from adversarial.corpus import ASSIGNMENT, FIXTURES, SHM_MARKER, TF_ASSIGNMENT, tf_fixtures
 from adversarial.run import check, grade_corpus, table
 
 from grader import manifest
@@ -71,23 +71,48 @@ def test_the_attacks_gain_nothing_over_the_same_wrong_code(corpus):
             assert score <= base, (f.kind, score, base, out.flags)
 
 
+@pytest.fixture
+def tf_corpus(tmp_path_factory, reports_dir):
+    """The attacks on the verdict on c2w3a1 (TensorFlow, functions traced and differentiated
+    in the kernel on the grader's request)."""
+    if "tf" not in _RUN:
+        tmp = tmp_path_factory.mktemp("adversarial-tf")
+        fixtures, outcomes, _, _, _ = grade_corpus(tmp, workers=2, assignment=TF_ASSIGNMENT)
+        _RUN["tf"] = outcomes
+        (reports_dir / f"adversarial-{TF_ASSIGNMENT}.md").write_text(
+            table(fixtures, outcomes) + "\n")
+    return _RUN["tf"]
+
+
+@pytest.mark.parametrize("fixture", tf_fixtures(), ids=[f.kind for f in tf_fixtures()])
+def test_on_a_tensorflow_assignment_the_attacks_gain_nothing(fixture, tf_corpus):
+    """Issue 13: on c2w3a1 too, every attack scores no more than the same wrong sigmoid."""
+    out = tf_corpus.get(fixture.kind)
+    assert check(fixture, out) == [], (out and (out.status, out.message, out.flags))
+    if fixture.kind == "input_history":
+        _assert_no_hidden_line_printed(TF_ASSIGNMENT, out.autograded_nb)
+
+
+def _assert_no_hidden_line_printed(assignment_id: str, text: str) -> None:
+    import nbformat
+
+    from adversarial.corpus import HISTORY_MARK
+
+    assert HISTORY_MARK in text  # the history was printed into the graded notebook
+    hidden = src.secret_lines(src.read_source(manifest.get(assignment_id).source_path))["hidden"]
+    assert hidden
+    printed = "".join(o.get("text", "") for c in nbformat.reads(text, as_version=4).cells
+                      for o in c.get("outputs", []) if o.get("output_type") == "stream")
+    leaked = [line for line in hidden if line in printed]
+    assert not leaked, leaked[:3]
+
+
 def test_hidden_tests_never_reach_the_learners_process(corpus):
     """The input_history fixture printed the kernel's whole input history from inside a test:
     with the trusted verdict no hidden test was ever sent to the kernel, so none is in it."""
     a = manifest.get(ASSIGNMENT)
     assert a.verdict == "trusted", "the corpus's assignment is graded with the trusted verdict"
-    from adversarial.corpus import HISTORY_MARK
-
-    text = corpus["outcomes"]["input_history"].autograded_nb
-    assert HISTORY_MARK in text  # the history was printed into the graded notebook
-    hidden = src.secret_lines(src.read_source(a.source_path))["hidden"]
-    assert hidden
-    import nbformat
-
-    printed = "".join(o.get("text", "") for c in nbformat.reads(text, as_version=4).cells
-                      for o in c.get("outputs", []) if o.get("output_type") == "stream")
-    leaked = [line for line in hidden if line in printed]
-    assert not leaked, leaked[:3]
+    _assert_no_hidden_line_printed(ASSIGNMENT, corpus["outcomes"]["input_history"].autograded_nb)
 
 
 def test_instructor_files_are_untouched(corpus):

@@ -418,3 +418,36 @@ def test_a_big_word_to_index_map_crosses_as_two_lists_and_stays_read_only(learne
     with pytest.raises(TypeError):
         got.pop("w1")
     assert side.get("floats") == {f"w{i}": i / 7 for i in range(100)}
+
+
+def test_a_frozen_base_model_comes_back_frozen_layer_by_layer(learner):
+    """A Keras configuration loses the trainable flag of a nested model's InputLayer: the
+    flags cross too, so a test counting the base's trainable layers sees the kernel's."""
+    import keras
+
+    inp = keras.Input((4,))
+    base = keras.Model(inp, keras.layers.Dense(2)(keras.layers.Dense(3)(inp)))
+    base.trainable = False
+    top_in = keras.Input((4,))
+    model = keras.Model(top_in, keras.layers.Dense(1)(base(top_in)))
+    got = learner(model=model).get("model")
+    assert [x.trainable for x in got.layers[1].layers] == [False, False, False]
+    assert got.layers[-1].trainable and len(got.trainable_weights) == 2
+
+
+def test_a_model_a_learners_function_unfreezes_is_unfrozen_in_the_test_too(learner):
+    import keras
+
+    def unfreeze(model):
+        model.trainable = True
+        model.layers[-1].set_weights([w + 1 for w in model.layers[-1].get_weights()])
+        return 0
+
+    inp = keras.Input((3,))
+    model = keras.Model(inp, keras.layers.Dense(2)(inp))
+    model.trainable = False
+    before = model.layers[-1].get_weights()[1].copy()
+    side = learner(unfreeze=unfreeze)
+    assert side.peer.request({"op": "get", "name": "unfreeze"})["value"](model) == 0
+    assert model.trainable and all(x.trainable for x in model.layers[1:])
+    np.testing.assert_allclose(model.layers[-1].get_weights()[1], before + 1)

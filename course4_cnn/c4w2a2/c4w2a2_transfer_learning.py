@@ -467,7 +467,8 @@ def head_oracle(model, pictures):
     return features.mean(axis=(1, 2)) @ kernel + bias
 
 
-stand_in_augmenter = keras.Sequential([layers.Identity()])
+# (named, so that it can be recognised in a copy of the model: the grader sees one)
+stand_in_augmenter = keras.Sequential([layers.Identity()], name="stand_in_augmenter")
 bird_check = bird_model((64, 64, 3), stand_in_augmenter)
 expected_bird = [
     ("InputLayer", (None, 64, 64, 3), 0),
@@ -502,7 +503,7 @@ run_checks(
     lambda: check_model_structure(bird_check, expected_bird, "bird_model((64, 64, 3), ...)"),
     lambda: check_scalar(sum(int(np.prod(w.shape)) for w in bird_check.trainable_weights), 1281,
                          "the number of trainable parameters (is the base frozen?)"),
-    lambda: check_equal(bird_check.layers[1] is stand_in_augmenter, True,
+    lambda: check_equal(bird_check.layers[1].name == stand_in_augmenter.name, True,
                         "layer 1 is the data_augmentation passed in (not a new one)",
                         hints=[(False, "an augmenter built inside bird_model: use the "
                                        "data_augmentation argument")]),

@@ -483,3 +483,51 @@ def write_corpus(folder: Path, course_dir: Path, port: int) -> list[Fixture]:
             continue
         (d / (f.file_name or a.notebook)).write_bytes(data)
     return FIXTURES
+
+
+# ---- the attacks on the verdict once more, on a TensorFlow assignment (issue 13 asks that they
+# gain nothing on c2w3a1 too): the same prefixes at the top of c2w3a1's sigmoid cell, on top of
+# a wrong sigmoid (a = z) that fails test_sigmoid (1 point) and nothing else
+TF_ASSIGNMENT = "c2w3a1"
+TF_RIGHT = "a = tf.keras.activations.sigmoid(z)"
+TF_ATTACKS = {
+    "showtraceback": SHOWTRACEBACK, "custom_exc": CUSTOM_EXC, "print": PRINT,
+    "allclose": ALLCLOSE, "np_abs": NP_ABS, "rebind_helpers": REBIND, "patch_fail": FAIL_PATCH,
+    "code_swap": CODE_SWAP, "assertion": ASSERTION, "run_cell": RUN_CELL, "events": EVENTS,
+    "transformer": TRANSFORMER, "forged_trust": FORGED_TRUST, "kernel_methods": KERNEL_METHODS,
+    "library_swap": LIBRARY_SWAP,
+}
+
+
+def tf_fixtures() -> list[Fixture]:
+    full = float(manifest.get(TF_ASSIGNMENT).points)
+    return ([F("reference", "the reference solution", "graded", (full, full)),
+             F("wrong", "a wrong sigmoid (a = z)", "graded", (full - 1, full - 1))]
+            + [F(kind, f"{kind} on top of the wrong sigmoid", "graded", (0, full - 1))
+               for kind in TF_ATTACKS]
+            + [F("input_history", "a right sigmoid that prints the input history", "graded",
+                 (full, full))])
+
+
+def write_tf_corpus(folder: Path) -> list[Fixture]:
+    """``folder/<kind>/<notebook>`` for every fixture of :func:`tf_fixtures`."""
+    a = manifest.get(TF_ASSIGNMENT)
+
+    def made(prefix: str, body: str) -> nbformat.NotebookNode:
+        nb = src.read_source(a.source_path)
+        cell = _cell(nb, "sigmoid")
+        assert TF_RIGHT in cell.source
+        cell.source = prefix + cell.source.replace(TF_RIGHT, body)
+        return nb
+
+    fixtures = tf_fixtures()
+    for f in fixtures:
+        if f.kind == "reference":
+            nb = src.read_source(a.source_path)
+        elif f.kind == "input_history":
+            nb = made(INPUT_HISTORY, f"print({HISTORY_MARK!r}, _history()); " + TF_RIGHT)
+        else:
+            nb = made(TF_ATTACKS.get(f.kind, ""), "a = z")
+        (folder / f.kind).mkdir(parents=True, exist_ok=True)
+        (folder / f.kind / a.notebook).write_bytes(_text(nb))
+    return fixtures

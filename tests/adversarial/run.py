@@ -17,7 +17,7 @@ from pathlib import Path
 from grader import batch, manifest, nbg
 from grader.sandbox import Limits
 
-from .corpus import ASSIGNMENT, Fixture, write_corpus
+from .corpus import ASSIGNMENT, TF_ASSIGNMENT, Fixture, write_corpus, write_tf_corpus
 
 # Tight limits so the limit fixtures finish fast; c1w2a1 needs ~150 MB and ~10 s.
 LIMITS = dict(cell_timeout=15, notebook_timeout=40, memory_mb=1024, output_mb=20)
@@ -41,15 +41,22 @@ def _listener():
     return srv
 
 
-def grade_corpus(tmp: Path, workers: int = 2, kinds=None, verdict: str = ""):
+def grade_corpus(tmp: Path, workers: int = 2, kinds=None, verdict: str = "",
+                 assignment: str = ASSIGNMENT):
     """Write and grade the corpus (or the fixtures named in ``kinds``), with the manifest's
-    verdict or the one given; returns (fixtures, outcomes by kind, batch log, course)."""
-    a = manifest.get(ASSIGNMENT)
+    verdict or the one given; returns (fixtures, outcomes by kind, batch log, course).
+
+    ``assignment``: c1w2a1's whole corpus, or TF_ASSIGNMENT's attacks on the verdict."""
+    a = manifest.get(assignment)
     course = tmp / "course"
     srv = _listener()
     try:
         subs = tmp / "submissions"
-        fixtures = write_corpus(subs, course, srv.getsockname()[1])
+        if assignment == ASSIGNMENT:
+            fixtures = write_corpus(subs, course, srv.getsockname()[1])
+        else:
+            assert assignment == TF_ASSIGNMENT, assignment
+            fixtures = write_tf_corpus(subs)
         if kinds is not None:
             fixtures = [f for f in fixtures if f.kind in kinds]
         with nbg.quiet_nbgrader():
