@@ -164,6 +164,11 @@ class Peer:
         # reads): a big value's fingerprint taken since the last one still holds
         self.runs = 0
         self._fps: dict[int, tuple] = {}
+        # Keras layers sent to the other side, {id: (layer, token, fingerprint when sent)}, and
+        # those received, {token: layer}: a layer sent again unchanged crosses as its token (a
+        # test passing one base model to six calls sends it once)
+        self._layers_sent: dict[int, tuple] = {}
+        self._layers_got: dict[int, object] = {}
 
     # ---- framing
 
@@ -353,13 +358,20 @@ class Peer:
 
     def _encode_keras(self, layer, bufs: list) -> dict:
         keras = _keras()
+        fp = _fingerprint(layer)
+        sent = self._layers_sent.get(id(layer))
+        if sent is not None and sent[0] is layer and sent[2] == fp:
+            return {"$": "ktoken", "token": sent[1]}
+        token = len(self._layers_sent) + 1
+        self._layers_sent[id(layer)] = (layer, token, fp)
         config = keras.saving.serialize_keras_object(layer)
         weights = [self._array(w, bufs) for w in layer.get_weights()]
         # every sub-layer's trainable flag, in Keras' own order: a configuration loses some
         # (a frozen base model's InputLayer comes back trainable)
         flags = [bool(x.trainable) for x in _all_layers(layer)]
         return {"$": "keras", "config": json.loads(json.dumps(config, default=str)),
-                "weights": weights, "built": bool(layer.built), "trainable": flags}
+                "weights": weights, "built": bool(layer.built), "trainable": flags,
+                "token": token}
 
     def decode(self, node, bufs: list, depth: int = 0):
         if depth == 0:
@@ -456,7 +468,15 @@ class Peer:
             out[:] = items
             return out.reshape(tuple(int(s) for s in node["shape"]))
         if tag == "keras":
-            return self._decode_keras(node, bufs)
+            layer = self._decode_keras(node, bufs)
+            if "token" in node:
+                self._layers_got[int(node["token"])] = layer
+            return layer
+        if tag == "ktoken":
+            try:
+                return self._layers_got[int(node["token"])]
+            except (KeyError, ValueError, TypeError):
+                raise ValueError("an unknown layer") from None
         if tag == "module":
             return self._module(str(node["name"]))
         if tag == "exception":

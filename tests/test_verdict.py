@@ -451,3 +451,22 @@ def test_a_model_a_learners_function_unfreezes_is_unfrozen_in_the_test_too(learn
     assert side.peer.request({"op": "get", "name": "unfreeze"})["value"](model) == 0
     assert model.trainable and all(x.trainable for x in model.layers[1:])
     np.testing.assert_allclose(model.layers[-1].get_weights()[1], before + 1)
+
+
+def test_a_model_passed_again_unchanged_crosses_once(learner):
+    import keras
+
+    inp = keras.Input((3,))
+    model = keras.Model(inp, keras.layers.Dense(2)(inp))
+    seen = []
+    side = learner(keep=lambda m: seen.append(m) or len(seen))
+    keep = side.peer.request({"op": "get", "name": "keep"})["value"]
+    sent = []
+    send = side.peer._send
+    side.peer._send = lambda header, bufs: (sent.append(len(bufs)), send(header, bufs))
+    assert keep(model) == 1 and keep(model) == 2
+    assert sent[0] == 2 and sent[1] == 0  # weights sent the first time only
+    assert seen[0] is seen[1]  # one object in the learner's process, as in one kernel
+    model.layers[-1].set_weights([np.ones((3, 2)), np.zeros(2)])  # changed: sent again
+    assert keep(model) == 3 and sent[2] == 2 and seen[2] is not seen[1]
+    np.testing.assert_array_equal(seen[2].layers[-1].get_weights()[0], np.ones((3, 2)))
