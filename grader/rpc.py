@@ -362,6 +362,12 @@ class Peer:
         sent = self._layers_sent.get(id(layer))
         if sent is not None and sent[0] is layer and sent[2] == fp:
             return {"$": "ktoken", "token": sent[1]}
+        lambdas = [x.name for x in _all_layers(layer) if type(x).__name__ == "Lambda"]
+        if lambdas:
+            raise ValueError(
+                f"{layer.name} holds a Lambda layer ({', '.join(lambdas[:3])}): the grader "
+                "reads a model the way keras.saving reloads one in safe mode, which refuses a "
+                "Lambda layer's Python code; use keras.ops functions on the tensors instead")
         token = len(self._layers_sent) + 1
         self._layers_sent[id(layer)] = (layer, token, fp)
         config = keras.saving.serialize_keras_object(layer)
