@@ -95,7 +95,6 @@ def test_on_a_tensorflow_assignment_the_attacks_gain_nothing(fixture, tf_corpus)
 
 def _assert_no_hidden_line_printed(assignment_id: str, text: str) -> None:
     import nbformat
-
     from adversarial.corpus import HISTORY_MARK
 
     assert HISTORY_MARK in text  # the history was printed into the graded notebook
