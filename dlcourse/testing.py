@@ -37,6 +37,7 @@ __all__ = [
     "run_checks",
     "likely_cause",
     "substituted",
+    "vector_pairs",
     "call_as",
     "dataset_map",
     "gradients",
@@ -594,6 +595,14 @@ class substituted:
 
 
 _MISSING = object()
+
+
+def vector_pairs(sizes=(3, 50), per_kind: int = 3, seed: int = 0) -> list:
+    """Probe arguments ``(u, v)`` for :meth:`substituted.where_different`: random vectors of
+    each size, ``u`` in float32 and in float64, ``v`` in float64 (``per_kind`` of each)."""
+    rng = np.random.default_rng(seed)
+    return [(rng.normal(size=n).astype(kind), rng.normal(size=n))
+            for n in sizes for kind in (np.float32, np.float64) for _ in range(per_kind)]
 
 
 def _agree(got, want, rtol: float, atol: float) -> bool:

@@ -374,10 +374,9 @@ class Peer:
         weights = [self._array(w, bufs) for w in layer.get_weights()]
         # every sub-layer's trainable flag, in Keras' own order: a configuration loses some
         # (a frozen base model's InputLayer comes back trainable)
-        flags = [bool(x.trainable) for x in _all_layers(layer)]
         return {"$": "keras", "config": json.loads(json.dumps(config, default=str)),
-                "weights": weights, "built": bool(layer.built), "trainable": flags,
-                "token": token}
+                "weights": weights, "built": bool(layer.built),
+                "trainable": list(_trainable_flags(layer)), "token": token}
 
     def decode(self, node, bufs: list, depth: int = 0):
         if depth == 0:
@@ -516,11 +515,8 @@ class Peer:
         if weights:
             obj.set_weights(weights)
         flags = node.get("trainable")
-        found = _all_layers(obj)
-        if type(flags) is list and len(flags) == len(found):
-            for sub, flag in zip(found, flags):  # parents first: a child's own flag last
-                if sub.trainable != bool(flag):
-                    sub.trainable = bool(flag)
+        if type(flags) is list:
+            _set_trainable(obj, [bool(f) for f in flags])
         return obj
 
     def _module(self, name: str):
@@ -572,8 +568,7 @@ class Peer:
             if np is not None and isinstance(target, np.ndarray) and isinstance(new, np.ndarray):
                 if target.shape == new.shape and target.flags.writeable:
                     target[...] = new
-            elif _keras() is not None and isinstance(target, _keras().layers.Layer) and \
-                    isinstance(new, _keras().layers.Layer):
+            elif _is_layer(target) and _is_layer(new):
                 _copy_layer_state(new, target)
             elif type(target) is FrozenDict and isinstance(new, dict):
                 target._replace(new, stable=type(new) is FrozenDict)
@@ -724,17 +719,32 @@ def _mutable(v) -> bool:
     np = sys.modules.get("numpy")
     if type(v) in (list, dict) or (np is not None and isinstance(v, np.ndarray)):
         return True
-    keras = _keras()  # a model passed in can be frozen, unfrozen or trained in place
+    return _is_layer(v)  # a model passed in can be frozen, unfrozen or trained in place
+
+
+def _is_layer(v) -> bool:
+    keras = _keras()
     return keras is not None and isinstance(v, keras.layers.Layer)
 
 
-def _copy_layer_state(source, target) -> None:
-    """A layer changed in place on the other side: its trainable flags and weights here too."""
-    found, flags = _all_layers(target), [x.trainable for x in _all_layers(source)]
+def _trainable_flags(layer) -> tuple:
+    """The trainable flag of a layer and of each of its sub-layers, in Keras' own order."""
+    return tuple(bool(x.trainable) for x in _all_layers(layer))
+
+
+def _set_trainable(layer, flags) -> None:
+    """Give a layer and its sub-layers these flags (parents first, so a child's own flag is
+    set last); nothing if the structure differs."""
+    found = _all_layers(layer)
     if len(found) == len(flags):
         for sub, flag in zip(found, flags):
             if sub.trainable != flag:
                 sub.trainable = flag
+
+
+def _copy_layer_state(source, target) -> None:
+    """A layer changed in place on the other side: its trainable flags and weights here too."""
+    _set_trainable(target, _trainable_flags(source))
     weights = source.get_weights()
     if len(weights) == len(target.get_weights()):
         target.set_weights(weights)
@@ -771,8 +781,9 @@ _BASE = operator.attrgetter("base")
 def _fingerprint(v, depth: int = 0, readonly_stays: bool = False):
     """Enough to tell whether a container or an array was changed in place.
 
-    ``readonly_stays``: an array that is not writable, nor its base, is taken as unchanged (only
-    for the trusted side's own copies, see :meth:`Peer.decode`)."""
+    ``readonly_stays`` (the trusted side only): a big dict whose values cannot change where it
+    is (a stable :class:`FrozenDict`, rows of a read-only array) is compared by identity, as
+    the grader's own read-only copies are (see :meth:`Peer._dict`)."""
     np = sys.modules.get("numpy")
     if depth > 50:
         return id(v)
@@ -792,12 +803,11 @@ def _fingerprint(v, depth: int = 0, readonly_stays: bool = False):
         return ("d", tuple((k, id(x), _fingerprint(x, depth + 1)) for k, x in v.items()))
     if type(v) is list:
         return ("l", tuple((id(x), _fingerprint(x, depth + 1)) for x in v))
-    keras = _keras()
-    if keras is not None and isinstance(v, keras.layers.Layer):
+    if _is_layer(v):
         crc = 0
         for w in v.get_weights():
             crc = zlib.crc32(np.ascontiguousarray(w).data.cast("B") if w.size else b"", crc)
-        return ("keras", tuple(x.trainable for x in _all_layers(v)), crc)
+        return ("keras", _trainable_flags(v), crc)
     return id(v)
 
 
@@ -834,13 +844,12 @@ def _dict_fingerprint(np, v: dict, readonly_stays: bool):
 
 
 def _same_objects(a: list, b: list) -> bool:
-    """Whether two lists hold the same objects, in order (list equality compares identical
-    items without calling their ``__eq__``: fast)."""
-    if len(a) != len(b):
-        return False
+    """Whether two lists hold the same items, in order: plain values equal, arrays the same
+    objects (list equality compares identical items without calling their ``__eq__``, and
+    two different arrays of two or more elements cannot be compared: see :func:`_layout`)."""
     try:
-        return bool(a == b) and all(map(operator.is_, a[:64], b[:64]))
-    except Exception:  # noqa: BLE001 - e.g. two different arrays compared
+        return len(a) == len(b) and bool(a == b)
+    except Exception:  # noqa: BLE001 - two different arrays compared
         return False
 
 

@@ -543,8 +543,9 @@ def _hidden_bird_model():
                 f"the trainable layers of the base of {_name}")
     _stem = _model.layers[2].get_layer("stem_conv").get_weights()[0]
     from dlcourse.data import path as _data_path
+    from dlcourse.efficientnet import DATASET as _WEIGHTS
 
-    with np.load(_data_path("efficientnet_lite0"), allow_pickle=False) as _imagenet:
+    with np.load(_data_path(_WEIGHTS), allow_pickle=False) as _imagenet:
         _stem_diff = float(np.abs(_stem - _imagenet["stem_conv/kernel"]).max())
     check_scalar(_stem_diff, 0.0, f"the largest difference of the base's first kernel from "
                  f"the ImageNet weights in {_name} (weights=True?)", atol=1e-6)

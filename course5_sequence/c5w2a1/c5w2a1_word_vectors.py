@@ -75,6 +75,7 @@ from dlcourse.testing import (
     check_unchanged,
     run_checks,
     substituted,
+    vector_pairs,
 )
 from dlcourse.words import GENDER_PAIRS, SIMILARITY_WORDS
 
@@ -308,11 +309,8 @@ def _reference_cosine_similarity(u, v):
 
 # grade complete_analogy's own logic: a correct cosine_similarity while this cell runs (the
 # learner's own where it agrees with it: it is called once per word of the vocabulary)
-_probe_rng = np.random.default_rng(0)
 _cosine_for_grading = substituted.where_different(
-    globals(), [(_probe_rng.normal(size=_n).astype(_t), _probe_rng.normal(size=_n))
-                for _n in (3, 50) for _t in (np.float32, np.float64) for _ in range(3)],
-    cosine_similarity=_reference_cosine_similarity)
+    globals(), vector_pairs(), cosine_similarity=_reference_cosine_similarity)
 _cosine_for_grading.__enter__()
 ### END HIDDEN TESTS
 # A toy vocabulary of 3 numbers per word: (royal, female, person).
@@ -736,11 +734,8 @@ def _reference_cosine_similarity(u, v):
     return float(np.dot(u, v) / np.sqrt(np.dot(u, u) * np.dot(v, v)))
 
 
-_probe_rng = np.random.default_rng(0)
 _cosine_for_grading = substituted.where_different(
-    globals(), [(_probe_rng.normal(size=_n).astype(_t), _probe_rng.normal(size=_n))
-                for _n in (3, 50) for _t in (np.float32, np.float64) for _ in range(3)],
-    cosine_similarity=_reference_cosine_similarity)
+    globals(), vector_pairs(), cosine_similarity=_reference_cosine_similarity)
 _cosine_for_grading.__enter__()
 ### END HIDDEN TESTS
 # e = (3, 4, 1) and g = (0, 2, 0): e . g / ||g||^2 = 8 / 4 = 2, so the bias component is
@@ -929,11 +924,8 @@ def _reference_cosine_similarity(u, v):
     return float(np.dot(u, v) / np.sqrt(np.dot(u, u) * np.dot(v, v)))
 
 
-_probe_rng = np.random.default_rng(0)
 _cosine_for_grading = substituted.where_different(
-    globals(), [(_probe_rng.normal(size=_n).astype(_t), _probe_rng.normal(size=_n))
-                for _n in (3, 50) for _t in (np.float32, np.float64) for _ in range(3)],
-    cosine_similarity=_reference_cosine_similarity)
+    globals(), vector_pairs(), cosine_similarity=_reference_cosine_similarity)
 _cosine_for_grading.__enter__()
 ### END HIDDEN TESTS
 # A pair in 3-D with the bias axis (0, 0, 2): mu = (0.5, 0.2, 0.6), mu_B = (0, 0, 0.6),

@@ -55,18 +55,20 @@ def _cell(nb, grade_id):
     return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
 
 
-def _wrong(prefix: str = "", body: str = "s = x") -> nbformat.NotebookNode:
-    nb = reference()
+def _edited(nb, right: str, prefix: str, body: str) -> nbformat.NotebookNode:
+    """``nb`` with ``prefix`` at the top of its sigmoid cell and ``right`` replaced by ``body``."""
     cell = _cell(nb, "sigmoid")
-    cell.source = prefix + cell.source.replace(RIGHT_SIGMOID, body)
+    assert right in cell.source
+    cell.source = prefix + cell.source.replace(right, body)
     return nb
+
+
+def _wrong(prefix: str = "", body: str = "s = x") -> nbformat.NotebookNode:
+    return _edited(reference(), RIGHT_SIGMOID, prefix, body)
 
 
 def _right(prefix: str = "", body: str = RIGHT_SIGMOID) -> nbformat.NotebookNode:
-    nb = reference()
-    cell = _cell(nb, "sigmoid")
-    cell.source = prefix + cell.source.replace(RIGHT_SIGMOID, body)
-    return nb
+    return _edited(reference(), RIGHT_SIGMOID, prefix, body)
 
 
 def _text(nb) -> bytes:
@@ -514,11 +516,7 @@ def write_tf_corpus(folder: Path) -> list[Fixture]:
     a = manifest.get(TF_ASSIGNMENT)
 
     def made(prefix: str, body: str) -> nbformat.NotebookNode:
-        nb = src.read_source(a.source_path)
-        cell = _cell(nb, "sigmoid")
-        assert TF_RIGHT in cell.source
-        cell.source = prefix + cell.source.replace(TF_RIGHT, body)
-        return nb
+        return _edited(src.read_source(a.source_path), TF_RIGHT, prefix, body)
 
     fixtures = tf_fixtures()
     for f in fixtures:
