@@ -197,6 +197,16 @@ def _db_state(course: Path) -> dict:
     return dict(outcomes=outcomes, subs=subs)
 
 
+def _workdirs_of(pids: set[int]) -> list[Path]:
+    """The grader's work folders (this assignment's) owned by one of ``pids``."""
+    found = []
+    for d in Path(tempfile.gettempdir()).glob(f"{batch.WORKDIR_PREFIX}{A.id}-*"):
+        with contextlib.suppress(OSError, ValueError):
+            if int((d / batch.OWNER_FILE).read_text()) in pids:
+                found.append(d)
+    return found
+
+
 def test_kill_9_mid_batch_keeps_finished_grades_and_rerun_grades_only_the_rest(tmp_path):
     kinds = {f"s{i}": ("reference" if i % 2 == 0 else "blank") for i in range(3)}
     subs = write_class(tmp_path / "subs", kinds)
@@ -223,6 +233,9 @@ def test_kill_9_mid_batch_keeps_finished_grades_and_rerun_grades_only_the_rest(t
             if m:
                 finished.append(m.group(1))
         assert len(finished) == 1, "".join(lines)
+        # the work folders of the submissions still being graded, taken while their owners run
+        # (once they are dead, a batch running beside this test may sweep them at any moment)
+        leftovers = _workdirs_of(children)
         os.kill(proc.pid, signal.SIGKILL)  # the grader only, as `kill -9 PID` would
         proc.wait(timeout=30)
         # the batch's worker processes stop with it (Linux: PR_SET_PDEATHSIG)
@@ -238,9 +251,6 @@ def test_kill_9_mid_batch_keeps_finished_grades_and_rerun_grades_only_the_rest(t
     workers = [p for p in alive if "_worker_main" in " ".join(_cmdline(p))]
     assert not workers, f"worker processes survived the grader: {workers}"
     # what the killed workers were grading is left behind (no `finally` ran after SIGKILL) ...
-    leftovers = [d for d in Path(tempfile.gettempdir()).glob(f"{batch.WORKDIR_PREFIX}{A.id}-*")
-                 if (d / batch.OWNER_FILE).exists()
-                 and int((d / batch.OWNER_FILE).read_text()) in children]
     assert leftovers, "expected the work folder of an interrupted submission"
 
     state = _db_state(course)
