@@ -23,6 +23,7 @@ nothing else.
 from __future__ import annotations
 
 import builtins
+import hashlib
 import itertools
 import json
 import operator
@@ -508,15 +509,36 @@ class Peer:
         import keras
         import numpy as np
 
-        obj = keras.saving.deserialize_keras_object(node["config"], safe_mode=True)
-        if not isinstance(obj, keras.layers.Layer):
-            raise ValueError("a Keras value that is not a layer or a model")
+        flags = node.get("trainable")
+        flags = [bool(f) for f in flags] if type(flags) is list else None
+        # the trusted side may take a model of this configuration back from the submission
+        # graded before (grader.verdict.KerasPool): everything below is set on it again
+        pool = self.hooks.get("keras_pool") if self.trusted and flags is not None else None
+        key = state = obj = None
+        if pool is not None:
+            key = hashlib.sha256(json.dumps(node["config"], sort_keys=True).encode()).hexdigest()
+            taken = pool.take(key)
+            if taken is not None:
+                obj, state = taken
+        if obj is None:
+            obj = keras.saving.deserialize_keras_object(node["config"], safe_mode=True)
+            if not isinstance(obj, keras.layers.Layer):
+                raise ValueError("a Keras value that is not a layer or a model")
+            if pool is not None:
+                weights = {id(v) for v in obj.weights}
+                state = {"nodes": node_counts(obj),
+                         "others": [(v, np.array(v.numpy())) for v in obj.variables
+                                    if id(v) not in weights]}
+        else:
+            for v, value in state["others"]:
+                v.assign(value)
         weights = [_load_array(np, w, bufs) for w in node["weights"]]
         if weights:
             obj.set_weights(weights)
-        flags = node.get("trainable")
-        if type(flags) is list:
-            _set_trainable(obj, [bool(f) for f in flags])
+        if flags is not None:
+            _set_trainable(obj, flags)
+        if pool is not None:
+            pool.lend(key, obj, state)
         return obj
 
     def _module(self, name: str):
@@ -748,6 +770,11 @@ def _copy_layer_state(source, target) -> None:
     weights = source.get_weights()
     if len(weights) == len(target.get_weights()):
         target.set_weights(weights)
+
+
+def node_counts(layer) -> tuple:
+    """How many times a layer and each of its sub-layers were called on symbolic tensors."""
+    return tuple(len(getattr(x, "_inbound_nodes", ())) for x in _all_layers(layer))
 
 
 def _all_layers(layer) -> list:

@@ -136,6 +136,79 @@ class LearnerNamespace(dict):
         return lambda: self._peer.request({"op": "restore"}, (token,))
 
 
+class KerasPool:
+    """Keras models read from kernels, kept for the next submission this process grades.
+
+    Rebuilding a model from its configuration is the slow part of reading one (about 1.3 s
+    for a model around an EfficientNet base); one submission after another sends models of
+    the same configurations. A model read for a test is lent to that submission until its
+    judge closes, then kept: a later read of the same configuration (its JSON, byte for byte)
+    takes it back and gives it everything a fresh one would get from the wire and from its
+    construction: the weights, every sub-layer's trainable flag, and the other variables'
+    first values (random layers' seed states). A model a test compiled or called on symbolic
+    tensors (state a configuration does not hold) is dropped instead of kept.
+    """
+
+    MAX_KEPT = 8  # models kept in all, the least recently used dropped first
+
+    def __init__(self):
+        import threading
+
+        self._lock = threading.Lock()
+        self._free: dict[str, list] = {}  # configuration digest -> [(model, state)]
+        self._order: list[str] = []
+
+    def take(self, key: str):
+        with self._lock:
+            free = self._free.get(key)
+            return free.pop() if free else None
+
+    def keep(self, entries) -> None:
+        with self._lock:
+            for key, model, state in entries:
+                if not _still_plain(model, state):
+                    continue
+                self._free.setdefault(key, []).append((model, state))
+                if key in self._order:
+                    self._order.remove(key)
+                self._order.append(key)
+            while sum(len(v) for v in self._free.values()) > self.MAX_KEPT and self._order:
+                key = self._order[0]
+                free = self._free.get(key)
+                if free:
+                    free.pop(0)
+                if not free:
+                    self._free.pop(key, None)
+                    self._order.pop(0)
+
+
+def _still_plain(model, state) -> bool:
+    """Nothing was done to a lent model that setting its variables would not undo."""
+    if getattr(model, "compiled", False) or getattr(model, "optimizer", None) is not None:
+        return False
+    return rpc.node_counts(model) == state["nodes"]
+
+
+KERAS_POOL = KerasPool()
+
+
+class PoolLease:
+    """What one submission borrowed from :data:`KERAS_POOL` (given back when its judge closes)."""
+
+    def __init__(self, pool: KerasPool):
+        self.pool, self.lent = pool, []
+
+    def take(self, key: str):
+        return self.pool.take(key)
+
+    def lend(self, key: str, model, state) -> None:
+        self.lent.append((key, model, state))
+
+    def close(self) -> None:
+        lent, self.lent = self.lent, []
+        self.pool.keep(lent)
+
+
 @contextlib.contextmanager
 def seeding_both_sides(peer: rpc.Peer):
     """While a test runs here, its seeding calls seed the kernel's generators as well."""
@@ -256,6 +329,7 @@ class Judge:
                          and not (src.is_solution(c) or src.is_test(c))]
         self._base: dict | None = None
         self.kept: dict = {}  # what test cells bound, for later test cells
+        self.lease = PoolLease(KERAS_POOL)
 
     def forget(self, names) -> None:
         """A cell of the notebook rebinds these names: later tests read the kernel's."""
@@ -302,7 +376,8 @@ class Judge:
                     return
                 conn.settimeout(None)
                 conns.append(conn)
-                peer = rpc.Peer(conn, trusted=True, hooks={"modules": TRUSTED_MODULES})
+                peer = rpc.Peer(conn, trusted=True, hooks={"modules": TRUSTED_MODULES,
+                                                           "keras_pool": self.lease})
                 text, error = run_cell(source, name, base, peer, self.kept)
                 result["out"] = (text, error, "")
                 with contextlib.suppress(Exception):
@@ -332,3 +407,5 @@ class Judge:
         self.listener.close()
         with contextlib.suppress(OSError):
             os.unlink(self.path)
+        self.kept.clear()  # nothing of this submission is held once its models are given back
+        self.lease.close()

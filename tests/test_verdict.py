@@ -474,3 +474,55 @@ def test_a_model_passed_again_unchanged_crosses_once(learner):
     model.layers[-1].set_weights([np.ones((3, 2)), np.zeros(2)])  # changed: sent again
     assert keep(model) == 3 and sent[2] == 2 and seen[2] is not seen[1]
     np.testing.assert_array_equal(seen[2].layers[-1].get_weights()[0], np.ones((3, 2)))
+
+
+def test_a_model_kept_from_an_earlier_submission_is_what_a_fresh_read_would_give(learner):
+    """The trusted side keeps the models it read (rebuilding one is slow) for the next
+    submission: taken back, one must hold that submission's weights, flags and seed states,
+    whatever the earlier submission's test did to it; one a test compiled or called on
+    symbolic tensors is not kept."""
+    import keras
+
+    def make(seed):  # explicit names: each kernel is fresh, so its models' names repeat
+        keras.utils.set_random_seed(seed)
+        base_in = keras.Input((4, 4, 2), name="base_in")
+        base = keras.Model(base_in, keras.layers.Conv2D(3, 3, name="conv")(base_in), name="base")
+        base.trainable = False
+        inp = keras.Input((4, 4, 2), name="pictures")
+        x = keras.layers.RandomFlip("horizontal", seed=5, name="flip")(inp)
+        x = keras.layers.Flatten(name="flat")(base(x, training=False))
+        return keras.Model(inp, keras.layers.Dense(1, name="head")(x), name="model")
+
+    pool = verdict.KerasPool()
+    x = np.random.default_rng(0).normal(size=(16, 4, 4, 2)).astype("float32")
+
+    def submission(seed):
+        side = learner(model=make(seed))
+        lease = verdict.PoolLease(pool)
+        side.peer.hooks["keras_pool"] = lease
+        return side.namespace["model"], side.get("model"), lease
+
+    first_src, first, lease = submission(1)
+    first.layers[-1].set_weights([np.ones((12, 1)), np.ones(1)])  # what a test may do
+    first.get_layer("base").trainable = True
+    first(x, training=True)  # advances the flip's seed state
+    lease.close()
+
+    src2, second, lease = submission(2)
+    assert second is first  # taken back, not rebuilt
+    for got, want in zip(second.get_weights(), src2.get_weights()):
+        np.testing.assert_array_equal(got, want)
+    assert rpc._trainable_flags(second) == rpc._trainable_flags(src2)
+    assert len(second.trainable_weights) == 2  # the base frozen again
+    np.testing.assert_allclose(second(x, training=True), src2(x, training=True), atol=1e-6)
+    second.compile(optimizer="sgd", loss="mse")  # state a configuration does not hold
+    lease.close()
+
+    _, third, lease = submission(3)
+    assert third is not second  # the compiled one was dropped
+    wrapper_in = keras.Input((4, 4, 2))
+    keras.Model(wrapper_in, third(wrapper_in))  # a symbolic call
+    lease.close()
+    _, fourth, lease = submission(4)
+    assert fourth is not third
+    lease.close()
