@@ -170,6 +170,20 @@ class Peer:
         # test passing one base model to six calls sends it once)
         self._layers_sent: dict[int, tuple] = {}
         self._layers_got: dict[int, object] = {}
+        # ... and back: {token: the layer sent}, {id(copy): (the other side's token, copy,
+        # fingerprint when read)}: a copy passed back unchanged crosses as the other side's
+        # token, so the other side uses its own layer (one object, as in one kernel)
+        self._tokens_sent: dict[int, object] = {}
+        self._copies_got: dict[int, tuple] = {}
+        # symbolic Keras tensors (a block built on a test's Input): each crosses as the graph
+        # from tensors the other side already knows. {number: tensor} sent, {number: tensor}
+        # got (numbered by the other side), and back from id(tensor) to those numbers
+        self._kt_sent: dict[int, object] = {}
+        self._kt_sent_ids: dict[int, int] = {}
+        self._kt_got: dict[int, object] = {}
+        self._kt_got_ids: dict[int, int] = {}
+        self._graph_index: dict | None = None
+        self._graph_made: list | None = None
 
     # ---- framing
 
@@ -341,8 +355,17 @@ class Peer:
                 return dict(self._array(np.asarray(v.numpy()), bufs), **{"$": "tensor"},
                             tfdtype=v.dtype.name)
         keras = _keras()
-        if keras is not None and isinstance(v, keras.layers.Layer):
-            return self._encode_keras(v, bufs)
+        if keras is not None:
+            if isinstance(v, keras.layers.Layer):
+                return self._encode_keras(v, bufs)
+            if isinstance(v, keras.KerasTensor):
+                if self._graph_index is not None and id(v) in self._graph_index:
+                    return {"$": "ktr", "r": list(self._graph_index[id(v)])}
+                records, refs = self._graph([v], bufs)
+                return {"$": "kgraph", "records": records, "out": refs[0]}
+            if isinstance(v, keras.initializers.Initializer):
+                config = keras.saving.serialize_keras_object(v)
+                return {"$": "kinit", "config": json.loads(json.dumps(config, default=str))}
         if isinstance(v, type(sys)):
             return {"$": "module", "name": v.__name__}
         if isinstance(v, BaseException):
@@ -363,6 +386,23 @@ class Peer:
         sent = self._layers_sent.get(id(layer))
         if sent is not None and sent[0] is layer and sent[2] == fp:
             return {"$": "ktoken", "token": sent[1]}
+        got = self._copies_got.get(id(layer))
+        if got is not None and got[1] is layer and got[2] == fp:
+            return {"$": "kback", "token": got[0]}  # the other side's own layer
+        if (isinstance(layer, keras.Model) and getattr(layer, "_operations", None) is not None
+                and any(id(x) in self._copies_got or id(x) in self._layers_sent
+                        or getattr(x, "_grader_stand_in", False) for x in layer.operations)):
+            # a model wired from the other side's layers: as its graph, those by token
+            records, refs = self._graph(list(layer.outputs), bufs, list(layer.inputs))
+            return {"$": "kmodel", "records": records, "out": refs[len(layer.inputs):],
+                    "in": refs[:len(layer.inputs)], "name": layer.name,
+                    "lists": [isinstance(layer.input, (list, tuple)),
+                              isinstance(layer.output, (list, tuple))],
+                    "trainable": list(_trainable_flags(layer))}
+        if not isinstance(layer, keras.layers.Layer):  # an operation on tensors (keras.ops)
+            config = keras.saving.serialize_keras_object(layer)
+            return {"$": "keras", "config": json.loads(json.dumps(config, default=str)),
+                    "weights": [], "op": True}
         lambdas = [x.name for x in _all_layers(layer) if type(x).__name__ == "Lambda"]
         if lambdas:
             raise ValueError(
@@ -371,6 +411,7 @@ class Peer:
                 "Lambda layer's Python code; use keras.ops functions on the tensors instead")
         token = len(self._layers_sent) + 1
         self._layers_sent[id(layer)] = (layer, token, fp)
+        self._tokens_sent[token] = layer
         config = keras.saving.serialize_keras_object(layer)
         weights = [self._array(w, bufs) for w in layer.get_weights()]
         # every sub-layer's trainable flag, in Keras' own order: a configuration loses some
@@ -378,6 +419,174 @@ class Peer:
         return {"$": "keras", "config": json.loads(json.dumps(config, default=str)),
                 "weights": weights, "built": bool(layer.built),
                 "trainable": list(_trainable_flags(layer)), "token": token}
+
+    def _graph(self, outputs: list, bufs: list, inputs: list = ()) -> tuple[list, list]:
+        """Records from which the other side rebuilds these symbolic tensors: its own tensors
+        by number, tensors it had from here by number, new inputs, and each layer call (the
+        layer by token where the other side knows it, else its configuration and weights)
+        with its arguments. Returns the records and [record, position] of each tensor of
+        ``inputs + outputs``."""
+        keras = _keras()
+        if self.trusted and not inputs and len(outputs) == 1:
+            frontier = self._frontier(outputs[0])
+            if frontier is not None:
+                x = outputs[0]
+                records = [known for _, known in frontier]
+                records.append({"k": "standin", "in": list(range(len(frontier))),
+                                "shape": list(x.shape), "dtype": str(x.dtype),
+                                "n": self._number_sent(x)})
+                return records, [[len(records) - 1, 0]]
+        records: list = []
+        index: dict[int, tuple] = {}
+        keep = []
+
+        known = self._known_tensor
+
+        number = self._number_sent
+
+        stack = list(reversed(list(inputs) + list(outputs)))
+        while stack:
+            x = stack[-1]
+            if id(x) in index:
+                stack.pop()
+                continue
+            if not isinstance(x, keras.KerasTensor):
+                raise ValueError("a symbolic graph holding a value that is not a Keras tensor")
+            rec = known(x)
+            history = getattr(x, "_keras_history", None)
+            if rec is None and (history is None or history.operation is None
+                                or history.operation._inbound_nodes[history.node_index]
+                                .is_input):
+                rec = {"k": "input", "shape": list(x.shape), "dtype": str(x.dtype),
+                       "sparse": bool(x.sparse), "n": number(x)}
+            if rec is not None:
+                stack.pop()
+                index[id(x)] = (len(records), 0)
+                records.append(rec)
+                keep.append(x)
+                continue
+            node = history.operation._inbound_nodes[history.node_index]
+            pending = [t for t in node.input_tensors if id(t) not in index]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            saved, self._graph_index = self._graph_index, index
+            try:
+                args = self._encode(tuple(node.arguments.args), bufs, 1)
+                kwargs = self._encode(dict(node.arguments.kwargs), bufs, 1)
+            finally:
+                self._graph_index = saved
+            rec = {"k": "call", "layer": self._encode_keras(node.operation, bufs),
+                   "args": args, "kwargs": kwargs, "outs": []}
+            for j, t in enumerate(node.output_tensors):
+                index[id(t)] = (len(records), j)
+                rec["outs"].append(number(t))
+                keep.append(t)
+            records.append(rec)
+        return records, [list(index[id(x)]) for x in list(inputs) + list(outputs)]
+
+    def _number_sent(self, x) -> int:
+        n = len(self._kt_sent) + 1
+        self._kt_sent[n], self._kt_sent_ids[id(x)] = x, n
+        return n
+
+    def _known_tensor(self, x):
+        if id(x) in self._kt_got_ids:
+            return {"k": "yours", "n": self._kt_got_ids[id(x)]}
+        if id(x) in self._kt_sent_ids:
+            return {"k": "mine", "n": self._kt_sent_ids[id(x)]}
+        return None
+
+    def _frontier(self, out):
+        """The tensors the other side knows that ``out`` was built from, if it was built here
+        from those alone (a stand-in's output, built on the kernel's tensor): [(tensor,
+        record)]; None if ``out`` is itself known or its graph reaches an input of its own."""
+        if self._known_tensor(out) is not None:
+            return None
+        found: dict[int, tuple] = {}
+        seen: set = set()
+        stack = [out]
+        while stack:
+            x = stack.pop()
+            if id(x) in seen:
+                continue
+            seen.add(id(x))
+            rec = self._known_tensor(x)
+            if rec is not None:
+                found[id(x)] = (x, rec)
+                continue
+            history = getattr(x, "_keras_history", None)
+            if history is None or history.operation is None:
+                return None
+            node = history.operation._inbound_nodes[history.node_index]
+            if node.is_input:
+                return None
+            stack.extend(node.input_tensors)
+        return list(found.values()) or None
+
+    def _rebuild_graph(self, records: list, bufs: list, depth: int) -> list:
+        """The tensors of the other side's records (see :meth:`_graph`), built here."""
+        keras = _keras()
+        made: list = []
+
+        def got(n, t):
+            self._kt_got[n], self._kt_got_ids[id(t)] = t, n
+
+        for rec in records:
+            if type(rec) is not dict:
+                raise ValueError("a malformed graph")
+            kind = rec.get("k")
+            if kind == "yours":
+                t = self._kt_sent.get(int(rec["n"]))
+            elif kind == "mine":
+                t = self._kt_got.get(int(rec["n"]))
+            elif kind == "input":
+                t = keras.Input(batch_shape=tuple(None if d is None else int(d)
+                                                  for d in rec["shape"]),
+                                dtype=str(rec["dtype"]), sparse=bool(rec.get("sparse")))
+                got(int(rec["n"]), t)
+            elif kind == "standin":
+                if self.trusted:
+                    raise ValueError("a stand-in's output sent to the grader")
+                args = [self._graph_ref(made, [int(i), 0]) for i in rec["in"]]
+                shape = tuple(None if d is None else int(d) for d in rec["shape"])
+                t = _standin_op()(shape, str(rec["dtype"]))(*args)
+                got(int(rec["n"]), t)
+            elif kind == "call":
+                op = self._decode(rec["layer"], bufs, depth + 1)
+                if not isinstance(op, keras.Operation):
+                    raise ValueError("a graph calling something that is not a Keras layer")
+                saved, self._graph_made = self._graph_made, made
+                try:
+                    args = self._decode(rec["args"], bufs, depth + 1)
+                    kwargs = self._decode(rec["kwargs"], bufs, depth + 1)
+                finally:
+                    self._graph_made = saved
+                if type(args) is not tuple or type(kwargs) is not dict:
+                    raise ValueError("a malformed graph")
+                outs = keras.tree.flatten(op(*args, **kwargs))
+                if len(outs) != len(rec["outs"]):
+                    raise ValueError("a graph whose layer gave another number of outputs")
+                for n, t in zip(rec["outs"], outs):
+                    got(int(n), t)
+                made.append(outs)
+                copy = self._copies_got.get(id(op))
+                if copy is not None and copy[1] is op:  # read now: its call built it
+                    self._copies_got[id(op)] = (copy[0], op, _fingerprint(op))
+                continue
+            else:
+                raise ValueError("a malformed graph")
+            if t is None:
+                raise ValueError("a graph naming a tensor this side never had")
+            made.append([t])
+        return made
+
+    def _graph_ref(self, made: list, ref):
+        try:
+            return made[int(ref[0])][int(ref[1])]
+        except (LookupError, TypeError, ValueError):
+            raise ValueError("a malformed graph") from None
 
     def decode(self, node, bufs: list, depth: int = 0):
         if depth == 0:
@@ -477,12 +686,44 @@ class Peer:
             layer = self._decode_keras(node, bufs)
             if "token" in node:
                 self._layers_got[int(node["token"])] = layer
+                self._copies_got[id(layer)] = (int(node["token"]), layer, _fingerprint(layer))
             return layer
         if tag == "ktoken":
             try:
                 return self._layers_got[int(node["token"])]
             except (KeyError, ValueError, TypeError):
                 raise ValueError("an unknown layer") from None
+        if tag == "kback":
+            try:
+                return self._tokens_sent[int(node["token"])]
+            except (KeyError, ValueError, TypeError):
+                raise ValueError("an unknown layer") from None
+        if tag == "ktr":
+            if self._graph_made is None:
+                raise ValueError("a malformed graph")
+            return self._graph_ref(self._graph_made, node["r"])
+        if tag == "kgraph":
+            made = self._rebuild_graph(node["records"], bufs, depth)
+            return self._graph_ref(made, node["out"])
+        if tag == "kmodel":
+            keras = _keras()
+            made = self._rebuild_graph(node["records"], bufs, depth)
+            ins = [self._graph_ref(made, r) for r in node["in"]]
+            outs = [self._graph_ref(made, r) for r in node["out"]]
+            lists = node.get("lists") or [True, True]
+            model = keras.Model(ins if lists[0] or len(ins) != 1 else ins[0],
+                                outs if lists[1] or len(outs) != 1 else outs[0],
+                                name=str(node["name"]))
+            flags = node.get("trainable")
+            if type(flags) is list:
+                _set_trainable(model, [bool(f) for f in flags])
+            return model
+        if tag == "kinit":
+            keras = _keras()
+            obj = keras.saving.deserialize_keras_object(node["config"], safe_mode=True)
+            if not isinstance(obj, keras.initializers.Initializer):
+                raise ValueError("a Keras value that is not an initializer")
+            return obj
         if tag == "module":
             return self._module(str(node["name"]))
         if tag == "exception":
@@ -509,6 +750,11 @@ class Peer:
         import keras
         import numpy as np
 
+        if node.get("op"):  # an operation of keras.ops in a graph: no weights, no flags
+            obj = keras.saving.deserialize_keras_object(node["config"], safe_mode=True)
+            if not isinstance(obj, keras.Operation) or isinstance(obj, keras.layers.Layer):
+                raise ValueError("a Keras value that is not an operation")
+            return obj
         flags = node.get("trainable")
         flags = [bool(f) for f in flags] if type(flags) is list else None
         # the trusted side may take a model of this configuration back from the submission
@@ -775,6 +1021,36 @@ def _copy_layer_state(source, target) -> None:
 def node_counts(layer) -> tuple:
     """How many times a layer and each of its sub-layers were called on symbolic tensors."""
     return tuple(len(getattr(x, "_inbound_nodes", ())) for x in _all_layers(layer))
+
+
+_STANDIN_OP = []
+
+
+def _standin_op():
+    """A placeholder, in the learner's process, for what a stand-in built in the grader's: it
+    has the right output shape for the learner's code to go on wiring; the layers stay in the
+    grader, which puts them back when the model crosses to it."""
+    if _STANDIN_OP:
+        return _STANDIN_OP[0]
+    keras = _keras()
+
+    class StandIn(keras.Operation):
+        _grader_stand_in = True
+
+        def __init__(self, shape, dtype):
+            super().__init__(name=None)
+            self._shape, self._dtype = shape, dtype
+
+        def compute_output_spec(self, *args):
+            return keras.KerasTensor(self._shape, dtype=self._dtype)
+
+        def call(self, *args):
+            raise RuntimeError(
+                "this tensor is the output of a test's stand-in: its layers live in the grader's "
+                "process, so a model holding it can be built and returned here, not run")
+
+    _STANDIN_OP.append(StandIn)
+    return StandIn
 
 
 def _all_layers(layer) -> list:

@@ -526,3 +526,97 @@ def test_a_model_kept_from_an_earlier_submission_is_what_a_fresh_read_would_give
     _, fourth, lease = submission(4)
     assert fourth is not third
     lease.close()
+
+
+def _residual(X, filters, initializer=None):
+    """A learner's block: Conv2D -> BN -> ReLU -> Conv2D, the input added, ReLU."""
+    import keras
+
+    init = initializer(seed=0) if initializer else "glorot_uniform"
+    h = keras.layers.Conv2D(filters, 1, kernel_initializer=init)(X)
+    h = keras.layers.Activation("relu")(keras.layers.BatchNormalization()(h, training=False))
+    h = keras.layers.Conv2D(X.shape[-1], 3, padding="same", kernel_initializer=init)(h)
+    return keras.layers.Activation("relu")(keras.layers.Add()([h, X]))
+
+
+def test_a_learners_block_called_on_a_tests_input_comes_back_as_its_layers(learner):
+    """A test calls a learner's block on its own symbolic Input: the Input crosses as a new
+    one, the block's layers come back (configuration, weights, call arguments) and are
+    wired onto the test's tensor, so the test's Model holds them one by one."""
+    import keras
+
+    def ones(seed=None):  # an initializer 'class' of the test: called back, its result crosses
+        return keras.initializers.Constant(0.1)
+
+    side = learner(block=_residual)
+    inp = keras.Input((4, 4, 3))
+    out = side.get("block")(inp, 2, initializer=ones)
+    model = keras.Model(inp, out)
+    assert [type(x).__name__ for x in model.layers] == [
+        "InputLayer", "Conv2D", "BatchNormalization", "Activation", "Conv2D", "Add",
+        "Activation"]
+    assert model.layers[2]._inbound_nodes[0].arguments.kwargs == {"training": False}
+    assert model.layers[1].kernel_initializer.get_config() == {"value": 0.1}
+    local = keras.Model(inp, _residual(inp, 2, initializer=ones))
+    x = np.random.default_rng(0).normal(size=(2, 4, 4, 3)).astype("float32")
+    np.testing.assert_allclose(model(x), local(x), atol=1e-6)
+
+
+def test_a_stand_in_called_back_on_the_learners_tensors_stays_in_the_grader(learner):
+    """A learner's network calls the test's stand-in block on its own tensors: the stand-in
+    builds its layers here and the learner's side gets a placeholder of the right shape (the
+    layers are never rebuilt there); the model that comes back holds the stand-in's own
+    layers, the learner's layers copied, and the learner's side cannot run it."""
+    import keras
+
+    def network(block):
+        i = keras.Input((6, 6, 3))
+        h = keras.layers.Conv2D(3, 3, padding="same", name="stem")(i)
+        h = block(block(h, 4), 4)
+        out = keras.layers.Dense(2, activation="softmax", name="head")(
+            keras.layers.Flatten()(h))
+        model = keras.Model(i, out)
+        try:
+            model(np.zeros((1, 6, 6, 3), "float32"))
+        except RuntimeError as exc:
+            return model, str(exc)
+        return model, ""
+
+    made = []
+
+    def stand_in(X, filters):
+        layer = keras.layers.Conv2D(X.shape[-1], 1)
+        made.append(layer)
+        return layer(X)
+
+    side = learner(network=network)
+    verdict._grader_layer_names()
+    model, ran = side.get("network")(stand_in)
+    assert [type(x).__name__ for x in model.layers] == [
+        "InputLayer", "Conv2D", "Conv2D", "Conv2D", "Flatten", "Dense"]
+    assert model.layers[2] is made[0] and model.layers[3] is made[1]  # the stand-in's own
+    assert [x.name for x in model.layers[1:4:2]] == ["stem", made[1].name]
+    x = np.random.default_rng(1).normal(size=(3, 6, 6, 3)).astype("float32")
+    np.testing.assert_allclose(np.asarray(model(x)).sum(axis=1), np.ones(3), rtol=1e-5)
+    assert "stand-in" in ran  # ... which the learner's side could build but not run
+
+
+@pytest.mark.parametrize("node, message", [
+    ({"$": "kgraph", "records": [{"k": "standin", "in": [], "shape": [None, 2],
+                                  "dtype": "float32", "n": 1}], "out": [0, 0]},
+     "stand-in's output sent to the grader"),
+    ({"$": "kgraph", "records": [{"k": "yours", "n": 99}], "out": [0, 0]},
+     "never had"),
+    ({"$": "kgraph", "records": [{"k": "input", "shape": [None, 2], "dtype": "float32",
+                                  "n": 1}], "out": [5, 0]}, "malformed graph"),
+    ({"$": "kgraph", "records": ["x"], "out": [0, 0]}, "malformed graph"),
+    ({"$": "kback", "token": 3}, "unknown layer"),
+    ({"$": "ktr", "r": [0, 0]}, "malformed graph"),
+    ({"$": "kinit", "config": {"class_name": "Dense", "config": {"units": 1},
+                               "module": "keras.layers"}}, "not an initializer"),
+])
+def test_a_forged_graph_from_the_kernel_is_refused_with_a_message(learner, node, message):
+    pytest.importorskip("keras")
+    side = learner()
+    with pytest.raises(ValueError, match=message):
+        side.peer.decode(node, [])
