@@ -9,7 +9,11 @@ name ``sigmoid`` while the test runs". Values cross as plain data and nothing el
   ``dict``, ``set`` of those; NumPy arrays (saved with ``allow_pickle=False``) and NumPy
   scalars; TensorFlow tensors and variables (as their values); Keras layers and models (as
   their configuration and weights, rebuilt by the receiver with ``safe_mode=True``, so no
-  ``Lambda`` layer or custom class crosses);
+  ``Lambda`` layer or custom class crosses), Keras initializers (their configuration);
+- symbolic Keras tensors, as the graph from tensors the receiver already has: new inputs by
+  shape, then each layer call (the layer as above, or by token when the receiver has it) with
+  its arguments. A tensor the grader built from the kernel's tensors (a test's stand-in block)
+  reaches the kernel as a placeholder of its shape; its layers stay in the grader;
 - anything else (a function, a class, an object with behaviour) crosses as a *handle*: the
   receiver can call it (a request back to its owner) or pass it back; its code never moves.
 
@@ -437,13 +441,8 @@ class Peer:
                                 "n": self._number_sent(x)})
                 return records, [[len(records) - 1, 0]]
         records: list = []
-        index: dict[int, tuple] = {}
-        keep = []
-
-        known = self._known_tensor
-
-        number = self._number_sent
-
+        index: dict[int, tuple] = {}  # id(tensor) -> (record, position)
+        known, number = self._known_tensor, self._number_sent
         stack = list(reversed(list(inputs) + list(outputs)))
         while stack:
             x = stack[-1]
@@ -463,7 +462,6 @@ class Peer:
                 stack.pop()
                 index[id(x)] = (len(records), 0)
                 records.append(rec)
-                keep.append(x)
                 continue
             node = history.operation._inbound_nodes[history.node_index]
             pending = [t for t in node.input_tensors if id(t) not in index]
@@ -482,7 +480,6 @@ class Peer:
             for j, t in enumerate(node.output_tensors):
                 index[id(t)] = (len(records), j)
                 rec["outs"].append(number(t))
-                keep.append(t)
             records.append(rec)
         return records, [list(index[id(x)]) for x in list(inputs) + list(outputs)]
 
