@@ -597,10 +597,7 @@ class Peer:
                 self._dmemo[int(node["m"])] = value
                 return value
             if tag == "same":
-                try:
-                    return self._dmemo[int(node["i"])]
-                except (KeyError, ValueError, TypeError):
-                    raise ValueError("a malformed value") from None
+                return _entry(self._dmemo, node.get("i"), "a malformed value")
             if "m" in node:
                 value = self._decode(node, bufs, depth)
                 self._dmemo[int(node["m"])] = value
@@ -685,16 +682,9 @@ class Peer:
                 self._layers_got[int(node["token"])] = layer
                 self._copies_got[id(layer)] = (int(node["token"]), layer, _fingerprint(layer))
             return layer
-        if tag == "ktoken":
-            try:
-                return self._layers_got[int(node["token"])]
-            except (KeyError, ValueError, TypeError):
-                raise ValueError("an unknown layer") from None
-        if tag == "kback":
-            try:
-                return self._tokens_sent[int(node["token"])]
-            except (KeyError, ValueError, TypeError):
-                raise ValueError("an unknown layer") from None
+        if tag in ("ktoken", "kback"):  # a layer the other side had from here, or sent
+            table = self._layers_got if tag == "ktoken" else self._tokens_sent
+            return _entry(table, node.get("token"), "an unknown layer")
         if tag == "ktr":
             if self._graph_made is None:
                 raise ValueError("a malformed graph")
@@ -1013,6 +1003,14 @@ def _copy_layer_state(source, target) -> None:
     weights = source.get_weights()
     if len(weights) == len(target.get_weights()):
         target.set_weights(weights)
+
+
+def _entry(table: dict, key, what: str):
+    """``table[int(key)]``, or ValueError(what) for a key the other side made up."""
+    try:
+        return table[int(key)]
+    except (KeyError, ValueError, TypeError):
+        raise ValueError(what) from None
 
 
 def node_counts(layer) -> tuple:
