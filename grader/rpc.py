@@ -327,6 +327,11 @@ class Peer:
             return {"$": "float", "v": repr(v)}
         if t is complex:
             return {"$": "complex", "v": [v.real, v.imag]}
+        if t is slice:  # x[:, t, :] of a symbolic tensor records one
+            return {"$": "slice", "v": [self._encode(x, bufs, depth + 1)
+                                        for x in (v.start, v.stop, v.step)]}
+        if v is Ellipsis:
+            return {"$": "ellipsis"}
         if isinstance(v, Handle) and v._peer is self:
             return {"$": "back", "id": v._id}
         np = sys.modules.get("numpy")
@@ -620,6 +625,17 @@ class Peer:
             return int(str(node["v"])[:5000])
         if tag == "float":
             return float(node["v"])
+        if tag == "slice":
+            parts = [self._decode(x, bufs, depth + 1) for x in node["v"]]
+            try:
+                parts = [None if x is None else operator.index(x) for x in parts]
+            except TypeError:
+                raise ValueError("a malformed value") from None
+            if len(parts) != 3:
+                raise ValueError("a malformed value")
+            return slice(*parts)
+        if tag == "ellipsis":
+            return Ellipsis
         if tag == "complex":
             return complex(float(node["v"][0]), float(node["v"][1]))
         if tag in ("list", "tuple", "set", "frozenset"):
@@ -804,8 +820,11 @@ class Peer:
                     err = msg["error"]
                     raise _rebuild_error(str(err.get("ename", "Error"))[:100],
                                          str(err.get("evalue", ""))[:5000])
+                # decoded in the order the other side encoded them: a layer first met in the
+                # value crosses whole there and by token in the changes
+                value = self.decode(msg["value"], rbufs)
                 self._write_back(msg, rbufs, args, kwargs)
-                return self.decode(msg["value"], rbufs)
+                return value
             self._serve_one(msg, rbufs)
 
     def _write_back(self, msg, rbufs, args, kwargs) -> None:
@@ -815,11 +834,11 @@ class Peer:
         np = sys.modules.get("numpy")
         for key, node in changed.items():
             kind, _, pos = str(key).partition(":")
+            new = self.decode(node, rbufs)  # even for no argument: its tokens count later
             try:
                 target = args[int(pos)] if kind == "a" else (kwargs or {})[pos]
             except (LookupError, ValueError):
                 continue
-            new = self.decode(node, rbufs)
             if np is not None and isinstance(target, np.ndarray) and isinstance(new, np.ndarray):
                 if target.shape == new.shape and target.flags.writeable:
                     target[...] = new

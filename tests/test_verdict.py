@@ -59,6 +59,7 @@ VALUES = [
     np.arange(12.0).reshape(3, 4), np.array([[1, 2]], dtype=np.int32), np.array(True),
     np.float64(0.5), np.int64(7), np.bool_(False), np.array(["ab", "c"]),
     np.zeros((0, 3)), np.arange(6).reshape(2, 3).T,  # not C-contiguous
+    slice(None, 3), slice(1, None, -2), (Ellipsis, 0),  # what x[:, t, :] of a tensor records
 ]
 
 
@@ -620,3 +621,19 @@ def test_a_forged_graph_from_the_kernel_is_refused_with_a_message(learner, node,
     side = learner()
     with pytest.raises(ValueError, match=message):
         side.peer.decode(node, [])
+
+
+def test_a_layer_built_by_the_learners_function_and_returned_in_its_model_crosses(learner):
+    """The layer a test passes in is built by the learner's function (changed in place) and
+    comes back inside the model: it crosses whole in the value and by token in the changes,
+    which are read in that order."""
+    import keras
+
+    def build(layer):
+        inp = keras.Input((3,))
+        return keras.Model(inp, layer(inp))
+
+    given = keras.layers.Dense(2, name="given")  # not built yet
+    model = learner(build=build).get("build")(given)
+    assert [x.name for x in model.layers][1:] == ["given"]
+    assert model.layers[1].built and model.count_params() == 8
