@@ -233,9 +233,17 @@ def test_kill_9_mid_batch_keeps_finished_grades_and_rerun_grades_only_the_rest(t
             if m:
                 finished.append(m.group(1))
         assert len(finished) == 1, "".join(lines)
-        # the work folders of the submissions still being graded, taken while their owners run
-        # (once they are dead, a batch running beside this test may sweep them at any moment)
-        leftovers = _workdirs_of(children)
+        # the work folder of a submission still being graded, taken while its owner runs: the
+        # other worker may have finished at the same moment, and the next job's folder appears
+        # a few milliseconds after the line (and once its owner is dead, a batch running beside
+        # this test may sweep it at any moment)
+        leftovers, t = [], time.monotonic()
+        while not leftovers and time.monotonic() - t < 60:
+            with contextlib.suppress(psutil.Error):
+                children |= {c.pid for c in psutil.Process(proc.pid).children(recursive=True)}
+            leftovers = _workdirs_of(children)
+            if not leftovers:
+                time.sleep(0.02)
         os.kill(proc.pid, signal.SIGKILL)  # the grader only, as `kill -9 PID` would
         proc.wait(timeout=30)
         # the batch's worker processes stop with it (Linux: PR_SET_PDEATHSIG)
