@@ -149,37 +149,25 @@ class KerasPool:
     tensors (state a configuration does not hold) is dropped instead of kept.
     """
 
-    MAX_KEPT = 8  # models kept in all, the least recently used dropped first
+    MAX_KEPT = 8  # models kept in all, the least recently given back dropped first
 
     def __init__(self):
         import threading
 
         self._lock = threading.Lock()
-        self._free: dict[str, list] = {}  # configuration digest -> [(model, state)]
-        self._order: list[str] = []
+        self._kept: list[tuple] = []  # (configuration digest, model, state), oldest first
 
     def take(self, key: str):
         with self._lock:
-            free = self._free.get(key)
-            return free.pop() if free else None
+            for i in range(len(self._kept) - 1, -1, -1):
+                if self._kept[i][0] == key:
+                    return self._kept.pop(i)[1:]
+            return None
 
     def keep(self, entries) -> None:
         with self._lock:
-            for key, model, state in entries:
-                if not _still_plain(model, state):
-                    continue
-                self._free.setdefault(key, []).append((model, state))
-                if key in self._order:
-                    self._order.remove(key)
-                self._order.append(key)
-            while sum(len(v) for v in self._free.values()) > self.MAX_KEPT and self._order:
-                key = self._order[0]
-                free = self._free.get(key)
-                if free:
-                    free.pop(0)
-                if not free:
-                    self._free.pop(key, None)
-                    self._order.pop(0)
+            self._kept += [e for e in entries if _still_plain(e[1], e[2])]
+            del self._kept[:-self.MAX_KEPT]
 
 
 def _still_plain(model, state) -> bool:
